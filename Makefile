@@ -1,0 +1,42 @@
+# SOS-portalen. `make run` serves the portal, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+PORTAL_DB ?= data/portal.duckdb
+export PORTAL_DB
+
+.PHONY: run test lint bench install clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+# Runtime dependencies, pinned by constraints.txt so a fresh install gives what was tested.
+$(VENV)/.run-installed: $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/pip install -q -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.run-installed
+	$(BIN)/pip install -q -c constraints.txt -e ".[test]"
+	touch $@
+
+install: $(VENV)/.run-installed
+
+run: $(VENV)/.run-installed
+	@if [ -f "$(PORTAL_DB)" ]; then $(BIN)/python -m portal init; \
+	else $(BIN)/python -m portal init --demo; fi
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+test: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+bench: $(VENV)/.test-installed
+	$(BIN)/python -m bench.pages
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,5 @@
+"""SOS-portalen entry point: a router only. See portal/ui/shell.py."""
+
+from portal.ui import shell
+
+shell.run()

@@ -1,0 +1,110 @@
+"""Roles, permissions and the page registry. Pure data and checks, no Streamlit.
+
+The role matrix from the design brief lives here once; pages and services both ask
+`can(role, permission)` so the server enforces what the navigation merely hides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from portal import ROOT, config
+from portal.errors import PermissionDenied
+
+ROLES = ("admin", "coordinator", "process_leader", "member", "partner")
+MUNICIPAL = frozenset({"admin", "coordinator", "process_leader", "member"})
+EDITORS = frozenset({"admin", "coordinator", "process_leader"})
+COORDINATION = frozenset({"admin", "coordinator"})
+ANONYMOUS = None  # role of a visitor who is not logged in
+
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "support.view": frozenset(ROLES),
+    "directory.view": frozenset(ROLES),
+    "directory.view_internal": MUNICIPAL,
+    "directory.edit": EDITORS,
+    "overview.view": MUNICIPAL,
+    "plan.view": MUNICIPAL,
+    "plan.edit": EDITORS,
+    "meetings.view": MUNICIPAL,
+    "meetings.edit": EDITORS,
+    "situation.view": MUNICIPAL,
+    "situation.edit": COORDINATION,
+    "situation.exact_numbers": COORDINATION,
+    "signals.report": MUNICIPAL,
+    "signals.handle": COORDINATION,
+    "report.view": MUNICIPAL,
+    "report.finalize": EDITORS,
+    "admin.manage": frozenset({"admin"}),
+    "account.manage": frozenset(ROLES),
+}
+PUBLIC_PERMISSIONS = frozenset({"support.view"})
+
+
+def can(role: str | None, permission: str) -> bool:
+    """Whether `role` (None for a visitor without login) has `permission`."""
+    if permission in PUBLIC_PERMISSIONS:
+        return True
+    if permission == "signals.handle" and role is not None:
+        # The receiving function is configurable; admin always keeps access.
+        receiver = config.get("PORTAL_SIGNAL_RECEIVER_ROLE")
+        return role == "admin" or role == receiver
+    return role is not None and role in PERMISSIONS[permission]
+
+
+def require(role: str | None, permission: str) -> None:
+    """Raise PermissionDenied unless `role` has `permission`. Services call this on writes."""
+    if not can(role, permission):
+        raise PermissionDenied(permission)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str            # message key pages.<key> and AppTest name
+    path: str           # file under the project root
+    url_path: str       # stable URL from the interface contract
+    permission: str
+    icon: str
+    section: str        # navigation group: work, support, admin
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("overview", "pages/overview.py", "oversikt", "overview.view", ":material/dashboard:",
+             "work"),
+    PageSpec("plan", "pages/plan.py", "handlingsplan", "plan.view", ":material/checklist:",
+             "work"),
+    PageSpec("meetings", "pages/meetings.py", "moten", "meetings.view", ":material/groups:",
+             "work"),
+    PageSpec("situation", "pages/situation.py", "lagesbild", "situation.view",
+             ":material/insights:", "work"),
+    PageSpec("signals", "pages/signals.py", "signaler", "signals.report",
+             ":material/report:", "work"),
+    PageSpec("report", "pages/report.py", "uppfoljning", "report.view",
+             ":material/summarize:", "work"),
+    PageSpec("directory", "pages/directory.py", "stodkatalog", "directory.view",
+             ":material/support_agent:", "support"),
+    PageSpec("support", "pages/support.py", "stod", "support.view", ":material/help:",
+             "support"),
+    PageSpec("account", "pages/account.py", "konto", "account.manage", ":material/person:",
+             "admin"),
+    PageSpec("admin", "pages/admin.py", "admin", "admin.manage",
+             ":material/admin_panel_settings:", "admin"),
+)
+
+
+def built(spec: PageSpec) -> bool:
+    """A page is listed only once its file exists (pages not built yet are not shown)."""
+    return (ROOT / spec.path).exists()
+
+
+def pages_for(role: str | None) -> list[PageSpec]:
+    """The pages a role may open, in navigation order."""
+    return [p for p in PAGES if built(p) and can(role, p.permission)]
+
+
+def default_page(role: str | None) -> str:
+    """The page served at '/': overview for municipal roles, directory for partners."""
+    if role in MUNICIPAL:
+        return "overview"
+    if role == "partner":
+        return "directory"
+    return "login"

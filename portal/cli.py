@@ -1,0 +1,166 @@
+"""`python -m portal` / `sos-portal`: the command-line interface from the contract.
+
+Every command exits 0 on success and non-zero with a one-line reason on stderr.
+Commands for features live in their own modules and are looked up by name, so each
+feature adds its command without editing the others.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import duckdb
+
+from portal.auth import ROLES
+from portal.errors import PortalError, ValidationError
+from portal.exports import EXPORTERS
+
+IMPORTERS = {
+    "directory": "portal.services.directory_import",
+    "situation": "portal.services.situation_import",
+}
+# Commands implemented by feature modules: name -> (module, function taking args).
+FEATURE_COMMANDS = {
+    "report": ("portal.services.report_cli", "run"),
+    "backup": ("portal.services.backup", "backup_cli"),
+    "restore": ("portal.services.backup", "restore_cli"),
+    "purge-signals": ("portal.services.signal_retention", "purge_cli"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sos-portal", description="SOS-portalen")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    init = sub.add_parser("init", help="create or migrate the database")
+    init.add_argument("--demo", action="store_true", help="add demo data and demo users")
+
+    user = sub.add_parser("user", help="manage users").add_subparsers(dest="user_cmd",
+                                                                        required=True)
+    add = user.add_parser("add", help="add a user; the password is read from stdin/prompt")
+    add.add_argument("username")
+    add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument("--name", required=True)
+    add.add_argument("--email", required=True)
+    user.add_parser("list", help="list users")
+    disable = user.add_parser("disable", help="disable a user")
+    disable.add_argument("username")
+
+    export = sub.add_parser("export", help="export data to a file")
+    export.add_argument("kind", choices=sorted(EXPORTERS))
+    export.add_argument("--format", required=True, dest="fmt")
+    export.add_argument("-o", "--output", required=True, type=Path)
+
+    imp = sub.add_parser("import", help="import a CSV file (all rows or none)")
+    imp.add_argument("kind", choices=sorted(IMPORTERS))
+    imp.add_argument("file", type=Path)
+
+    report = sub.add_parser("report", help="the annual follow-up report")
+    report.add_argument("--year", required=True, type=int)
+    report.add_argument("--format", required=True, dest="fmt", choices=("docx", "pdf", "xlsx"))
+    report.add_argument("-o", "--output", required=True, type=Path)
+
+    backup = sub.add_parser("backup", help="write a consistent backup to a new folder in DIR")
+    backup.add_argument("dir", type=Path)
+    restore = sub.add_parser("restore", help="rebuild the database from a backup folder")
+    restore.add_argument("dir", type=Path)
+    restore.add_argument("--force", action="store_true",
+                         help="overwrite a database that already holds data")
+    sub.add_parser("purge-signals", help="purge text of closed signals past retention")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        handler = _HANDLERS.get(args.command) or _feature(args.command)
+        return handler(args) or 0
+    except ValidationError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        for where, problem in exc.problems.items():
+            print(f"  {where}: {problem}", file=sys.stderr)
+        return 1
+    except (PortalError, OSError, duckdb.Error) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+def _feature(command: str) -> Callable[[argparse.Namespace], int | None]:
+    module_name, func = FEATURE_COMMANDS[command]
+    return getattr(_load(module_name, command), func)
+
+
+def _load(module_name: str, what: str):
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        raise PortalError(f"'{what}' is not available in this version") from exc
+
+
+def _init(args: argparse.Namespace) -> int:
+    from portal.services.setup import init_database
+
+    init_database(demo=args.demo)
+    print("database ready" + (" (with demo data)" if args.demo else ""))
+    return 0
+
+
+def _user(args: argparse.Namespace) -> int:
+    from portal.services import users as user_service
+
+    if args.user_cmd == "add":
+        password = _read_password()
+        user_service.add_user(args.username, args.name, args.email, args.role, password,
+                              actor="cli")
+        print(f"user {args.username} added")
+    elif args.user_cmd == "list":
+        for row in user_service.list_users().itertuples():
+            state = "active" if row.active else "disabled"
+            print(f"{row.username}\t{row.role}\t{state}\t{row.name}")
+    elif args.user_cmd == "disable":
+        user_service.disable_user(args.username, actor="cli")
+        print(f"user {args.username} disabled")
+    return 0
+
+
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        first = getpass.getpass("Password: ")
+        if getpass.getpass("Repeat password: ") != first:
+            raise ValidationError("the passwords do not match")
+        return first
+    return sys.stdin.readline().rstrip("\n")
+
+
+def _export(args: argparse.Namespace) -> int:
+    module = _load(EXPORTERS[args.kind], f"export {args.kind}")
+    if args.fmt not in module.FORMATS:
+        raise ValidationError(
+            f"format '{args.fmt}' is not available for {args.kind}; "
+            f"choose one of: {', '.join(module.FORMATS)}"
+        )
+    module.export(args.fmt, args.output)
+    print(f"wrote {args.output}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    module = _load(IMPORTERS[args.kind], f"import {args.kind}")
+    count = module.import_file(args.file, actor="cli")
+    print(f"imported {count} rows")
+    return 0
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": _init,
+    "user": _user,
+    "export": _export,
+    "import": _import,
+}

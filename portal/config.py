@@ -1,0 +1,135 @@
+"""Every setting declared once: name, default and help.
+
+Values come from environment variables; a few may also come from
+`.streamlit/secrets.toml` (noted per setting). Nothing here imports Streamlit.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from portal import ROOT
+from portal.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Setting:
+    env: str
+    default: str | None
+    help: str
+    secret_path: tuple[str, str] | None = None  # [section] key in secrets.toml
+
+
+SETTINGS: dict[str, Setting] = {
+    s.env: s
+    for s in [
+        Setting("PORTAL_DB", "data/portal.duckdb", "DuckDB database file."),
+        Setting(
+            "PORTAL_COOKIE_KEY",
+            None,
+            "Key that signs the login cookie (32+ bytes). Else [auth] cookie_key in "
+            "secrets.toml, else generated once and kept beside the database.",
+            ("auth", "cookie_key"),
+        ),
+        Setting("PORTAL_LANG", "sv", "Default UI language: sv or en."),
+        Setting("PORTAL_MUNICIPALITY", "Tjörns kommun", "The municipality's name."),
+        Setting(
+            "PORTAL_COORDINATOR_CONTACT",
+            "",
+            "How residents reach the local coordinator (phone, e-mail or web page). "
+            "Empty shows the municipality's switchboard advice instead.",
+        ),
+        Setting("PORTAL_COOKIE_EXPIRY_DAYS", "1", "Days a login cookie stays valid."),
+        Setting("PORTAL_LOGIN_SLEEP", "0.2", "Seconds the login step waits (slows guessing)."),
+        Setting("PORTAL_STALE_DAYS", "90", "Days without an update before an activity is stale."),
+        Setting(
+            "PORTAL_VERIFY_MONTHS", "12", "Months before a directory entry must be re-verified."
+        ),
+        Setting(
+            "PORTAL_SMALL_NUMBER", "3", "Counts below this are shown as '<N' to members/exports."
+        ),
+        Setting(
+            "PORTAL_SIGNAL_RETENTION_MONTHS", "24", "Months before closed signals' text is purged."
+        ),
+        Setting("PORTAL_SIGNAL_RECEIVER_ROLE", "coordinator", "Role that receives signals."),
+        Setting("PORTAL_LOCKOUT_ATTEMPTS", "5", "Failed logins before an account is locked."),
+        Setting("PORTAL_LOCKOUT_MINUTES", "15", "Minutes an account stays locked."),
+    ]
+}
+
+
+def get(name: str) -> str:
+    """The value of a declared setting: environment, then secrets.toml, then default."""
+    setting = SETTINGS[name]
+    value = os.environ.get(name)
+    if value:
+        return value
+    if setting.secret_path:
+        value = _from_secrets(*setting.secret_path)
+        if value:
+            return value
+    if setting.default is None:
+        raise ConfigError(f"{name} is not set")
+    return setting.default
+
+
+def get_int(name: str) -> int:
+    try:
+        return int(get(name))
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a whole number") from exc
+
+
+def get_float(name: str) -> float:
+    try:
+        return float(get(name))
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a number") from exc
+
+
+def db_path() -> Path:
+    path = Path(get("PORTAL_DB"))
+    return path if path.is_absolute() else ROOT / path
+
+
+def default_lang() -> str:
+    lang = get("PORTAL_LANG")
+    return lang if lang in ("sv", "en") else "sv"
+
+
+def _from_secrets(section: str, key: str) -> str | None:
+    path = ROOT / ".streamlit" / "secrets.toml"
+    if not path.exists():
+        return None
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    value = data.get(section, {}).get(key)
+    return str(value) if value else None
+
+
+def cookie_key() -> str:
+    """The login cookie key; generated once beside the database if none is configured.
+
+    There is deliberately no built-in default: a fixed key in the code would let anyone
+    who reads the source forge a login cookie.
+    """
+    try:
+        return get("PORTAL_COOKIE_KEY")
+    except ConfigError:
+        pass
+    key_file = db_path().with_suffix(".cookie_key")
+    if key_file.exists():
+        return key_file.read_text(encoding="utf-8").strip()
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    try:
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process created it first: use theirs
+        return key_file.read_text(encoding="utf-8").strip()
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(key)
+    return key

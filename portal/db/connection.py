@@ -1,0 +1,96 @@
+"""One DuckDB connection per process and database file; a cursor per call.
+
+DuckDB allows one writing process per file, so every Streamlit session in the server
+process shares this connection and takes its own cursor for each unit of work.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from portal import config
+from portal.errors import StaleEdit
+
+_lock = threading.Lock()
+_connections: dict[str, duckdb.DuckDBPyConnection] = {}
+
+
+def connect(path: Path | str | None = None) -> duckdb.DuckDBPyConnection:
+    """The process-wide connection for `path` (default: the configured database).
+
+    Migrations run the first time a file is opened in this process, not on every rerun.
+    """
+    key = str(Path(path) if path else config.db_path())
+    with _lock:
+        conn = _connections.get(key)
+        if conn is None:
+            Path(key).parent.mkdir(parents=True, exist_ok=True)
+            conn = duckdb.connect(key)
+            from portal.db import migrations  # local import: migrations use this module
+
+            migrations.migrate(conn)
+            _connections[key] = conn
+        return conn
+
+
+def close_all() -> None:
+    """Close every cached connection (tests, restore, CLI exit)."""
+    with _lock:
+        for conn in _connections.values():
+            conn.close()
+        _connections.clear()
+
+
+@contextmanager
+def cursor(path: Path | str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A fresh cursor for one read or one auto-committed statement."""
+    cur = connect(path).cursor()
+    try:
+        yield cur
+    finally:
+        cur.close()
+
+
+@contextmanager
+def transaction(path: Path | str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor inside BEGIN/COMMIT; rolled back on any error.
+
+    A DuckDB write-write conflict (two sessions changing the same row) is turned into
+    StaleEdit so the caller can tell the user instead of losing an edit silently.
+    """
+    with cursor(path) as cur:
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            yield cur
+            cur.execute("COMMIT")
+        except duckdb.TransactionException as exc:
+            _safe_rollback(cur)
+            raise StaleEdit(str(exc)) from exc
+        except BaseException:
+            _safe_rollback(cur)
+            raise
+
+
+def retrying(fn, attempts: int = 3, delay: float = 0.05):
+    """Run `fn()` again when it hit a transaction conflict; re-raise after `attempts`."""
+    for attempt in range(attempts):
+        try:
+            return fn()
+        except StaleEdit:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(delay * (attempt + 1))
+    return None
+
+
+def _safe_rollback(cur: duckdb.DuckDBPyConnection) -> None:
+    try:
+        cur.execute("ROLLBACK")
+    except duckdb.Error:
+        pass  # the transaction was already aborted by DuckDB

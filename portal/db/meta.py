@@ -1,0 +1,22 @@
+"""Key/value facts about this database (demo mode, seed version)."""
+
+from __future__ import annotations
+
+from portal.db.connection import cursor
+
+
+def get(key: str, default: str | None = None) -> str | None:
+    with cursor() as cur:
+        row = cur.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return row[0] if row else default
+
+
+def put(cur, key: str, value: str) -> None:
+    cur.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
+        [key, value, value],
+    )
+
+
+def is_demo() -> bool:
+    return get("demo") == "true"

@@ -1,0 +1,83 @@
+"""Queries about users. Password hashes never leave this layer except for login."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import pandas as pd
+
+from portal.db.connection import cursor
+
+
+@dataclass(frozen=True)
+class User:
+    username: str
+    name: str
+    email: str
+    role: str
+    active: bool
+    must_change_password: bool
+    is_demo: bool
+
+
+_COLUMNS = "username, name, email, role, active, must_change_password, is_demo"
+
+
+def get_user(username: str) -> User | None:
+    with cursor() as cur:
+        row = cur.execute(
+            f"SELECT {_COLUMNS} FROM users WHERE username = ?",  # noqa: S608 - fixed columns
+            [username],
+        ).fetchone()
+    return User(*row) if row else None
+
+
+def login_credentials(now: datetime) -> dict[str, dict]:
+    """Active, unlocked users with their bcrypt hashes, shaped for streamlit-authenticator."""
+    with cursor() as cur:
+        rows = cur.execute(
+            "SELECT username, name, email, role, password_hash FROM users"
+            " WHERE active AND (locked_until IS NULL OR locked_until <= ?)",
+            [now],
+        ).fetchall()
+    return {
+        u: {"name": n, "email": e or f"{u}@invalid", "roles": [r], "password": h}
+        for u, n, e, r, h in rows
+    }
+
+
+def insert_user(cur, username: str, name: str, email: str, role: str, password_hash: str,
+                is_demo: bool = False, must_change_password: bool = False) -> None:
+    cur.execute(
+        "INSERT INTO users (username, name, email, role, password_hash, is_demo,"
+        " must_change_password) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [username, name, email, role, password_hash, is_demo, must_change_password],
+    )
+
+
+def list_users() -> pd.DataFrame:
+    with cursor() as cur:
+        return cur.execute(
+            "SELECT username, name, email, role, active, must_change_password, last_login,"
+            " locked_until, is_demo FROM users ORDER BY username"
+        ).df()
+
+
+def set_active(cur, username: str, active: bool) -> int:
+    rows = cur.execute(
+        "UPDATE users SET active = ? WHERE username = ? RETURNING username", [active, username]
+    ).fetchall()
+    return len(rows)
+
+
+def mark_login(cur, username: str, now: datetime) -> None:
+    cur.execute(
+        "UPDATE users SET last_login = ?, failed_attempts = 0, locked_until = NULL"
+        " WHERE username = ?",
+        [now, username],
+    )
+
+
+def get_user_row_exists(cur, username: str) -> bool:
+    return cur.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone() is not None

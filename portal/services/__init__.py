@@ -1,0 +1,1 @@
+"""Domain logic. No Streamlit import here: pages call services, services call portal.db."""

@@ -1,0 +1,1 @@
+"""Small shared Streamlit pieces: the app shell, page guards, badges and tables."""

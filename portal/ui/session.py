@@ -1,0 +1,145 @@
+"""Login state for one Streamlit session, wired to streamlit-authenticator.
+
+The library's login form checks passwords against bcrypt hashes read from DuckDB
+(auto_hash=False: nothing is hashed on a rerun) and writes a signed JWT cookie through
+a browser-side component. Restoring a session from that cookie is done here, before
+st.navigation, by verifying the same JWT: the library's own cookie component answers
+asynchronously and triggers a rerun, and letting that rerun decide the page would lose
+the URL the user asked for. The Authenticate object (and its component) is therefore
+built only when it is needed: on the login page and while a cookie is being written
+or deleted; at most once per run.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import jwt
+import streamlit as st
+import streamlit_authenticator as stauth
+
+from portal import config
+from portal.db import users as users_db
+from portal.db.users import User
+
+COOKIE_NAME = "sos_portal_auth"
+_AUTH_KEY = "_authenticator"
+_PENDING = "_cookie_pending"  # "set" or "delete" until the browser confirms it
+_MAX_COOKIE_RUNS = 6
+
+
+def build_authenticator() -> stauth.Authenticate:
+    credentials = {"usernames": users_db.login_credentials(datetime.now())}
+    authenticator = stauth.Authenticate(
+        credentials,
+        cookie_name=COOKIE_NAME,
+        cookie_key=config.cookie_key(),
+        cookie_expiry_days=config.get_float("PORTAL_COOKIE_EXPIRY_DAYS"),
+        auto_hash=False,
+        login_sleep_time=config.get_float("PORTAL_LOGIN_SLEEP"),
+    )
+    st.session_state[_AUTH_KEY] = authenticator
+    return authenticator
+
+
+def authenticator() -> stauth.Authenticate:
+    """The instance built for this run (the login page uses it for the form)."""
+    return st.session_state[_AUTH_KEY]
+
+
+def cookie_username(token: str | None, key: str) -> str | None:
+    """The username in a valid, unexpired login cookie signed with `key`; else None."""
+    if not token:
+        return None
+    try:
+        data = jwt.decode(token, key, algorithms=["HS256"])
+    except jwt.PyJWTError:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("username"), str):
+        return None
+    try:
+        expires = float(data.get("exp_date", 0))
+    except (TypeError, ValueError):
+        return None
+    return data["username"] if expires > datetime.now().timestamp() else None
+
+
+def restore_from_cookie() -> None:
+    """Log this session in from the browser's cookie, unless the user just logged out."""
+    if st.session_state.get("authentication_status") or st.session_state.get("logout"):
+        return
+    username = cookie_username(st.context.cookies.get(COOKIE_NAME), config.cookie_key())
+    user = users_db.get_user(username) if username else None
+    if user is not None and user.active:
+        _set_state(user)
+
+
+def current_user() -> User | None:
+    """The logged-in user, re-read from the database on every run.
+
+    Reading it each run means a disabled user or a changed role takes effect at once.
+    """
+    if not st.session_state.get("authentication_status"):
+        return None
+    username = st.session_state.get("username")
+    user = users_db.get_user(username) if username else None
+    if user is None or not user.active:
+        logout()
+        return None
+    return user
+
+
+def logged_in(username: str) -> None:
+    """Called after a successful password login: write the cookie on the next runs."""
+    st.session_state["logout"] = None
+    _start_cookie_work("set")
+
+
+def logout() -> None:
+    _clear()
+    st.session_state["logout"] = True
+    _start_cookie_work("delete")
+
+
+def needs_authenticator(user: User | None) -> bool:
+    return user is None or _PENDING in st.session_state
+
+
+def finish_cookie_work(auth: stauth.Authenticate) -> None:
+    """Write or delete the login cookie through the library's browser component.
+
+    Repeated on each run until the component reports the browser's cookies in the
+    wanted state (or a few runs have passed), because a component that mounts in a run
+    cut short by a rerun may never execute.
+    """
+    pending = st.session_state.get(_PENDING)
+    if not pending:
+        return
+    action, runs = pending
+    browser_cookies = auth.cookie_controller.cookie_model.cookie_manager.cookies or {}
+    present = COOKIE_NAME in browser_cookies
+    confirmed = (action == "set") == present
+    if (runs > 0 and confirmed) or runs >= _MAX_COOKIE_RUNS:
+        del st.session_state[_PENDING]
+        return
+    st.session_state[_PENDING] = (action, runs + 1)
+    if action == "set" and st.session_state.get("username"):
+        auth.cookie_controller.set_cookie()
+    elif action == "delete":
+        auth.cookie_controller.delete_cookie()
+
+
+def _start_cookie_work(action: str) -> None:
+    st.session_state[_PENDING] = (action, 0)
+
+
+def _set_state(user: User) -> None:
+    st.session_state.update(
+        authentication_status=True, username=user.username, name=user.name,
+        email=user.email, roles=[user.role],
+    )
+
+
+def _clear() -> None:
+    for key in ("name", "username", "authentication_status", "email", "roles"):
+        st.session_state[key] = None

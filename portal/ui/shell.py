@@ -1,0 +1,65 @@
+"""The app shell that app.py runs: language, login gate, role-based navigation, sidebar.
+
+st.navigation is called on every run, logged out too, so Streamlit never falls back to
+listing every file in pages/.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from portal import auth, config
+from portal.db import meta
+from portal.i18n import LANGS, set_lang, t
+from portal.ui import login, session
+
+_LANG_NAMES = {"sv": "Svenska", "en": "English"}
+
+
+def run() -> None:
+    st.set_page_config(page_title="SOS-portalen", page_icon=":material/shield:", layout="wide")
+    _language()
+    session.restore_from_cookie()
+    user = session.current_user()
+    st.session_state["user"] = user
+    role = user.role if user else None
+    navigation = st.navigation(_pages(role), position="sidebar")
+    _sidebar(user)
+    if session.needs_authenticator(user):
+        session.finish_cookie_work(session.build_authenticator())
+    if meta.is_demo():
+        st.warning(t("common.demo_banner"), icon=":material/science:")
+    navigation.run()
+
+
+def _language() -> None:
+    if "lang" not in st.session_state:
+        st.session_state["lang"] = config.default_lang()
+    set_lang(st.session_state["lang"])
+
+
+def _pages(role: str | None) -> dict[str, list[st.Page]]:
+    default = auth.default_page(role)
+    sections: dict[str, list[st.Page]] = {}
+    if role is None:
+        sections[t("common.sections.work")] = [
+            st.Page(login.render, title=t("common.pages.login"), icon=":material/login:",
+                    url_path="login", default=True)
+        ]
+    for spec in auth.pages_for(role):
+        page = st.Page(spec.path, title=t(f"common.pages.{spec.key}"), icon=spec.icon,
+                       url_path=spec.url_path, default=spec.key == default)
+        sections.setdefault(t(f"common.sections.{spec.section}"), []).append(page)
+    return sections
+
+
+def _sidebar(user) -> None:
+    with st.sidebar:
+        st.selectbox(t("common.language"), LANGS, key="lang",
+                     format_func=lambda code: _LANG_NAMES[code])
+        if user is not None:
+            st.caption(t("common.logged_in_as", name=user.name,
+                         role=t(f"common.roles.{user.role}")))
+            if st.button(t("common.logout"), icon=":material/logout:", key="logout_button"):
+                session.logout()
+                st.rerun()

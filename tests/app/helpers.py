@@ -1,0 +1,41 @@
+"""Helpers for AppTest: run the real app (or one page) as a given demo user."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from portal import ROOT
+from portal.db import users as users_db
+
+TIMEOUT = 30
+
+
+def app_as(username: str | None, page: str | None = None) -> AppTest:
+    """The whole app (router, guards, navigation) as `username`, optionally on `page`."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    if username:
+        at.session_state["authentication_status"] = True
+        at.session_state["username"] = username
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+def page_as(username: str | None, page: str) -> AppTest:
+    """One page file run on its own, as `username`: tests the page's own guard."""
+    at = AppTest.from_file(str(ROOT / page), default_timeout=TIMEOUT)
+    at.session_state["user"] = users_db.get_user(username) if username else None
+    at.run()
+    return at
+
+
+def texts(at: AppTest) -> str:
+    """All visible text of markdown, titles, captions, alerts and metrics, joined."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "error", "warning",
+                 "info", "success"):
+        parts += [str(el.value) for el in getattr(at, kind)]
+    parts += [f"{m.label} {m.value}" for m in at.metric]
+    return "\n".join(parts)
