@@ -11,6 +11,7 @@ import streamlit as st
 from portal import auth, config
 from portal.db import meta
 from portal.i18n import LANGS, set_lang, t
+from portal.services import startup
 from portal.ui import login, session
 
 _LANG_NAMES = {"sv": "Svenska", "en": "English"}
@@ -18,6 +19,7 @@ _LANG_NAMES = {"sv": "Svenska", "en": "English"}
 
 def run() -> None:
     st.set_page_config(page_title="SOS-portalen", page_icon=":material/shield:", layout="wide")
+    startup.run_once()
     _language()
     session.restore_from_cookie()
     user = session.current_user()

@@ -1,0 +1,10 @@
+"""Altair chart builders: pure functions from plain data to alt.Chart, one module per
+domain (portal/charts/<domain>.py).
+
+Every chart has a title and axis titles in the UI language and uses PALETTE, which reads
+in greyscale and for colour-blind viewers.
+"""
+
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+           "#000000"]
