@@ -64,30 +64,24 @@ class PageSpec:
     url_path: str       # stable URL from the interface contract
     permission: str
     icon: str
-    section: str        # navigation group: work, support, admin
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("overview", "pages/overview.py", "oversikt", "overview.view", ":material/dashboard:",
-             "work"),
-    PageSpec("plan", "pages/plan.py", "handlingsplan", "plan.view", ":material/checklist:",
-             "work"),
-    PageSpec("meetings", "pages/meetings.py", "moten", "meetings.view", ":material/groups:",
-             "work"),
+    PageSpec("overview", "pages/overview.py", "oversikt", "overview.view", ":material/dashboard:"),
+    PageSpec("plan", "pages/plan.py", "handlingsplan", "plan.view", ":material/checklist:"),
+    PageSpec("meetings", "pages/meetings.py", "moten", "meetings.view", ":material/groups:"),
     PageSpec("situation", "pages/situation.py", "lagesbild", "situation.view",
-             ":material/insights:", "work"),
+             ":material/insights:"),
     PageSpec("signals", "pages/signals.py", "signaler", "signals.report",
-             ":material/report:", "work"),
+             ":material/report:"),
     PageSpec("report", "pages/report.py", "uppfoljning", "report.view",
-             ":material/summarize:", "work"),
+             ":material/summarize:"),
     PageSpec("directory", "pages/directory.py", "stodkatalog", "directory.view",
-             ":material/support_agent:", "support"),
-    PageSpec("support", "pages/support.py", "stod", "support.view", ":material/help:",
-             "support"),
-    PageSpec("account", "pages/account.py", "konto", "account.manage", ":material/person:",
-             "admin"),
+             ":material/support_agent:"),
+    PageSpec("support", "pages/support.py", "stod", "support.view", ":material/help:"),
+    PageSpec("account", "pages/account.py", "konto", "account.manage", ":material/person:"),
     PageSpec("admin", "pages/admin.py", "admin", "admin.manage",
-             ":material/admin_panel_settings:", "admin"),
+             ":material/admin_panel_settings:"),
 )
 
 

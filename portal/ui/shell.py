@@ -40,19 +40,18 @@ def _language() -> None:
     set_lang(st.session_state["lang"])
 
 
-def _pages(role: str | None) -> dict[str, list[st.Page]]:
+def _pages(role: str | None) -> list[st.Page]:
+    """The pages this role may open. A flat list: Streamlit's sectioned navigation puts
+    headings inside its <ul>, which screen readers and axe-core report as a broken list."""
     default = auth.default_page(role)
-    sections: dict[str, list[st.Page]] = {}
+    pages: list[st.Page] = []
     if role is None:
-        sections[t("common.sections.work")] = [
-            st.Page(login.render, title=t("common.pages.login"), icon=":material/login:",
-                    url_path="login", default=True)
-        ]
+        pages.append(st.Page(login.render, title=t("common.pages.login"),
+                             icon=":material/login:", url_path="login", default=True))
     for spec in auth.pages_for(role):
-        page = st.Page(spec.path, title=t(f"common.pages.{spec.key}"), icon=spec.icon,
-                       url_path=spec.url_path, default=spec.key == default)
-        sections.setdefault(t(f"common.sections.{spec.section}"), []).append(page)
-    return sections
+        pages.append(st.Page(spec.path, title=t(f"common.pages.{spec.key}"), icon=spec.icon,
+                             url_path=spec.url_path, default=spec.key == default))
+    return pages
 
 
 def _sidebar(user) -> None:
