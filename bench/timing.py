@@ -1,0 +1,52 @@
+"""Timing of page reruns with AppTest, in this process (server-side script time)."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import dataclass
+
+from streamlit.testing.v1 import AppTest
+
+from portal import ROOT
+
+
+@dataclass(frozen=True)
+class Timing:
+    median_ms: float
+    p95_ms: float
+    errors: int
+
+
+def _percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))
+    return ordered[index]
+
+
+def time_reruns(at: AppTest, runs: int) -> Timing:
+    """Time `runs` reruns of an AppTest that has already run once (warm caches)."""
+    samples, errors = [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        at.run()
+        samples.append((time.perf_counter() - start) * 1000)
+        errors += 1 if at.exception else 0
+    return Timing(statistics.median(samples), _percentile(samples, 95), errors)
+
+
+def bare_page(runs: int) -> Timing:
+    at = AppTest.from_file(str(ROOT / "bench" / "bare_page.py"), default_timeout=60)
+    at.run()
+    return time_reruns(at, runs)
+
+
+def portal_page(username: str, page_path: str, runs: int) -> Timing:
+    """The whole app (router, guards, navigation) as `username` on `page_path`."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["authentication_status"] = True
+    at.session_state["username"] = username
+    at.run()
+    at.switch_page(str(ROOT / page_path))
+    at.run()
+    return time_reruns(at, runs)
