@@ -16,7 +16,7 @@ from docx.shared import Cm, Pt
 
 from portal.i18n import t
 from portal.services.report_data import Report, clean
-from portal.services.report_outline import Block, outline
+from portal.services.report_outline import Block, image_size, outline
 
 
 def render(report: Report) -> bytes:
@@ -57,7 +57,8 @@ def _add(doc, block: Block) -> None:
     elif block.kind == "table":
         _table(doc, block.headers, block.rows)
     elif block.kind == "image":
-        doc.add_picture(BytesIO(block.image), width=Cm(15))
+        width, height = image_size(block.image, 16.0, 11.0)
+        doc.add_picture(BytesIO(block.image), width=Cm(width), height=Cm(height))
         doc.add_paragraph(text, style="Caption")
 
 

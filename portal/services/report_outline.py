@@ -7,6 +7,9 @@ Every text in a block is plain text: renderers never interpret it as markup.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from io import BytesIO
+
+from PIL import Image
 
 from portal.i18n import t
 from portal.services.report_data import Report
@@ -19,6 +22,18 @@ class Block:
     rows: list[list[str]] = field(default_factory=list)
     headers: list[str] = field(default_factory=list)
     image: bytes = b""
+    widths: list[int] = field(default_factory=list)  # relative column widths, if not equal
+
+
+def image_size(png: bytes, max_w: float, max_h: float) -> tuple[float, float]:
+    """The largest size within max_w x max_h that keeps the image's proportions."""
+    with Image.open(BytesIO(png)) as img:
+        px_w, px_h = img.size
+    ratio = px_h / px_w if px_w else 1
+    width = max_w
+    if width * ratio > max_h:
+        width = max_h / ratio
+    return width, width * ratio
 
 
 def _pct(value: float | None) -> str:
@@ -51,7 +66,7 @@ def outline(report: Report) -> list[Block]:
     cover = c["cover"]
     blocks = [
         Block("title", t("report.doc_title", year=year)),
-        Block("cover", t("report.doc_to"), rows=[
+        Block("cover", t("report.doc_to"), widths=[30, 70], rows=[
             [t("report.cover_municipality"), cover["municipality"]],
             [t("report.cover_plan"), _plan_line(cover)],
             [t("report.cover_year"), str(year)],
@@ -99,7 +114,8 @@ def _brief_table(items: list[dict]) -> Block:
                                    t("report.status"), t("report.progress"), t("report.due"),
                                    t("report.responsible")],
                  rows=[[i["number"], i["description"], i["status_label"], str(i["progress"]),
-                        i["due"], i["responsible"]] for i in items])
+                        i["due"], i["responsible"]] for i in items],
+                 widths=[8, 44, 13, 10, 12, 16])
 
 
 def _dimensions(c: dict) -> list[Block]:
@@ -117,7 +133,7 @@ def _dimensions(c: dict) -> list[Block]:
             out += [
                 Block("h2", f"{act['number']} {_short(act['description'])}"),
                 Block("p", act["description"]),
-                Block("table", rows=[
+                Block("table", widths=[30, 70], rows=[
                     [t("report.status"), status],
                     [t("report.progress"), str(act["progress"])],
                     [t("report.due"), act["due"]],
@@ -127,7 +143,8 @@ def _dimensions(c: dict) -> list[Block]:
             ]
             if act["comments"]:
                 out.append(Block("table", headers=[t("report.date"), t("report.comments")],
-                                 rows=[[x["date"], x["text"]] for x in act["comments"]]))
+                                 rows=[[x["date"], x["text"]] for x in act["comments"]],
+                                 widths=[20, 80]))
             else:
                 out.append(Block("p", t("report.no_comments")))
             if act["indicators"]:
@@ -158,13 +175,13 @@ def _cooperation(coop: dict | None) -> list[Block]:
                 Block("table", headers=[t("report.date"), t("report.meeting"),
                                         t("report.number"), t("report.decision")],
                       rows=[[r["date"], r["meeting"], r["number"], r["text"]]
-                            for r in coop["decisions"]])]
+                            for r in coop["decisions"]], widths=[15, 22, 8, 55])]
     if coop["open_actions"]:
         out += [Block("h2", t("report.open_actions")),
                 Block("table", headers=[t("report.action"), t("report.owner"),
                                         t("report.due"), t("report.status")],
                       rows=[[r["text"], r["owner"], r["due"], r["status"]]
-                            for r in coop["open_actions"]])]
+                            for r in coop["open_actions"]], widths=[50, 20, 15, 15])]
     return out
 
 
@@ -182,7 +199,7 @@ def _situation(situ: dict | None, charts: list[tuple[str, bytes]]) -> list[Block
     out.append(Block("p", line))
     for a in situ["assessments"]:
         out += [Block("h2", a["milieu"]),
-                Block("table", rows=[[t("report.level"), a["level"]],
+                Block("table", widths=[30, 70], rows=[[t("report.level"), a["level"]],
                                      [t("report.trend"), a["trend"]],
                                      [t("report.sources_used"), a["sources_used"]],
                                      [t("report.sources_not_used"), a["sources_not_used"]]]),

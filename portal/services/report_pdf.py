@@ -15,9 +15,10 @@ from fpdf.outline import TableOfContents
 from portal.i18n import t
 from portal.services.report_data import Report, clean
 from portal.services.report_font import font_path
-from portal.services.report_outline import Block, outline
+from portal.services.report_outline import Block, image_size, outline
 
 FONT = "DejaVu"
+MAX_IMAGE_MM = 110
 SIZES = {"title": 22, "h1": 16, "h2": 12.5, "h3": 11, "p": 10}
 
 
@@ -57,7 +58,7 @@ def _add(pdf: FPDF, block: Block) -> None:
         _text(pdf, block.text, SIZES["title"], bold=True, gap=8)
     elif block.kind == "cover":
         _text(pdf, block.text, SIZES["h2"], gap=6)
-        _table(pdf, [], block.rows)
+        _table(pdf, [], block.rows, block.widths)
     elif block.kind == "pagebreak":
         pdf.add_page()
     elif block.kind == "toc":
@@ -77,15 +78,21 @@ def _add(pdf: FPDF, block: Block) -> None:
     elif block.kind == "note":
         _text(pdf, block.text, 9)
     elif block.kind == "table":
-        _table(pdf, block.headers, block.rows)
+        _table(pdf, block.headers, block.rows, block.widths)
     elif block.kind == "image":
-        pdf.image(BytesIO(block.image), w=pdf.epw)
+        width, height = image_size(block.image, pdf.epw, MAX_IMAGE_MM)
+        if pdf.get_y() + height + 12 > pdf.page_break_trigger:
+            pdf.add_page()
+        pdf.image(BytesIO(block.image), w=width, h=height)
         _text(pdf, block.text, 9, gap=4)
 
 
-def _table(pdf: FPDF, headers: list[str], rows: list[list[str]]) -> None:
+def _table(pdf: FPDF, headers: list[str], rows: list[list[str]],
+           widths: list[int] | None = None) -> None:
     pdf.set_font(FONT, "", 9)
-    with pdf.table(first_row_as_headings=bool(headers), markdown=False,
+    ncols = len(headers) if headers else max((len(r) for r in rows), default=1)
+    col_widths = tuple(widths) if widths and len(widths) == ncols else None
+    with pdf.table(first_row_as_headings=bool(headers), markdown=False, col_widths=col_widths,
                    headings_style=FontFace(emphasis="BOLD"), line_height=5,
                    text_align="LEFT") as table:
         for row in ([headers] if headers else []) + rows:
