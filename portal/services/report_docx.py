@@ -18,6 +18,14 @@ from portal.i18n import t
 from portal.services.report_data import Report, clean
 from portal.services.report_outline import Block, image_size, outline
 
+SETTINGS_AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
+    "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+    "w:captions", "w:readModeInkLockDown", "w:smartTagType",
+    "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+)
+
 
 def render(report: Report) -> bytes:
     doc = Document()
@@ -80,7 +88,6 @@ def _table(doc, headers: list[str], rows: list[list[str]]) -> None:
 
 def _toc_field(paragraph) -> None:
     """A TOC field over Heading 1-3; Word fills it in when fields are updated."""
-    run = paragraph.add_run()
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
     instr = OxmlElement("w:instrText")
@@ -92,8 +99,9 @@ def _toc_field(paragraph) -> None:
     placeholder.text = t("report.toc_hint")
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
+    # One element per run, the way Word itself writes a field.
     for element in (begin, instr, separate, placeholder, end):
-        run._r.append(element)
+        paragraph.add_run()._r.append(element)
 
 
 def _ask_word_to_update_fields(doc) -> None:
@@ -101,4 +109,5 @@ def _ask_word_to_update_fields(doc) -> None:
     settings = doc.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
-    settings.append(update)
+    # The schema fixes the order of settings; Word rejects a misplaced element.
+    settings.insert_element_before(update, *SETTINGS_AFTER_UPDATE_FIELDS)

@@ -68,7 +68,9 @@ def test_docx_contents_is_a_toc_field(report_2019):
     doc = Document(BytesIO(render(report_2019, "docx")))
     xml = doc.element.xml
     assert 'TOC \\o "1-3"' in xml
-    assert "updateFields" in doc.settings.element.xml
+    settings = doc.settings.element.xml
+    assert "updateFields" in settings
+    assert settings.index("w:updateFields") < settings.index("w:compat")  # schema order
     assert doc.paragraphs[0].style.name == "Title"
 
 
@@ -153,3 +155,34 @@ def test_user_text_is_escaped_in_every_format(demo_db):
     report.content["dimensions"][0]["activities"][0]["description"] = "=1+1"
     cell = xlsx(render(report, "xlsx"))["Aktiviteter"].cell(row=2, column=3)
     assert cell.value == "=1+1" and cell.data_type == "s"
+
+
+def test_indicators_target_against_actual(demo_db):
+    """indicators_for_plan's shape (activity_id, name, unit, target, actual, actual_on)."""
+    from portal.db import reports as reports_db
+    from portal.services import plan as plan_service
+    from portal.services.report_data import plan_sections
+
+    plan, dims, acts = plan_service.plan_view(plans_db.current_plan()["id"], date(2020, 12, 31))
+    first = int(acts.iloc[0]["id"])
+    indicators = pd.DataFrame([
+        {"activity_id": first, "name": "Utbildade tjänstemän", "unit": "personer",
+         "target": 40.0, "actual": 27.0, "actual_on": date(2020, 11, 30)},
+        {"activity_id": first, "name": "Informationsträffar", "unit": "st",
+         "target": 4.0, "actual": None, "actual_on": None},
+    ])
+    history = reports_db.activity_history(int(plan["id"]), pd.Timestamp("2020-12-31 23:59"))
+    part = plan_sections(plan, dims, acts, history, indicators, 2020)
+    got = part["dimensions"][0]["activities"][0]["indicators"]
+    assert got[0] == {"name": "Utbildade tjänstemän", "unit": "personer", "target": 40.0,
+                      "actual": 27.0, "actual_on": "2020-11-30"}
+    assert got[1]["actual"] is None and got[1]["actual_on"] == ""
+    assert part["dimensions"][0]["activities"][1]["indicators"] == []
+    report = Report(assemble(2020, date(2020, 12, 31), part, None, None, None))
+    text = docx_text(render(report, "docx"))
+    assert "Utbildade tjänstemän" in text and "40" in text and "27" in text
+    rows = list(xlsx(render(report, "xlsx"))["Indikatorer"].iter_rows(min_row=2,
+                                                                       values_only=True))
+    assert rows[0][:5] == ("4.1.1", "Utbildade tjänstemän", "personer", 40.0, 27.0)
+    assert rows[0][5].date() == date(2020, 11, 30)
+    assert rows[1][4] is None
