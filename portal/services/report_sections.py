@@ -12,6 +12,8 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
+from portal.services.suppression import shown
+
 
 def optional(module_name: str, func: str) -> Callable[..., Any] | None:
     """`module.func` if that module exists (and defines it), else None."""
@@ -33,6 +35,13 @@ def _int(value: Any) -> int:
         return int(value)
     except (TypeError, ValueError):
         return 0
+
+
+def _suppressed(value: Any) -> str:
+    """A count as it may leave the portal. The providers already suppress small numbers;
+    this is a second guard in case an exact small count ever reaches the report."""
+    text = _text(value).strip()
+    return shown(int(text)) if text.isdigit() else text
 
 
 def cooperation_section(summary: dict | None) -> dict | None:
@@ -76,7 +85,7 @@ def situation_section(summary: dict | None) -> dict | None:
     ]
     indicators = [
         {"milieu": _text(r.get("milieu_label")), "source": _text(r.get("source_label")),
-         "count": _text(r.get("count"))}
+         "count": _suppressed(r.get("count"))}
         for r in summary.get("indicators") or []
     ]
     if not assessments and not indicators:
@@ -94,10 +103,10 @@ def signals_section(summary: dict | None) -> dict | None:
     """Aggregate signal counts only; the counts arrive already suppressed ("<3") as text."""
     if not summary:
         return None
-    total = _text(summary.get("total")) or "0"
+    total = _suppressed(summary.get("total")) or "0"
 
     def rows(key: str) -> list[dict]:
-        return [{"label": _text(r.get("label")), "count": _text(r.get("count"))}
+        return [{"label": _text(r.get("label")), "count": _suppressed(r.get("count"))}
                 for r in summary.get(key) or []]
 
     section = {"total": total, "by_milieu": rows("by_milieu"),

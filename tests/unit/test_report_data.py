@@ -127,3 +127,12 @@ def test_other_domains_alone_make_a_report_not_empty():
 
 def test_clean_removes_control_characters_only():
     assert clean("a\x00b\x07c<script>å") == "abc<script>å"
+
+
+def test_small_counts_never_leave_the_portal_exact():
+    sig = sections.signals_section({"total": "2", "by_milieu": [{"label": "Annat", "count": "1"}],
+                                    "by_setting": [], "by_quarter": []})
+    assert sig["total"] == "<3" and sig["by_milieu"][0]["count"] == "<3"
+    situ = sections.situation_section({**SITUATION, "indicators": [
+        {"milieu_label": "Högerextremism", "source_label": "Polisen", "count": "2"}]})
+    assert situ["indicators"][0]["count"] == "<3"
