@@ -87,9 +87,9 @@ def is_personnummer(value: str) -> bool:
 
 
 def _pnr_ok(match: re.Match) -> bool:
-    century, yymmdd, sep = match.group("century"), match.group("date"), match.group("sep")
-    if century is not None and sep == "+":
-        return False  # "+" marks age 100+ only in the 10-digit form
+    century, yymmdd = match.group("century"), match.group("date")
+    # "+" formally marks age 100+ in the 10-digit form only; "19121212+1212" is still
+    # someone's number, so the separator is not held against the 12-digit form.
     return _valid_date(century, yymmdd) and luhn_ok(yymmdd + match.group("tail"))
 
 
