@@ -104,7 +104,9 @@ def my_reports(user) -> None:
         t("signals.form.setting"): [label("settings", k) for k in df["setting"]],
         t("signals.mine.status"): [label("steps", s) for s in df["step"]],
     })
-    st.dataframe(table, hide_index=True, width="stretch")
+    # A static table: few rows, readable by screen readers; cells hold only our own
+    # labels and dates, never user text (st.table renders Markdown).
+    st.table(table, hide_index=True)
 
 
 def aggregate_summary() -> None:

@@ -57,7 +57,7 @@ def test_member_reports_and_sees_only_own(demo_db):
     assert not at.exception
     assert "Din anmälan har nummer" in texts(at)
     assert _signal_count() == before + 1
-    mine = at.dataframe[0].value
+    mine = at.table[0].value
     assert len(mine) == 1
     assert list(mine["Status"]) == ["Ny, ej mottagen"]
     assert GOOD not in texts(at)  # own description is not echoed back either
@@ -81,7 +81,7 @@ def test_process_leader_reports_but_cannot_handle(demo_db):
     at = app_as("processledare", PAGE)
     assert not at.exception
     assert "Ta emot och hantera" not in _tabs(at)
-    mine = at.dataframe[0].value
+    mine = at.table[0].value
     assert len(mine) > 0 and "Status" in mine.columns
     assert not _shows_signal_text(at)
 
