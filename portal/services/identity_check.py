@@ -24,6 +24,7 @@ from dataclasses import dataclass
 PERSONNUMMER = "personnummer"
 PHONE = "phone"
 EMAIL = "email"
+ORDER = (PERSONNUMMER, PHONE, EMAIL)
 
 # 12 digits (century + YYMMDD) or 10 digits (YYMMDD), then an optional separator and four
 # digits. Not part of a longer run of digits.
@@ -131,4 +132,4 @@ def find(text: str | None) -> list[Finding]:
 def kinds(text: str | None) -> list[str]:
     """The distinct kinds of identity data in `text`, in a fixed order."""
     present = {f.kind for f in find(text)}
-    return [k for k in (PERSONNUMMER, PHONE, EMAIL) if k in present]
+    return [k for k in ORDER if k in present]

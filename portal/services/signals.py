@@ -42,10 +42,13 @@ def check_text(text: str | None, field: str, max_len: int, problems: dict) -> st
     elif len(value) > max_len:
         problems[field] = t("signals.errors.too_long", max=max_len, length=len(value))
     else:
-        found = identity_check.kinds(value)
+        found = identity_check.find(value)
         if found:
+            # Name each kind, and show the values masked so the writer can find them.
+            kinds = [k for k in identity_check.ORDER if any(f.kind == k for f in found)]
             problems[field] = t("signals.errors.identity",
-                                found=", ".join(t(f"signals.identity.{k}") for k in found))
+                                found=", ".join(t(f"signals.identity.{k}") for k in kinds),
+                                where=", ".join(f.masked(value) for f in found))
     return value
 
 

@@ -1,9 +1,13 @@
 """The signals page per role, through the real app and page guards (AppTest)."""
 
+import re
+from datetime import date
+
 import pytest
 
 from portal import ROOT
 from portal.db.connection import cursor
+from portal.services import signals as svc
 from tests.app.helpers import app_as, page_as, texts
 
 PAGE = "pages/signals.py"
@@ -163,3 +167,34 @@ def test_overview_section(demo_db, username, handler):
     labels = [m.label for m in at.metric]
     assert "Signaler i år" in labels and "Mina anmälningar" in labels
     assert ("Nya att ta emot" in labels) is handler
+
+
+def test_user_text_stays_inert_for_the_receiver(demo_db):
+    svc.report("ledamot", "member", observed_on=date.today(), setting="school",
+               milieu="other", kind="online", urgency="low",
+               description="<script>alert(1)</script> <img src=x onerror=alert(2)> **fet**")
+    at = app_as("samordnare", PAGE)
+    _button(at, "Visa detaljer").click()
+    at.run()
+    shown = next(m.value for m in at.markdown if "script" in m.value)
+    assert not re.search(r"(?<!\\)[<*]", shown)  # every < and * is escaped
+    assert "\\<script\\>" in shown and "\\*\\*fet\\*\\*" in shown
+
+
+def test_identity_message_shows_the_value_masked(demo_db):
+    at = _submit_report(app_as("ledamot", PAGE), "Gäller 19121212-1212 och a@b.se")
+    message = " ".join(e.value for e in at.error)
+    assert "personnummer" in message and "e-postadress" in message
+    assert "19121212-1212" not in message and "19••••••-••••" in message
+
+
+def test_page_in_english(demo_db):
+    at = app_as("samordnare")
+    at.sidebar.selectbox[0].select("en")
+    at.run()
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception
+    assert [tab.label for tab in at.tabs] == ["Report a concern", "My reports",
+                                              "Receive and handle", "Summary"]
+    assert "call 112 now" in texts(at)
