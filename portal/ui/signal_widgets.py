@@ -123,12 +123,14 @@ def stats_section(exact: bool = False, charts: bool = True) -> None:
         return
     for by in ("milieu", "setting"):
         st.markdown(f"**{t(f'signals.stats.by_{by}')}**")
-        if charts:
-            st.altair_chart(quarterly_bars(signal_stats.chart_data(by, exact),
+        data = signal_stats.chart_data(by, exact) if charts else None
+        # A chart whose every bar is suppressed says nothing: show the table instead.
+        if data is not None and data["count"].notna().any():
+            st.altair_chart(quarterly_bars(data,
                                            t(f"signals.stats.chart_{by}"),
                                            t("signals.stats.quarter"),
                                            t("signals.stats.count"),
-                                           t(f"signals.form.{by}")), width="stretch")
+                                           t(f"signals.stats.{by}")), width="stretch")
             with st.expander(t("signals.stats.table_alternative")):
                 st.dataframe(signal_stats.pivot(by, exact), hide_index=True, width="stretch")
         else:

@@ -158,6 +158,13 @@ def test_aggregate_tab_suppresses_for_members(demo_db):
     tables = [df.value for df in at.dataframe]
     cells = {str(v) for df in tables for col in df.columns for v in df[col]}
     assert "<3" in cells and "1" not in cells
+    assert not at.get("vega_lite_chart")  # every bar would be suppressed: no chart
+
+
+def test_aggregate_tab_is_exact_for_the_coordinator(demo_db):
+    at = app_as("samordnare", PAGE)
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 2
 
 
 @pytest.mark.parametrize(("username", "handler"), [("ledamot", False), ("samordnare", True)])
