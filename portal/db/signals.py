@@ -1,0 +1,148 @@
+"""Queries about signals (reported concerns) and their handling steps.
+
+Functions taking `cur` run inside the caller's transaction; the others open a cursor.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pandas as pd
+
+from portal.db.connection import cursor
+
+# Columns anyone allowed to see a signal's existence may see: no free text.
+_SUMMARY = ("id, reporter, reported_at, observed_on, quarter, setting, milieu, kind,"
+            " urgency, step, referred_to, outcome, closed_at, purged_at, version")
+
+
+def insert_signal(cur, reporter: str, observed_on: date, quarter: str, setting: str,
+                  milieu: str, kind: str, urgency: str, description: str,
+                  reported_at: datetime | None = None, is_demo: bool = False) -> int:
+    row = cur.execute(
+        "INSERT INTO signals (reporter, reported_at, observed_on, quarter, setting, milieu,"
+        " kind, urgency, description, is_demo)"
+        " VALUES (?, coalesce(?, current_timestamp), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        [reporter, reported_at, observed_on, quarter, setting, milieu, kind, urgency,
+         description, is_demo],
+    ).fetchone()
+    return int(row[0])
+
+
+def insert_step(cur, signal_id: int, step: str, actor: str, made_at: datetime,
+                note: str | None, referred_to: str | None = None,
+                outcome: str | None = None) -> None:
+    cur.execute(
+        "INSERT INTO signal_steps (signal_id, step, actor, made_at, note, referred_to, outcome)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [signal_id, step, actor, made_at, note, referred_to, outcome],
+    )
+
+
+def set_step(cur, signal_id: int, version: int, step: str, actor: str, made_at: datetime,
+             referred_to: str | None, outcome: str | None) -> int:
+    """Move the signal to `step` if it still has `version`; returns rows changed (0 or 1)."""
+    rows = cur.execute(
+        "UPDATE signals SET step = ?, version = version + 1, updated_at = ?, updated_by = ?,"
+        " referred_to = coalesce(?, referred_to), outcome = coalesce(?, outcome),"
+        " closed_at = CASE WHEN ? = 'closed' THEN ? ELSE closed_at END"
+        " WHERE id = ? AND version = ? RETURNING id",
+        [step, made_at, actor, referred_to, outcome, step, made_at, signal_id, version],
+    ).fetchall()
+    return len(rows)
+
+
+def summary(cur, signal_id: int) -> dict | None:
+    cur.execute(f"SELECT {_SUMMARY} FROM signals WHERE id = ?", [signal_id])  # noqa: S608
+    return _one(cur)
+
+
+def details(cur, signal_id: int) -> dict | None:
+    """One signal with its free text (only for the receiving function)."""
+    cur.execute(
+        f"SELECT {_SUMMARY}, description FROM signals WHERE id = ?",  # noqa: S608
+        [signal_id],
+    )
+    return _one(cur)
+
+
+def steps(cur, signal_id: int) -> pd.DataFrame:
+    return cur.execute(
+        "SELECT step, actor, made_at, note, referred_to, outcome FROM signal_steps"
+        " WHERE signal_id = ? ORDER BY made_at, id",
+        [signal_id],
+    ).df()
+
+
+def by_reporter(reporter: str) -> pd.DataFrame:
+    """A reporter's own signals, newest first, without free text."""
+    with cursor() as cur:
+        return cur.execute(
+            f"SELECT {_SUMMARY} FROM signals WHERE reporter = ?"  # noqa: S608
+            " ORDER BY reported_at DESC, id DESC",
+            [reporter],
+        ).df()
+
+
+def queue() -> pd.DataFrame:
+    """Every signal without free text: open ones first (new on top), then closed."""
+    with cursor() as cur:
+        return cur.execute(
+            f"SELECT {_SUMMARY} FROM signals"  # noqa: S608 - fixed column list
+            " ORDER BY step = 'closed', step <> 'new', reported_at DESC, id DESC"
+        ).df()
+
+
+def count_in_step(step: str) -> int:
+    with cursor() as cur:
+        return int(cur.execute("SELECT count(*) FROM signals WHERE step = ?",
+                               [step]).fetchone()[0])
+
+
+def count_by_reporter(reporter: str) -> tuple[int, int]:
+    """(all, still open) signals reported by `reporter`."""
+    with cursor() as cur:
+        row = cur.execute(
+            "SELECT count(*), count(*) FILTER (WHERE step <> 'closed') FROM signals"
+            " WHERE reporter = ?",
+            [reporter],
+        ).fetchone()
+    return int(row[0]), int(row[1])
+
+
+def purgeable(cur, closed_before: datetime) -> list[int]:
+    rows = cur.execute(
+        "SELECT id FROM signals WHERE step = 'closed' AND closed_at < ?"
+        " AND purged_at IS NULL ORDER BY id",
+        [closed_before],
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def purge_text(cur, signal_ids: list[int], now: datetime) -> None:
+    """Remove the free text of these signals and of their steps; keep everything else."""
+    cur.execute(
+        "UPDATE signals SET description = NULL, purged_at = ? WHERE list_contains(?, id)",
+        [now, signal_ids],
+    )
+    cur.execute("UPDATE signal_steps SET note = NULL WHERE list_contains(?, signal_id)",
+                [signal_ids])
+
+
+def counts(year: int | None = None) -> pd.DataFrame:
+    """Signals per quarter, milieu, setting and kind (from columns that survive purge)."""
+    prefix = None if year is None else f"{int(year):04d}-Q%"
+    with cursor() as cur:
+        return cur.execute(
+            "SELECT quarter, milieu, setting, kind, count(*)::INTEGER AS count FROM signals"
+            " WHERE ? IS NULL OR quarter LIKE ?"
+            " GROUP BY ALL ORDER BY quarter, milieu, setting, kind",
+            [prefix, prefix],
+        ).df()
+
+
+def _one(cur) -> dict | None:
+    row = cur.fetchone()
+    if row is None:
+        return None
+    return dict(zip([d[0] for d in cur.description], row, strict=True))

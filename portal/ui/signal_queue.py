@@ -1,0 +1,133 @@
+"""The receiving function's queue: every signal (no text), open one to see its details
+(recorded in the audit log) and move it one step on."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from portal.errors import PortalError
+from portal.i18n import t
+from portal.services import signals as signal_service
+from portal.services.signal_steps import OUTCOMES, REFERRED_TO, next_steps
+from portal.ui.signal_widgets import label
+from portal.ui.text import plain
+
+_OPEN = "signal_open"      # the details of the opened signal (loaded once per opening)
+_SAVED = "signal_saved"
+
+
+def queue_section(user) -> None:
+    st.subheader(t("signals.queue.heading"))
+    df = signal_service.queue(user.role)
+    if df.empty:
+        st.info(t("signals.queue.none"))
+        return
+    st.caption(t("signals.queue.new_count", count=int((df["step"] == "new").sum())))
+    st.dataframe(_table(df), hide_index=True, width="stretch")
+    ids = [int(i) for i in df["id"]]
+    names = {int(r.id): f"{r.id} – {label('kinds', r.kind)} – {label('steps', r.step)}"
+             for r in df.itertuples()}
+    cols = st.columns([3, 1])
+    chosen = cols[0].selectbox(t("signals.queue.select"), ids, format_func=names.get,
+                               key="signal_choice")
+    if cols[1].button(t("signals.queue.open"), help=t("signals.queue.open_help"),
+                      key="signal_open_button"):
+        try:
+            st.session_state[_OPEN] = signal_service.open_details(user.username, user.role,
+                                                                  chosen)
+        except PortalError as exc:
+            st.error(str(exc))
+        st.session_state.pop(_SAVED, None)
+    detail = st.session_state.get(_OPEN)
+    if detail is not None:
+        _details(user, detail)
+
+
+def _table(df: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("signals.mine.number"): df["id"].astype(int),
+        t("signals.mine.reported"): [d.strftime("%Y-%m-%d") for d in df["reported_at"]],
+        t("signals.mine.observed"): [d.strftime("%Y-%m-%d") for d in df["observed_on"]],
+        t("signals.form.urgency"): [label("urgencies", u) for u in df["urgency"]],
+        t("signals.form.kind"): [label("kinds", k) for k in df["kind"]],
+        t("signals.form.setting"): [label("settings", k) for k in df["setting"]],
+        t("signals.form.milieu"): [label("milieus", k) for k in df["milieu"]],
+        t("signals.mine.status"): [label("steps", s) for s in df["step"]],
+    })
+
+
+def _details(user, d: dict) -> None:
+    with st.container(border=True):
+        st.markdown(f"### {t('signals.queue.details', id=d['id'])}")
+        if st.session_state.get(_SAVED):
+            st.success(st.session_state[_SAVED], icon=":material/check_circle:")
+        st.caption(" · ".join([
+            f"{t('signals.queue.reporter')}: {d['reporter']}",
+            f"{t('signals.mine.observed')}: {d['observed_on']:%Y-%m-%d}",
+            label("settings", d["setting"]), label("milieus", d["milieu"]),
+            label("kinds", d["kind"]), label("urgencies", d["urgency"]),
+            f"{t('signals.mine.status')}: {label('steps', d['step'])}",
+        ]))
+        st.markdown(f"**{t('signals.queue.description')}**")
+        if d.get("purged_at") is not None:
+            st.info(t("signals.queue.purged", date=f"{d['purged_at']:%Y-%m-%d}"))
+        else:
+            plain(d.get("description"))
+        _history(d["history"])
+        _step_form(user, d)
+        if st.button(t("signals.queue.close_details"), key="signal_close_details"):
+            st.session_state.pop(_OPEN, None)
+            st.session_state.pop(_SAVED, None)
+            st.rerun()
+
+
+def _history(history: pd.DataFrame) -> None:
+    st.markdown(f"**{t('signals.queue.history')}**")
+    if history.empty:
+        st.caption(t("common.empty"))
+        return
+    details = [label("referred_to", r) if isinstance(r, str) else
+               (label("outcomes", o) if isinstance(o, str) else "")
+               for r, o in zip(history["referred_to"], history["outcome"], strict=True)]
+    st.dataframe(pd.DataFrame({
+        t("signals.queue.step"): [label("steps", s) for s in history["step"]],
+        t("signals.queue.when"): [f"{m:%Y-%m-%d %H:%M}" for m in history["made_at"]],
+        t("signals.queue.who"): history["actor"],
+        t("signals.queue.referred_to") + " / " + t("signals.queue.outcome"): details,
+        t("signals.queue.note"): history["note"].fillna(""),
+    }), hide_index=True, width="stretch")
+
+
+def _step_form(user, d: dict) -> None:
+    options = next_steps(d["step"])
+    if not options:
+        st.info(t("signals.queue.closed"))
+        return
+    target = st.radio(t("signals.queue.next_step"), options, horizontal=True,
+                      format_func=lambda s: label("steps", s), key=f"signal_next_{d['id']}")
+    with st.form(f"signal_step_{d['id']}_{d['version']}"):
+        referred_to = outcome = None
+        if target == "referred":
+            referred_to = st.selectbox(t("signals.queue.referred_to"), REFERRED_TO,
+                                       format_func=lambda k: label("referred_to", k))
+        if target == "closed":
+            outcome = st.selectbox(t("signals.queue.outcome"), OUTCOMES,
+                                   format_func=lambda k: label("outcomes", k))
+        note = st.text_area(t("signals.queue.note"),
+                            help=t("signals.form.description_help",
+                                   max=signal_service.MAX_NOTE))
+        submitted = st.form_submit_button(t("signals.queue.save"), type="primary")
+    if not submitted:
+        return
+    try:
+        fresh = signal_service.advance(user.username, user.role, int(d["id"]),
+                                       int(d["version"]), target, note, referred_to, outcome)
+    except PortalError as exc:
+        for problem in (getattr(exc, "problems", {}) or {"": str(exc)}).values():
+            st.error(problem, icon=":material/error:")
+        return
+    st.session_state[_OPEN] = fresh
+    st.session_state[_SAVED] = t("signals.queue.saved", id=fresh["id"],
+                                 step=label("steps", fresh["step"]))
+    st.rerun()
