@@ -52,6 +52,12 @@ def import_file(path: Path | str, actor: str, role: str | None = None) -> int:
     return import_bytes(data, actor)
 
 
+def import_upload(data: bytes, actor: str, role: str | None) -> int:
+    """The page's upload: the same checks as the command line, for a signed-in editor."""
+    auth.require(role, "directory.edit")
+    return import_bytes(data, actor)
+
+
 def import_bytes(data: bytes, actor: str) -> int:
     if len(data) > MAX_BYTES:
         raise ValidationError(t("directory.import.too_big"))
