@@ -59,18 +59,14 @@ def update_entry(cur, entry_id: str, org_id: str, values: dict[str, Any], versio
 
 
 def get_entry(cur, entry_id: str) -> dict[str, Any] | None:
-    df = cur.execute(_SELECT + " WHERE e.id = ?", [entry_id]).df()
-    return None if df.empty else _row(df.iloc[0])
+    rows = _dicts(cur.execute(_SELECT + " WHERE e.id = ?", [entry_id]))
+    return rows[0] if rows else None
 
 
-def _row(series: pd.Series) -> dict[str, Any]:
-    row = series.to_dict()
-    for key in ("languages", "target_groups", "categories"):
-        row[key] = list(row.get(key) if row.get(key) is not None else [])
-    verified = row.get("verified_on")
-    row["verified_on"] = None if verified is None or pd.isna(verified) else pd.Timestamp(
-        verified).date()
-    return row
+def _dicts(result) -> list[dict[str, Any]]:
+    """Rows as dicts; DuckDB returns lists as lists and DATE as datetime.date already."""
+    names = [d[0] for d in result.description]
+    return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
 
 
 def search(cur, visibilities: tuple[str, ...], words: list[str], category: str | None,
@@ -99,8 +95,7 @@ def search(cur, visibilities: tuple[str, ...], words: list[str], category: str |
         clauses.append("e.status = 'active'")
     # Only fixed clause texts are joined; every value goes as a parameter.
     sql = _SELECT + " WHERE " + " AND ".join(clauses) + " ORDER BY lower(e.name)"
-    df = cur.execute(sql, params).df()
-    return [_row(r) for _, r in df.iterrows()]
+    return _dicts(cur.execute(sql, params))
 
 
 def areas(cur, visibilities: tuple[str, ...]) -> list[str]:
@@ -130,8 +125,7 @@ def mark_verified(cur, entry_id: str, day: date, actor: str) -> None:
 
 
 def all_entries(cur) -> list[dict[str, Any]]:
-    df = cur.execute(_SELECT + " ORDER BY lower(o.name), lower(e.name)").df()
-    return [_row(r) for _, r in df.iterrows()]
+    return _dicts(cur.execute(_SELECT + " ORDER BY lower(o.name), lower(e.name)"))
 
 
 def organizations(cur) -> pd.DataFrame:

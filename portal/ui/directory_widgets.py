@@ -50,12 +50,17 @@ def filters(role: str | None, editor: bool) -> dict[str, Any]:
                 include_inactive=inactive)
 
 
+MAX_CARDS = 50  # more cards make the page slow on a phone; a narrower search helps more
+
+
 def results(entries: list[dict[str, Any]], today: date, internal_info: bool) -> None:
     st.caption(t("directory.results", n=len(entries)))
     if not entries:
         st.info(t("directory.no_results"))
-    for entry in entries:
+    for entry in entries[:MAX_CARDS]:
         card(entry, today, internal_info)
+    if len(entries) > MAX_CARDS:
+        st.info(t("directory.results_limited", shown=MAX_CARDS, n=len(entries)))
 
 
 def card(entry: dict[str, Any], today: date, internal_info: bool = False) -> None:

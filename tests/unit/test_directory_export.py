@@ -82,3 +82,27 @@ def test_leaflet_stays_one_page_with_many_entries(db_path):
     pdf = PdfReader(io.BytesIO(leaflet_pdf()))
     assert len(pdf.pages) == 1
     assert "Ytterligare" in pdf.pages[0].extract_text()
+
+
+def test_cli_hsds_export_passes_the_frictionless_command(demo_db, tmp_path):
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from portal import ROOT
+    from portal.db.connection import close_all
+
+    close_all()  # let the CLI process open the database file
+    env = {"PORTAL_DB": str(demo_db), "PATH": "/usr/bin:/bin"}
+    out = tmp_path / "hsds"
+    run = subprocess.run([sys.executable, "-m", "portal", "export", "directory", "--format",
+                          "hsds", "-o", str(out)], env=env, cwd=ROOT, capture_output=True,
+                         text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    tool = Path(sys.executable).with_name("frictionless")
+    tool = str(tool) if tool.exists() else shutil.which("frictionless")
+    assert tool, "the frictionless command is part of the test dependencies"
+    check = subprocess.run([tool, "validate", str(out / "datapackage.json")],
+                           capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stdout[-2000:]
