@@ -97,3 +97,21 @@ def test_overview_has_directory_section_for_municipal_roles(demo_db):
     assert not at.exception
     assert "Stödkatalogen" in texts(at)
     assert "Att kontrollera" in texts(at)
+
+
+def test_directory_in_english_has_no_missing_messages(demo_db):
+    from streamlit.testing.v1 import AppTest
+
+    from portal import ROOT
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.session_state["authentication_status"] = True
+    at.session_state["username"] = "processledare"
+    at.session_state["lang"] = "en"
+    at.run()
+    at.switch_page("pages/directory.py")
+    at.run()
+    assert not at.exception
+    body = texts(at) + " ".join(tab.label for tab in at.tabs)
+    assert "Support directory" in body and "To check (" in body
+    assert "directory." not in body and "support." not in body
