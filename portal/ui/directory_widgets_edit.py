@@ -97,6 +97,12 @@ def stale_list(user: User, today: date) -> None:
         return
     st.write(t("directory.stale_hint"))
     st.dataframe(stale_table(stale), hide_index=True)
+    by_id = {e["id"]: e for e in stale}
+    chosen = st.selectbox(t("directory.choose_checked"), list(by_id), key="dir_check_choice",
+                          format_func=lambda k: by_id[k]["name"])
+    if st.button(t("directory.mark_verified"), key="dir_check_verify"):
+        _run(lambda: dir_service.mark_verified(user.username, user.role, chosen),
+             t("directory.marked_verified"))
 
 
 def stale_table(stale: list[dict[str, Any]]) -> pd.DataFrame:

@@ -115,3 +115,20 @@ def test_directory_in_english_has_no_missing_messages(demo_db):
     body = texts(at) + " ".join(tab.label for tab in at.tabs)
     assert "Support directory" in body and "To check (" in body
     assert "directory." not in body and "support." not in body
+
+
+def test_editor_marks_a_stale_entry_as_checked(demo_db):
+    at = page_as("processledare", "pages/directory.py")
+    before = at.tabs[2].label
+    assert at.selectbox(key="dir_check_choice").value
+    at.button(key="dir_check_verify").click()
+    at.run()
+    assert not at.exception
+    assert "Posten är markerad som kontrollerad i dag." in texts(at)
+    at.run()
+    after = at.tabs[2].label
+    assert _count(after) == _count(before) - 1, (before, after)
+
+
+def _count(tab_label: str) -> int:
+    return int(tab_label.split("(")[1].rstrip(")"))
