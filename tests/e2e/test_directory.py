@@ -36,6 +36,13 @@ def dir_server(tmp_path_factory):
     stop_server(srv)
 
 
+def _uploaded(page, name: str) -> None:
+    """Wait until the uploader shows the file and the rerun it caused has finished."""
+    page.locator("[data-testid='stFileUploader']").get_by_text(name).wait_for()
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+
+
 def _main(page):
     return page.locator("[data-testid='stMain']")
 
@@ -109,3 +116,34 @@ def test_pages_fit_a_375_px_phone_screen(browser, dir_server, path, user):
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375
     finally:
         context.close()
+
+
+def test_process_leader_uploads_csv_bad_rows_refused_then_good_file_imported(
+        page, dir_server, tmp_path):
+    login(page, dir_server.url, "processledare")
+    goto(page, dir_server.url, "/stodkatalog")
+    page.get_by_role("tab", name="Import och export").click()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,organization,phone,visibility\nUppladdad post,Org,112,internal\n"
+                   ",Org,,internal\nTrasig,Org,ring oss,internal\n", encoding="utf-8")
+    uploader = page.locator("[data-testid='stFileUploaderDropzoneInput']")
+    uploader.set_input_files(str(bad))
+    _uploaded(page, "bad.csv")
+    page.get_by_role("button", name="Importera").click()
+    page.get_by_text("Filen importerades inte").wait_for()
+    grid = page.locator("[data-testid='stDataFrame']").last
+    grid.wait_for()
+    good = tmp_path / "good.csv"
+    good.write_text("name,organization,phone,visibility\nUppladdad post,Org,112,internal\n",
+                    encoding="utf-8")
+    uploader.set_input_files(str(good))
+    _uploaded(page, "good.csv")
+    page.get_by_role("button", name="Importera").click()
+    page.get_by_text("1 poster importerades.").wait_for()
+    page.get_by_role("tab", name="Sök", exact=True).click()
+    box = page.get_by_role("textbox", name="Sök", exact=True)
+    box.fill("uppladdad")
+    box.press("Enter")
+    page.get_by_text("1 träffar").wait_for()
+    assert _main(page).get_by_text("Uppladdad post", exact=True).count() >= 1
+    assert "Trasig" not in _main(page).inner_text()
