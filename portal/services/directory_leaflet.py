@@ -46,14 +46,15 @@ def leaflet_pdf(today: date | None = None) -> bytes:
     para(t("support.leaflet_more_heading"), 13, "B", 1)
     left_out = 0
     for entry in public_entries():
-        lines = [entry["name"]]
         details = [v for v in (entry["phone"], entry["email"], entry["url"], entry["hours"]) if v]
         if pdf.get_y() + 11 > _BOTTOM:
             left_out += 1
             continue
-        para(lines[0], 10.5, "B", 0)
+        para(entry["name"], 10.5, "B", 0)
         if details:
             para(" · ".join(details), 10, "", 2)
+        else:
+            pdf.ln(2)
     if left_out:
         para(t("support.leaflet_more_online", n=left_out), 9, "", 1)
     pdf.set_y(_BOTTOM + 6)
