@@ -125,7 +125,8 @@ def import_export(user: User) -> None:
             n = directory_import.import_upload(upload.getvalue(), user.username, user.role)
         except ValidationError as exc:
             st.error(escape_md(str(exc)))
-            st.dataframe(pd.DataFrame(list(exc.problems.items()), columns=[t("directory.import.row"), t("directory.import.reason")]),
+            columns = [t("directory.import.row"), t("directory.import.reason")]
+            st.dataframe(pd.DataFrame(list(exc.problems.items()), columns=columns),
                          hide_index=True)
         except PortalError as exc:
             st.error(escape_md(str(exc)))
