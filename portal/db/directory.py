@@ -94,7 +94,7 @@ def search(cur, visibilities: tuple[str, ...], words: list[str], category: str |
     if not include_inactive:
         clauses.append("e.status = 'active'")
     # Only fixed clause texts are joined; every value goes as a parameter.
-    sql = _SELECT + " WHERE " + " AND ".join(clauses) + " ORDER BY lower(e.name)"
+    sql = _SELECT + " WHERE " + " AND ".join(clauses) + " ORDER BY e.name COLLATE sv"
     return _dicts(cur.execute(sql, params))
 
 
@@ -125,7 +125,7 @@ def mark_verified(cur, entry_id: str, day: date, actor: str) -> None:
 
 
 def all_entries(cur) -> list[dict[str, Any]]:
-    return _dicts(cur.execute(_SELECT + " ORDER BY lower(o.name), lower(e.name)"))
+    return _dicts(cur.execute(_SELECT + " ORDER BY o.name COLLATE sv, e.name COLLATE sv"))
 
 
 def organizations(cur) -> pd.DataFrame:

@@ -139,3 +139,10 @@ def test_default_entries_carry_sources_and_no_invented_contacts(db_path):
         assert own["visibility"] == "internal"
         assert (own["phone"], own["email"], own["url"], own["hours"]) == ("", "", "", "")
         assert own["verified_on"] is None
+
+
+def test_results_are_in_swedish_alphabetical_order(db_path):
+    for name in ("Östra gruppen", "Ängsgården", "Åsa-stödet", "Zebra"):
+        _add(name, "sorteringstest")
+    assert _names(svc.search("member", "sorteringstest")) == [
+        "Zebra", "Åsa-stödet", "Ängsgården", "Östra gruppen"]
