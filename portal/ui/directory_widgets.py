@@ -54,7 +54,8 @@ MAX_CARDS = 50  # more cards make the page slow on a phone; a narrower search he
 
 
 def results(entries: list[dict[str, Any]], today: date, internal_info: bool) -> None:
-    st.caption(t("directory.results", n=len(entries)))
+    n = len(entries)
+    st.caption(t("directory.results_one") if n == 1 else t("directory.results", n=n))
     if not entries:
         st.info(t("directory.no_results"))
     for entry in entries[:MAX_CARDS]:

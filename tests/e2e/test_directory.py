@@ -55,7 +55,7 @@ def test_partner_searches_and_finds_orostelefonen(page, dir_server):
     box = page.get_by_label("Sök", exact=True)
     box.fill("orostelefon")
     box.press("Enter")
-    page.get_by_text("1 träffar").wait_for()
+    page.get_by_text("1 träff", exact=True).wait_for()
     main = _main(page)
     assert main.get_by_text("Orostelefonen", exact=True).is_visible()
     assert main.locator("a[href='tel:020100200']").count() == 1
@@ -144,6 +144,6 @@ def test_process_leader_uploads_csv_bad_rows_refused_then_good_file_imported(
     box = page.get_by_role("textbox", name="Sök", exact=True)
     box.fill("uppladdad")
     box.press("Enter")
-    page.get_by_text("1 träffar").wait_for()
+    page.get_by_text("1 träff", exact=True).wait_for()
     assert _main(page).get_by_text("Uppladdad post", exact=True).count() >= 1
     assert "Trasig" not in _main(page).inner_text()
