@@ -1,10 +1,18 @@
-"""Stöd och hjälp: the public support page (no login). Carries out plan activity 4.1.1."""
+"""Stöd och hjälp: the public support page (no login). Carries out plan activity 4.1.1.
+
+Shows only public directory entries, whoever is signed in: this page is what a family
+sees, and it is also what the printable leaflet holds.
+"""
+
+from datetime import date
 
 import streamlit as st
 
 from portal import config
 from portal.i18n import t
-from portal.ui import guard
+from portal.services import directory as dir_service
+from portal.services.directory_leaflet import leaflet_pdf
+from portal.ui import directory_widgets, guard
 from portal.ui.text import escape_md
 
 guard.page("support.view")
@@ -27,6 +35,16 @@ st.subheader(t("support.coordinator_heading"))
 st.write(t("support.coordinator_body"))
 st.markdown(t("support.coordinator_contact", contact=escape_md(contact)) if contact
             else t("support.coordinator_switchboard"))
+
+st.subheader(t("support.directory_heading"))
+entries = dir_service.public_entries()
+if not entries:
+    st.info(t("support.directory_empty"))
+for entry in entries:
+    directory_widgets.card(entry, date.today())
+
+st.download_button(t("support.leaflet_download"), leaflet_pdf(), "stod-och-hjalp.pdf",
+                   "application/pdf", icon=":material/print:")
 
 st.subheader(t("support.forms_heading"))
 st.markdown(t("support.forms_body"))

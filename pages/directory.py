@@ -1,0 +1,47 @@
+"""Stödkatalog: search the family-support directory; editors keep it current.
+
+Partners see public and partner entries, municipal roles also internal ones; the
+service layer decides, this page only shows what it is given.
+"""
+
+from datetime import date
+
+import streamlit as st
+
+from portal import auth
+from portal.i18n import t
+from portal.services import directory as dir_service
+from portal.ui import directory_widgets as widgets
+from portal.ui import guard
+
+user = guard.page("directory.view")
+today = date.today()
+editor = auth.can(user.role, "directory.edit")
+internal_info = auth.can(user.role, "directory.view_internal")
+
+st.title(t("directory.title"))
+st.write(t("directory.intro"))
+
+
+def search_tab() -> None:
+    chosen = widgets.filters(user.role, editor)
+    entries = dir_service.search(user.role, **chosen)
+    widgets.results(entries, today, internal_info)
+
+
+if editor:
+    from portal.ui import directory_widgets_edit as edit
+
+    stale_count = len(dir_service.stale_entries(user.role, today))
+    tabs = st.tabs([t("directory.tab_search"), t("directory.tab_edit"),
+                    f"{t('directory.tab_check')} ({stale_count})", t("directory.tab_import")])
+    with tabs[0]:
+        search_tab()
+    with tabs[1]:
+        edit.edit_form(user)
+    with tabs[2]:
+        edit.stale_list(user, today)
+    with tabs[3]:
+        edit.import_export(user)
+else:
+    search_tab()

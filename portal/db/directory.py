@@ -1,0 +1,136 @@
+"""SQL for the resource directory (dir_organizations, dir_entries). Values only as `?`."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+ENTRY_FIELDS = ("name", "description", "status", "eligibility", "cost", "languages",
+                "target_groups", "categories", "phone", "email", "url", "address",
+                "service_area", "hours", "visibility", "source", "verified_on", "verified_by")
+
+_SELECT = (
+    "SELECT e.*, o.name AS organization, o.website AS organization_website"
+    " FROM dir_entries e JOIN dir_organizations o ON o.id = e.organization_id"
+)
+
+
+def organization_id(cur, name: str, create: bool = True) -> str | None:
+    """The id of the organisation called `name`, created on first use."""
+    row = cur.execute("SELECT id FROM dir_organizations WHERE name = ?", [name]).fetchone()
+    if row:
+        return row[0]
+    if not create:
+        return None
+    new_id = str(uuid.uuid4())
+    cur.execute("INSERT INTO dir_organizations (id, name) VALUES (?, ?)", [new_id, name])
+    return new_id
+
+
+def insert_organization(cur, org_id: str, name: str, description: str, website: str) -> None:
+    cur.execute(
+        "INSERT INTO dir_organizations (id, name, description, website) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT DO NOTHING",
+        [org_id, name, description, website],
+    )
+
+
+def insert_entry(cur, entry_id: str, org_id: str, values: dict[str, Any], actor: str) -> None:
+    cols = ("id", "organization_id", *ENTRY_FIELDS, "updated_by")
+    params = [entry_id, org_id, *(values.get(f) for f in ENTRY_FIELDS), actor]
+    marks = ", ".join("?" for _ in cols)
+    # Column names are the fixed tuple above; values go as parameters.
+    cur.execute(f"INSERT INTO dir_entries ({', '.join(cols)}) VALUES ({marks})",  # noqa: S608
+                params)
+
+
+def update_entry(cur, entry_id: str, org_id: str, values: dict[str, Any], version: int,
+                 actor: str) -> bool:
+    """Save when `version` is still current; False when someone saved in between."""
+    sets = ", ".join(f"{f} = ?" for f in ENTRY_FIELDS)
+    sql = (f"UPDATE dir_entries SET organization_id = ?, {sets}, version = version + 1,"  # noqa: S608
+           " updated_at = current_timestamp, updated_by = ? WHERE id = ? AND version = ?"
+           " RETURNING id")
+    params = [org_id, *(values.get(f) for f in ENTRY_FIELDS), actor, entry_id, version]
+    return cur.execute(sql, params).fetchone() is not None
+
+
+def get_entry(cur, entry_id: str) -> dict[str, Any] | None:
+    rows = _dicts(cur.execute(_SELECT + " WHERE e.id = ?", [entry_id]))
+    return rows[0] if rows else None
+
+
+def _dicts(result) -> list[dict[str, Any]]:
+    """Rows as dicts; DuckDB returns lists as lists and DATE as datetime.date already."""
+    names = [d[0] for d in result.description]
+    return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+
+
+def search(cur, visibilities: tuple[str, ...], words: list[str], category: str | None,
+           group: str | None, language: str | None, area: str | None,
+           include_inactive: bool) -> list[dict[str, Any]]:
+    """Entries matching every word (in name, organisation or description) and filter.
+
+    lower() lowers Å/Ä/Ö too and keeps them distinct from A/O: 'å' never matches 'a'.
+    contains() takes the word literally, so % and _ in a search are not wildcards.
+    """
+    clauses = [f"e.visibility IN ({', '.join('?' for _ in visibilities)})"]
+    params: list[Any] = list(visibilities)
+    for word in words:
+        clauses.append("(contains(lower(e.name), lower(?)) OR contains(lower(o.name), lower(?))"
+                       " OR contains(lower(e.description), lower(?)))")
+        params += [word, word, word]
+    for column, value in (("categories", category), ("target_groups", group),
+                          ("languages", language)):
+        if value:
+            clauses.append(f"list_contains(e.{column}, ?)")
+            params.append(value)
+    if area:
+        clauses.append("e.service_area = ?")
+        params.append(area)
+    if not include_inactive:
+        clauses.append("e.status = 'active'")
+    # Only fixed clause texts are joined; every value goes as a parameter.
+    sql = _SELECT + " WHERE " + " AND ".join(clauses) + " ORDER BY e.name COLLATE sv"
+    return _dicts(cur.execute(sql, params))
+
+
+def areas(cur, visibilities: tuple[str, ...]) -> list[str]:
+    marks = ", ".join("?" for _ in visibilities)
+    sql = ("SELECT DISTINCT service_area FROM dir_entries"  # noqa: S608
+           f" WHERE service_area <> '' AND visibility IN ({marks}) ORDER BY 1")
+    return [r[0] for r in cur.execute(sql, list(visibilities)).fetchall()]
+
+
+def languages(cur, visibilities: tuple[str, ...]) -> list[str]:
+    marks = ", ".join("?" for _ in visibilities)
+    sql = ("SELECT DISTINCT unnest(languages) FROM dir_entries"  # noqa: S608
+           f" WHERE visibility IN ({marks}) ORDER BY 1")
+    return [r[0] for r in cur.execute(sql, list(visibilities)).fetchall()]
+
+
+def set_status(cur, entry_id: str, status: str, actor: str) -> None:
+    cur.execute("UPDATE dir_entries SET status = ?, version = version + 1,"
+                " updated_at = current_timestamp, updated_by = ? WHERE id = ?",
+                [status, actor, entry_id])
+
+
+def mark_verified(cur, entry_id: str, day: date, actor: str) -> None:
+    cur.execute("UPDATE dir_entries SET verified_on = ?, verified_by = ?,"
+                " version = version + 1, updated_at = current_timestamp, updated_by = ?"
+                " WHERE id = ?", [day, actor, actor, entry_id])
+
+
+def all_entries(cur) -> list[dict[str, Any]]:
+    return _dicts(cur.execute(_SELECT + " ORDER BY o.name COLLATE sv, e.name COLLATE sv"))
+
+
+def organizations(cur) -> pd.DataFrame:
+    return cur.execute("SELECT * FROM dir_organizations ORDER BY name").df()
+
+
+def count_entries(cur) -> int:
+    return cur.execute("SELECT count(*) FROM dir_entries").fetchone()[0]

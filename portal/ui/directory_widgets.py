@@ -1,0 +1,130 @@
+"""Directory search, filters and result cards (shared by /stodkatalog and /stod).
+
+Everything an entry holds was written by a user or an import: it is shown escaped
+(portal.ui.text) or in widgets that render text literally, and links are built only from
+validated phone numbers, e-mail addresses and http(s) URLs.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+from portal.i18n import t
+from portal.services import directory as dir_service
+from portal.services.directory_vocab import (
+    CATEGORIES,
+    TARGET_GROUPS,
+    label,
+    mailto_href,
+    tel_href,
+    valid_url,
+)
+from portal.ui.text import escape_md, plain
+
+
+def filters(role: str | None, editor: bool) -> dict[str, Any]:
+    """The search box and filters; returns keyword arguments for dir_service.search."""
+    options = dir_service.filter_options(role)
+    query = st.text_input(t("directory.search"), key="dir_query",
+                          help=t("directory.search_help"))
+    with st.expander(t("directory.filter_category") + " · " + t("directory.filter_group")
+                     + " · " + t("directory.filter_language") + " · "
+                     + t("directory.filter_area")):
+        category = st.selectbox(t("directory.filter_category"), [None, *CATEGORIES],
+                                format_func=lambda k: "–" if k is None else label("category", k),
+                                key="dir_category")
+        group = st.selectbox(t("directory.filter_group"), [None, *TARGET_GROUPS],
+                             format_func=lambda k: "–" if k is None else label("group", k),
+                             key="dir_group")
+        language = st.selectbox(t("directory.filter_language"), [None, *options["languages"]],
+                                format_func=lambda k: "–" if k is None else label("lang", k),
+                                key="dir_language")
+        area = st.selectbox(t("directory.filter_area"), [None, *options["areas"]],
+                            format_func=lambda k: "–" if k is None else k, key="dir_area")
+        inactive = st.toggle(t("directory.show_inactive"), key="dir_inactive") if editor \
+            else False
+    return dict(query=query, category=category, group=group, language=language, area=area,
+                include_inactive=inactive)
+
+
+MAX_CARDS = 50  # more cards make the page slow on a phone; a narrower search helps more
+
+
+def results(entries: list[dict[str, Any]], today: date, internal_info: bool) -> None:
+    n = len(entries)
+    st.caption(t("directory.results_one") if n == 1 else t("directory.results", n=n))
+    if not entries:
+        st.info(t("directory.no_results"))
+    for entry in entries[:MAX_CARDS]:
+        card(entry, today, internal_info)
+    if len(entries) > MAX_CARDS:
+        st.info(t("directory.results_limited", shown=MAX_CARDS, n=len(entries)))
+
+
+def card(entry: dict[str, Any], today: date, internal_info: bool = False) -> None:
+    """One entry as a bordered card: name, organisation, description, contact links."""
+    with st.container(border=True):
+        st.markdown("**" + escape_md(entry["name"]) + "**")
+        tags = [label("category", c) for c in entry["categories"]]
+        tags += [label("group", g) for g in entry["target_groups"]]
+        st.caption(escape_md(" · ".join([entry["organization"], *tags])))
+        if internal_info:
+            _badges(entry, today)
+        if entry["description"]:
+            plain(entry["description"])
+        contact_links(entry)
+        with st.expander(t("directory.details")):
+            details(entry, internal_info)
+
+
+def _badges(entry: dict[str, Any], today: date) -> None:
+    badges = [(label("visibility", entry["visibility"]), "blue")]
+    if entry["status"] != "active":
+        badges.append((t("directory.inactive_badge"), "gray"))
+    if dir_service.is_stale(entry, today):
+        badges.append((t("directory.stale_badge"), "orange"))
+    st.markdown(" ".join(f":{colour}-badge[{escape_md(text)}]" for text, colour in badges))
+
+
+def contact_links(entry: dict[str, Any]) -> None:
+    """Click-to-call, e-mail and web links, only for values that pass validation."""
+    key = entry["id"]
+    tel = tel_href(entry["phone"])
+    if tel:
+        st.link_button(escape_md(t("directory.call", phone=entry["phone"])), tel,
+                       icon=":material/call:", key=f"tel-{key}")
+    mail = mailto_href(entry["email"])
+    if mail:
+        st.link_button(escape_md(t("directory.mail", email=entry["email"])), mail,
+                       icon=":material/mail:", key=f"mail-{key}")
+    if valid_url(entry["url"]):
+        st.link_button(t("directory.website"), entry["url"], icon=":material/open_in_new:",
+                       key=f"web-{key}")
+
+
+def details(entry: dict[str, Any], internal_info: bool) -> None:
+    """Every field of an entry, each value escaped."""
+    rows = [
+        ("organization", entry["organization"]),
+        ("eligibility", entry["eligibility"]),
+        ("cost", entry["cost"]),
+        ("languages", ", ".join(label("lang", c) for c in entry["languages"])),
+        ("target_groups", ", ".join(label("group", g) for g in entry["target_groups"])),
+        ("phone", entry["phone"]),
+        ("email", entry["email"]),
+        ("url", entry["url"]),
+        ("address", entry["address"]),
+        ("service_area", entry["service_area"]),
+        ("hours", entry["hours"] or t("directory.hours_unknown")),
+        ("source", entry["source"]),
+    ]
+    lines = [f"**{t('directory.' + k)}:** {escape_md(v)}" for k, v in rows if v]
+    st.markdown("  \n".join(lines))
+    if entry["verified_on"]:
+        st.caption(escape_md(t("directory.verified", day=entry["verified_on"].isoformat(),
+                                by=entry["verified_by"] or "–")))
+    else:
+        st.caption(t("directory.never_verified"))

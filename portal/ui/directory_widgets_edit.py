@@ -1,0 +1,143 @@
+"""Keeping the directory current: the entry form, the list of entries to check,
+import and export. Shown only to roles with directory.edit; the services check again."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from portal import config
+from portal.db.users import User
+from portal.errors import PortalError, ValidationError
+from portal.exports import directory as dir_export
+from portal.i18n import t
+from portal.services import directory as dir_service
+from portal.services import directory_import
+from portal.services.directory_vocab import CATEGORIES, TARGET_GROUPS, VISIBILITIES, label
+from portal.ui.text import escape_md
+
+_TEXT_FIELDS = ("phone", "email", "url", "address", "service_area", "hours", "eligibility",
+                "cost", "source")
+
+
+def edit_form(user: User) -> None:
+    entries = dir_service.search(user.role, include_inactive=True)
+    by_id = {e["id"]: e for e in entries}
+    choice = st.selectbox(t("directory.choose_entry"), [None, *by_id], key="dir_edit_choice",
+                          format_func=lambda k: t("directory.new_entry") if k is None
+                          else by_id[k]["name"])
+    entry = by_id.get(choice) or {}
+    with st.form(f"dir_form_{choice or 'new'}"):
+        values: dict[str, Any] = {
+            "name": st.text_input(t("directory.name"), entry.get("name", "")),
+            "organization": st.text_input(t("directory.organization"),
+                                          entry.get("organization", "")),
+            "description": st.text_area(t("directory.description"),
+                                        entry.get("description", "")),
+            "categories": st.multiselect(t("directory.categories"), CATEGORIES,
+                                         entry.get("categories", []),
+                                         format_func=lambda k: label("category", k)),
+            "target_groups": st.multiselect(t("directory.target_groups"), TARGET_GROUPS,
+                                            entry.get("target_groups", []),
+                                            format_func=lambda k: label("group", k)),
+            "languages": [c.strip().lower() for c in st.text_input(
+                t("directory.languages"), ", ".join(entry.get("languages", ["sv"])),
+                help=t("directory.languages_help")).split(",") if c.strip()],
+            "visibility": st.selectbox(t("directory.visibility_label"), VISIBILITIES,
+                                       VISIBILITIES.index(entry.get("visibility", "internal")),
+                                       format_func=lambda k: label("visibility", k)),
+        }
+        for field in _TEXT_FIELDS:
+            values[field] = st.text_input(t(f"directory.{field}"), entry.get(field, ""))
+        submitted = st.form_submit_button(t("directory.save"), type="primary")
+    if submitted:
+        values.update(status=entry.get("status", "active"),
+                      verified_on=entry.get("verified_on"),
+                      verified_by=entry.get("verified_by", ""))
+        _run(lambda: dir_service.save(user.username, user.role, values, choice,
+                                      entry.get("version")), t("directory.saved"))
+    if entry:
+        cols = st.columns(2)
+        active = entry["status"] == "active"
+        if cols[0].button(t("directory.deactivate") if active else t("directory.activate"),
+                          key="dir_toggle"):
+            _run(lambda: dir_service.set_active(user.username, user.role, choice, not active),
+                 t("directory.status_changed"))
+        if cols[1].button(t("directory.mark_verified"), key="dir_verify"):
+            _run(lambda: dir_service.mark_verified(user.username, user.role, choice),
+                 t("directory.marked_verified"))
+
+
+def _run(action, success: str) -> None:
+    """Run a service call; show its error next to the form, or the success message."""
+    try:
+        action()
+    except ValidationError as exc:
+        st.error(escape_md(str(exc)))
+        for where, problem in exc.problems.items():
+            st.error(escape_md(f"{where}: {problem}") if where != "entry"
+                     else escape_md(problem))
+        return
+    except PortalError as exc:
+        st.error(escape_md(str(exc)))
+        return
+    st.success(success)
+
+
+def stale_list(user: User, today: date) -> None:
+    """What to check: entries never verified or not verified for PORTAL_VERIFY_MONTHS."""
+    months = config.get_int("PORTAL_VERIFY_MONTHS")
+    stale = dir_service.stale_entries(user.role, today)
+    st.subheader(t("directory.stale_heading", months=months))
+    if not stale:
+        st.success(t("directory.stale_none", months=months))
+        return
+    st.write(t("directory.stale_hint"))
+    st.dataframe(stale_table(stale), hide_index=True)
+    by_id = {e["id"]: e for e in stale}
+    chosen = st.selectbox(t("directory.choose_checked"), list(by_id), key="dir_check_choice",
+                          format_func=lambda k: by_id[k]["name"])
+    if st.button(t("directory.mark_verified"), key="dir_check_verify"):
+        _run(lambda: dir_service.mark_verified(user.username, user.role, chosen),
+             t("directory.marked_verified"))
+
+
+def stale_table(stale: list[dict[str, Any]]) -> pd.DataFrame:
+    return pd.DataFrame([{
+        t("directory.name"): e["name"],
+        t("directory.organization"): e["organization"],
+        t("directory.visibility_label"): label("visibility", e["visibility"]),
+        t("directory.source"): e["source"],
+        t("directory.verified_col"):
+            e["verified_on"].isoformat() if e["verified_on"] else t("directory.never_verified"),
+    } for e in stale])
+
+
+def import_export(user: User) -> None:
+    st.subheader(t("directory.import_heading"))
+    st.caption(t("directory.import_help"))
+    upload = st.file_uploader(t("directory.import_heading"), type=["csv"], key="dir_upload")
+    if upload is not None and st.button(t("directory.import_button"), key="dir_import"):
+        try:
+            n = directory_import.import_upload(upload.getvalue(), user.username, user.role)
+        except ValidationError as exc:
+            st.error(escape_md(str(exc)))
+            columns = [t("directory.import.row"), t("directory.import.reason")]
+            st.dataframe(pd.DataFrame(list(exc.problems.items()), columns=columns),
+                         hide_index=True)
+        except PortalError as exc:
+            st.error(escape_md(str(exc)))
+        else:
+            st.success(t("directory.imported", n=n))
+    st.subheader(t("directory.export_heading"))
+    cols = st.columns(3)
+    cols[0].download_button(t("directory.export_csv"), dir_export.csv_data(user.role),
+                            "stodkatalog.csv", "text/csv")
+    cols[1].download_button(
+        t("directory.export_xlsx"), dir_export.xlsx_data(user.role), "stodkatalog.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    cols[2].download_button(t("directory.export_hsds"), dir_export.hsds_zip(user.role),
+                            "stodkatalog-hsds.zip", "application/zip")
