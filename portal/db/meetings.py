@@ -14,6 +14,7 @@ from portal.db.connection import cursor
 
 MEETING_COLUMNS = (
     "id, title, type, starts_at, ends_at, place, link, status, minutes, version,"
+    " minutes_version, minutes_by,"
     " created_by, created_at, updated_by, updated_at"
 )
 ACTION_COLUMNS = (
@@ -207,8 +208,8 @@ def update_meeting(cur, meeting_id: int, m: dict, actor: str, now: datetime) -> 
 
 def update_minutes(cur, meeting_id: int, minutes: str, actor: str, now: datetime) -> None:
     cur.execute(
-        "UPDATE meetings SET minutes = ?, version = version + 1, updated_by = ?,"
-        " updated_at = ? WHERE id = ?",
+        "UPDATE meetings SET minutes = ?, minutes_version = minutes_version + 1,"
+        " minutes_by = ?, updated_at = ? WHERE id = ?",
         [minutes, actor, now, meeting_id],
     )
 

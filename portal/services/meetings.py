@@ -38,7 +38,7 @@ def now_local() -> datetime:
 
 def as_date(value) -> date | None:
     """A date from a date, datetime, pandas Timestamp or None/NaT."""
-    if value is None or value != value:  # None or NaT
+    if _missing(value):
         return None
     if isinstance(value, datetime):
         return value.date()
@@ -138,29 +138,41 @@ def set_status(actor: Actor, meeting_id: int, status: str, version: int) -> None
 
 
 def save_minutes(actor: Actor, meeting_id: int, minutes: str, version: int) -> int:
-    """Save the minutes if nobody else saved since `version` was loaded; the new version.
-
-    A stale version raises StaleEdit carrying the other person's text, never overwriting it.
+    """Save the minutes if nobody else saved since `version` (minutes_version) was loaded;
+    returns the new version. A stale version raises StaleEdit carrying the other person's
+    text, never overwriting it.
     """
     auth.require(actor.role, "meetings.edit")
     with transaction() as cur:
-        before = _locked(cur, meeting_id, version)
+        before = _locked(cur, meeting_id, version, "minutes_version")
         db.update_minutes(cur, meeting_id, minutes, actor.username, now_local())
         audit.record(cur, actor.username, "update", "meetings.minutes", meeting_id,
                      {"minutes": before["minutes"]}, {"minutes": minutes})
     return version + 1
 
 
-def _locked(cur, meeting_id: int, version: int) -> dict:
+def _locked(cur, meeting_id: int, version: int, column: str = "version") -> dict:
     current = db.meeting(meeting_id, cur)
     if current is None:
         raise NotFound(t("meetings.errors.not_found"))
-    if int(current["version"]) != int(version):
+    if int(current[column]) != int(version):
+        who = (current["minutes_by"] if column == "minutes_version" else
+               current["updated_by"]) or current["created_by"]
         raise StaleEdit(
-            t("meetings.errors.stale", who=current["updated_by"] or current["created_by"]),
-            changes={"minutes": current["minutes"], "version": int(current["version"])},
+            t("meetings.errors.stale", who=who),
+            changes={"minutes": current["minutes"], "version": int(current[column])},
         )
     return current
+
+
+def _missing(value) -> bool:
+    """None, NaN, NaT or pandas NA (what an emptied data-editor cell holds)."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value) or str(value) in ("<NA>", "NaT")
+    except TypeError:
+        return str(value) == "<NA>"
 
 
 def _clean_item(item: dict) -> dict:
@@ -168,11 +180,11 @@ def _clean_item(item: dict) -> dict:
     kind = item.get("kind") or "custom"
     duration = item.get("duration_min")
     try:
-        duration = int(duration) if duration is not None and duration == duration else 10
+        duration = 10 if _missing(duration) else int(duration)
     except (TypeError, ValueError):
         duration = -1
     activity = item.get("activity_id")
-    activity = int(activity) if activity is not None and activity == activity else None
+    activity = None if _missing(activity) else int(activity)
     return {"title": title, "kind": kind if kind in KINDS else "custom",
             "duration_min": duration, "presenter": str(item.get("presenter") or "").strip(),
             "activity_id": activity, "notes": str(item.get("notes") or "")}

@@ -13,7 +13,9 @@ CREATE TABLE meetings (
     link VARCHAR NOT NULL DEFAULT '',        -- online meeting link, http(s) only
     status VARCHAR NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'held', 'cancelled')),
     minutes VARCHAR NOT NULL DEFAULT '',     -- Markdown, rendered without raw HTML
-    version INTEGER NOT NULL DEFAULT 1,      -- bumped on every save: stale edits are refused
+    version INTEGER NOT NULL DEFAULT 1,      -- details: bumped on every save
+    minutes_version INTEGER NOT NULL DEFAULT 1, -- minutes: stale edits are refused
+    minutes_by VARCHAR,
     created_by VARCHAR NOT NULL,
     created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
     updated_by VARCHAR,
