@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from portal.auth import MUNICIPAL
+from portal.charts.meetings import attendance_by_org
 from portal.db import meetings as db
 from portal.db import users as users_db
 from portal.errors import PortalError, ValidationError
@@ -96,8 +97,26 @@ def list_view(editor: bool) -> None:
         with st.expander(t("meetings.new_meeting"), icon=":material/add:"):
             meeting_form(None)
 
+    attendance_section(chosen_year or date.today().year)
+
     st.subheader(t("meetings.open_actions"))
     actions_table(actions_svc.open_actions(), editor, key="all")
+
+
+def attendance_section(year: int) -> None:
+    """Present attendees per organisation over the meetings held in `year`, chart + table."""
+    st.subheader(t("meetings.attendance_chart", year=year))
+    df = db.attendance_by_org(year)
+    if df.empty:
+        st.info(t("meetings.attendance_none", year=year))
+        return
+    st.altair_chart(attendance_by_org(df, t("meetings.attendance_chart", year=year),
+                                      t("meetings.attendance_axis"),
+                                      t("meetings.organisation")), width="stretch")
+    with st.expander(t("meetings.table_alternative")):
+        st.dataframe(df.rename(columns={"organisation": t("meetings.organisation"),
+                                        "count": t("meetings.attendance_axis")}),
+                     hide_index=True)
 
 
 def _combine(day: date, clock: time) -> datetime:
