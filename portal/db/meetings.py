@@ -140,7 +140,7 @@ def actions(meeting_id: int | None = None, open_only: bool = False,
         clauses.append("a.due < ?")
         params.append(due_before)
     if before_meeting is not None:
-        clauses.append("m.starts_at < ?")
+        clauses.append("m.starts_at <= ?")
         params.append(before_meeting)
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     # Only fixed clause texts are joined; every value goes as a parameter.

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
 from portal.db import meetings as db
@@ -17,6 +16,7 @@ from portal.i18n import t
 from portal.services import meetings_actions as actions_svc
 from portal.services import plan as plan_service
 from portal.ui.meeting_widgets import actions_table, owner_options, show_error
+from portal.ui.text import escape_md
 
 
 def activity_choices() -> dict[int, str]:
@@ -81,10 +81,9 @@ def decisions_list(meeting_id: int) -> None:
     if df.empty:
         st.info(t("meetings.nothing"))
         return
-    st.dataframe(pd.DataFrame({
-        "§": df["number"].astype(int),
-        t("meetings.decision"): df["text"],
-    }), hide_index=True, width="stretch")
+    # A numbered list of literal text: readable on a projector, no markup from users.
+    for row in df.itertuples():
+        st.markdown(f"**§ {int(row.number)}.** {escape_md(row.text)}")
 
 
 def meeting_records(meeting_id: int, editor: bool) -> None:
