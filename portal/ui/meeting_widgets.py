@@ -173,7 +173,8 @@ def meeting_form(meeting: dict | None) -> None:
 
 
 def actions_table(df: pd.DataFrame, editor: bool, key: str) -> None:
-    """Action items as a table, and for editors a way to close one."""
+    """Action items as a table, and for editors a way to change one's status (closing
+    records who and when)."""
     if df.empty:
         st.info(t("meetings.no_open_actions"))
         return
@@ -199,10 +200,16 @@ def actions_table(df: pd.DataFrame, editor: bool, key: str) -> None:
     labels = {int(r.id): r.text[:80] for r in open_rows.itertuples()}
     versions = {int(r.id): int(r.version) for r in open_rows.itertuples()}
     with st.form(f"mt_close_{key}"):
-        chosen = st.selectbox(t("meetings.close_action"), list(labels), format_func=labels.get)
+        cols = st.columns([3, 1])
+        chosen = cols[0].selectbox(t("meetings.close_action"), list(labels),
+                                   format_func=labels.get)
+        status = cols[1].selectbox(t("meetings.new_status"), actions_svc.ACTION_STATUSES,
+                                   index=actions_svc.ACTION_STATUSES.index("done"),
+                                   format_func=lambda s: t(f"meetings.action_statuses.{s}"))
         if st.form_submit_button(t("meetings.close")):
             try:
-                actions_svc.close_action(st.session_state["user"], chosen, versions[chosen])
+                actions_svc.set_action_status(st.session_state["user"], chosen, status,
+                                              versions[chosen])
                 st.toast(t("meetings.closed_ok"))
                 st.rerun()
             except PortalError as exc:

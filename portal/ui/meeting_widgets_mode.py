@@ -39,8 +39,11 @@ def _show_optional(module: str, function: str) -> None:
     widget = optional_widget(module, function)
     if widget is None:
         st.info(t("meetings.widget_missing"))
-    else:
+        return
+    try:
         widget()
+    except PortalError as exc:  # another feature's widget must not stop the meeting
+        st.warning(str(exc))
 
 
 def late_activities() -> None:

@@ -36,7 +36,7 @@ def test_member_reads_but_cannot_create(demo_db):
     at = app_as("ledamot", PAGE)
     assert not at.exception
     assert "Du kan läsa mötet men inte ändra det." in texts(at)
-    assert not any(b.label in ("Skapa möte", "Markera som klar") for b in at.button)
+    assert not any(b.label in ("Skapa möte", "Spara status") for b in at.button)
     assert "[Demo] SOS-gruppens möte" in _frames(at)
     assert "Närvaro per organisation" in texts(at)
 
@@ -138,3 +138,33 @@ def test_overview_shows_next_meeting_and_action_items(demo_db):
     assert "Nästa möte" in text and "Mina öppna åtgärdspunkter" in text
     assert "Försenade åtgärdspunkter" in text
     assert "[Demo] Boka lokal och föreläsare för signalutbildningen" in _frames(at)
+
+
+def test_coordinator_closes_an_action_and_it_records_who(demo_db):
+    open_df = db.actions(open_only=True)
+    target = open_df[open_df["text"].str.contains("Boka lokal")].iloc[0]
+    at = app_as("samordnare", PAGE)
+    box = next(s for s in at.selectbox if s.label == "Åtgärdspunkt")
+    box.set_value(int(target["id"]))
+    next(b for b in at.button if b.label == "Spara status").click().run()
+    assert not at.exception
+    row = db.actions(meeting_id=int(target["meeting_id"]))
+    row = row[row["id"] == target["id"]].iloc[0]
+    assert (row["status"], row["closed_by"]) == ("done", "samordnare")
+    assert row["closed_at"] is not None
+
+
+def test_concurrent_minutes_edit_shows_stale_error_in_the_page(demo_db):
+    mid = _upcoming_sos_id()
+    at = app_as("processledare", None)
+    at.query_params["mote"] = str(mid)
+    at.switch_page(PAGE)
+    at.run()
+    # Someone else saves the minutes after the leader opened them.
+    other = users_db.get_user("samordnare")
+    svc.save_minutes(other, mid, "Samordnarens version", int(svc.get(mid)["minutes_version"]))
+    at.text_area(key=f"mt_minutes_text_{mid}").input("Processledarens version")
+    next(b for b in at.button if b.label == "Spara protokollet").click().run()
+    assert not at.exception
+    assert any("har sparat mötet efter att du öppnade det" in e.value for e in at.error)
+    assert svc.get(mid)["minutes"] == "Samordnarens version"
