@@ -19,6 +19,7 @@ from portal.errors import PortalError, ValidationError
 from portal.i18n import t
 from portal.services import meetings as svc
 from portal.services import meetings_actions as actions_svc
+from portal.ui.text import escape_md
 
 
 def selected_meeting_id() -> int | None:
@@ -172,14 +173,14 @@ def meeting_form(meeting: dict | None) -> None:
         show_error(exc)
 
 
-def actions_table(df: pd.DataFrame, editor: bool, key: str) -> None:
+def actions_table(df: pd.DataFrame, editor: bool, key: str, compact: bool = False) -> None:
     """Action items as a table, and for editors a way to change one's status (closing
     records who and when)."""
     if df.empty:
         st.info(t("meetings.no_open_actions"))
         return
     today = date.today()
-    st.dataframe(pd.DataFrame({
+    table = pd.DataFrame({
         t("meetings.action"): df["text"],
         t("meetings.owner"): df["owner"],
         t("meetings.due"): [svc.fmt_date(d) for d in df["due"]],
@@ -193,14 +194,22 @@ def actions_table(df: pd.DataFrame, editor: bool, key: str) -> None:
                                       strict=True)],
         t("meetings.closed"): [f"{b} {svc.fmt_date(a)}" if isinstance(b, str) else ""
                                for b, a in zip(df["closed_by"], df["closed_at"], strict=True)],
-    }), hide_index=True, width="stretch")
+    })
+    if compact:  # a narrow column beside an agenda item: what, who, by when, as text
+        for row in table.itertuples(index=False):
+            st.markdown(f"**{escape_md(row[0])}**  \n{escape_md(row[1])} · "
+                        f"{escape_md(row[2] or t('meetings.no_due'))} · {escape_md(row[3])}")
+    else:
+        st.dataframe(table, hide_index=True, width="stretch",
+                     column_config={t("meetings.action"): st.column_config.TextColumn(
+                         width="large")})
     open_rows = df[df["status"].isin(db.OPEN)]
     if not editor or open_rows.empty:
         return
     labels = {int(r.id): r.text[:80] for r in open_rows.itertuples()}
     versions = {int(r.id): int(r.version) for r in open_rows.itertuples()}
     with st.form(f"mt_close_{key}"):
-        cols = st.columns([3, 1])
+        cols = [st.container(), st.container()] if compact else st.columns([3, 1])
         chosen = cols[0].selectbox(t("meetings.close_action"), list(labels),
                                    format_func=labels.get)
         status = cols[1].selectbox(t("meetings.new_status"), actions_svc.ACTION_STATUSES,

@@ -82,7 +82,7 @@ def live_data(item: dict, editor: bool) -> None:
     st.markdown(f"### {t('meetings.live')}")
     kind = item["kind"]
     if kind == "actions":
-        actions_table(actions_svc.open_actions(), editor, key="mode")
+        actions_table(actions_svc.open_actions(), editor, key="mode", compact=True)
     elif kind == "late_activities":
         late_activities()
     elif kind == "situation":
