@@ -127,6 +127,10 @@ def _combine(day: date, clock: time) -> datetime:
 def meeting_form(meeting: dict | None) -> None:
     """Create (meeting None) or edit a meeting; errors are shown next to the form."""
     key = f"mt_form_{meeting['id'] if meeting else 'new'}"
+    version_key = f"{key}_version"
+    if meeting and version_key not in st.session_state:
+        # The version this person started from: a save by someone else since is refused.
+        st.session_state[version_key] = int(meeting["version"])
     default_day = date.today() + timedelta(days=7)
     with st.form(key):
         title = st.text_input(t("meetings.meeting_title"),
@@ -162,7 +166,11 @@ def meeting_form(meeting: dict | None) -> None:
     user = st.session_state["user"]
     try:
         if meeting:
-            svc.update_meeting(user, meeting["id"], data, int(meeting["version"]))
+            try:
+                svc.update_meeting(user, meeting["id"], data, st.session_state[version_key])
+            finally:
+                # Saved or refused: the form shows the stored meeting on the next run.
+                st.session_state.pop(version_key, None)
             st.toast(t("meetings.saved"))
             st.rerun()
         else:

@@ -168,3 +168,20 @@ def test_concurrent_minutes_edit_shows_stale_error_in_the_page(demo_db):
     assert not at.exception
     assert any("har sparat mötet efter att du öppnade det" in e.value for e in at.error)
     assert svc.get(mid)["minutes"] == "Samordnarens version"
+
+
+def test_concurrent_meeting_edit_is_refused(demo_db):
+    mid = _upcoming_sos_id()
+    at = app_as("processledare", None)
+    at.query_params["mote"] = str(mid)
+    at.switch_page(PAGE)
+    at.run()
+    other = users_db.get_user("samordnare")
+    current = svc.get(mid)
+    svc.update_meeting(other, mid, {**current, "place": "Annan sal"}, int(current["version"]))
+    next(ti for ti in at.text_input if ti.label == "Rubrik").input("Min nya rubrik")
+    next(b for b in at.button if b.label == "Spara").click().run()
+    assert not at.exception
+    assert any("har sparat mötet efter att du öppnade det" in e.value for e in at.error)
+    after = svc.get(mid)
+    assert (after["title"], after["place"]) == (current["title"], "Annan sal")
