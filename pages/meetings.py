@@ -1,0 +1,51 @@
+"""Samverkansmöten: prepare, hold (meeting mode) and follow up cooperation meetings.
+
+`/moten` lists meetings; `/moten?mote=<id>` opens one; `&lage=1` opens meeting mode.
+"""
+
+import streamlit as st
+
+from portal import auth
+from portal.db import meetings as db
+from portal.exports import meetings as ics_export
+from portal.i18n import t
+from portal.ui import guard
+from portal.ui import meeting_widgets as widgets
+from portal.ui import meeting_widgets_detail as detail
+from portal.ui import meeting_widgets_mode as mode
+
+user = guard.page("meetings.view")
+editor = auth.can(user.role, "meetings.edit")
+meeting_id = widgets.selected_meeting_id()
+meeting = db.meeting(meeting_id) if meeting_id is not None else None
+
+if meeting is None:
+    st.title(t("meetings.title"))
+    st.write(t("meetings.intro"))
+    if meeting_id is not None:
+        st.error(t("meetings.not_found"))
+    if not editor:
+        st.caption(t("meetings.read_only"))
+    widgets.list_view(editor)
+    st.download_button(t("meetings.download_all_ics"), ics_export.upcoming_ics(),
+                       file_name="samverkansmoten.ics", mime="text/calendar",
+                       icon=":material/calendar_month:")
+    st.stop()
+
+top = st.columns([1, 1])
+if top[0].button(t("meetings.back"), icon=":material/arrow_back:"):
+    widgets.open_meeting(None)
+in_mode = top[1].toggle(t("meetings.meeting_mode"), value=st.query_params.get("lage") == "1",
+                        help=t("meetings.meeting_mode_help"), key=f"mt_mode_{meeting['id']}")
+if in_mode != (st.query_params.get("lage") == "1"):
+    # Keep the URL in step so the shared screen can be reloaded on the same view.
+    if in_mode:
+        st.query_params["lage"] = "1"
+    else:
+        st.query_params.pop("lage", None)
+
+if in_mode:
+    mode.render(meeting, editor)
+else:
+    st.title(t("meetings.title"))
+    detail.detail_view(meeting, editor)

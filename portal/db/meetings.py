@@ -1,0 +1,279 @@
+"""Queries about cooperation meetings, their agenda, attendance, decisions and actions.
+
+Every value goes as a `?` parameter. Write functions take the transaction's cursor so
+the service can record the audit entry in the same transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pandas as pd
+
+from portal.db.connection import cursor
+
+MEETING_COLUMNS = (
+    "id, title, type, starts_at, ends_at, place, link, status, minutes, version,"
+    " minutes_version, minutes_by,"
+    " created_by, created_at, updated_by, updated_at"
+)
+ACTION_COLUMNS = (
+    "a.id, a.meeting_id, m.title AS meeting_title, m.starts_at AS meeting_starts_at,"
+    " a.text, a.owner, a.owner_username, a.due, a.status, a.activity_id, a.version,"
+    " a.created_by, a.created_at, a.closed_by, a.closed_at"
+)
+OPEN = ("open", "in_progress")
+
+
+def _one(cur) -> dict | None:
+    row = cur.fetchone()
+    if row is None:
+        return None
+    return dict(zip([d[0] for d in cur.description], row, strict=True))
+
+
+# --- reads ---------------------------------------------------------------------------
+
+def meeting(meeting_id: int, cur=None) -> dict | None:
+    sql = f"SELECT {MEETING_COLUMNS} FROM meetings WHERE id = ?"  # noqa: S608 - fixed cols
+    if cur is not None:
+        cur.execute(sql, [meeting_id])
+        return _one(cur)
+    with cursor() as c:
+        c.execute(sql, [meeting_id])
+        return _one(c)
+
+
+def meetings(meeting_type: str | None = None, year: int | None = None) -> pd.DataFrame:
+    """All meetings (optionally one type and/or one year), oldest first."""
+    clauses, params = [], []
+    if meeting_type:
+        clauses.append("type = ?")
+        params.append(meeting_type)
+    if year:
+        clauses.append("year(starts_at) = ?")
+        params.append(year)
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = f"SELECT {MEETING_COLUMNS} FROM meetings {where} ORDER BY starts_at, id"  # noqa: S608
+    with cursor() as cur:
+        return cur.execute(sql, params).df()
+
+
+def meeting_years() -> list[int]:
+    with cursor() as cur:
+        rows = cur.execute(
+            "SELECT DISTINCT year(starts_at) FROM meetings ORDER BY 1 DESC").fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def next_meeting(now: datetime) -> dict | None:
+    with cursor() as cur:
+        cur.execute(
+            f"SELECT {MEETING_COLUMNS} FROM meetings"  # noqa: S608 - fixed columns
+            " WHERE ends_at >= ? AND status = 'planned' ORDER BY starts_at, id LIMIT 1",
+            [now],
+        )
+        return _one(cur)
+
+
+def upcoming(now: datetime) -> pd.DataFrame:
+    with cursor() as cur:
+        return cur.execute(
+            f"SELECT {MEETING_COLUMNS} FROM meetings"  # noqa: S608 - fixed columns
+            " WHERE ends_at >= ? AND status <> 'cancelled' ORDER BY starts_at, id",
+            [now],
+        ).df()
+
+
+def agenda(meeting_id: int) -> pd.DataFrame:
+    with cursor() as cur:
+        return cur.execute(
+            "SELECT id, meeting_id, position, title, duration_min, presenter, activity_id,"
+            " kind, notes FROM agenda_items WHERE meeting_id = ? ORDER BY position, id",
+            [meeting_id],
+        ).df()
+
+
+def attendees(meeting_id: int) -> pd.DataFrame:
+    with cursor() as cur:
+        return cur.execute(
+            "SELECT id, meeting_id, name, organisation, invited, present"
+            " FROM meeting_attendees WHERE meeting_id = ? ORDER BY organisation, name, id",
+            [meeting_id],
+        ).df()
+
+
+def decisions(meeting_id: int | None = None, year: int | None = None) -> pd.DataFrame:
+    clauses, params = [], []
+    if meeting_id is not None:
+        clauses.append("d.meeting_id = ?")
+        params.append(meeting_id)
+    if year is not None:
+        clauses.append("year(m.starts_at) = ?")
+        params.append(year)
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    # Only fixed clause texts are joined; every value goes as a parameter.
+    sql = (
+        "SELECT d.id, d.meeting_id, m.title AS meeting_title, m.starts_at, d.number, d.text,"  # noqa: S608, E501
+        " d.created_by, d.created_at FROM meeting_decisions d"
+        f" JOIN meetings m ON m.id = d.meeting_id {where}"
+        " ORDER BY m.starts_at, d.meeting_id, d.number"
+    )
+    with cursor() as cur:
+        return cur.execute(sql, params).df()
+
+
+def actions(meeting_id: int | None = None, open_only: bool = False,
+            owner: tuple[str, str] | None = None, due_before: date | None = None,
+            before_meeting: datetime | None = None) -> pd.DataFrame:
+    """Action items, filtered; `owner` is (username, display name) and matches either."""
+    clauses, params = [], []
+    if meeting_id is not None:
+        clauses.append("a.meeting_id = ?")
+        params.append(meeting_id)
+    if open_only:
+        clauses.append("a.status IN ('open', 'in_progress')")
+    if owner is not None:
+        clauses.append("(a.owner_username = ? OR a.owner = ?)")
+        params += list(owner)
+    if due_before is not None:
+        clauses.append("a.due < ?")
+        params.append(due_before)
+    if before_meeting is not None:
+        clauses.append("m.starts_at <= ?")
+        params.append(before_meeting)
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    # Only fixed clause texts are joined; every value goes as a parameter.
+    sql = (
+        f"SELECT {ACTION_COLUMNS} FROM action_items a JOIN meetings m ON m.id = a.meeting_id"  # noqa: S608, E501
+        f" {where} ORDER BY a.due NULLS LAST, a.id"
+    )
+    with cursor() as cur:
+        return cur.execute(sql, params).df()
+
+
+def action(action_id: int, cur) -> dict | None:
+    cur.execute(
+        f"SELECT {ACTION_COLUMNS} FROM action_items a"  # noqa: S608 - fixed columns
+        " JOIN meetings m ON m.id = a.meeting_id WHERE a.id = ?",
+        [action_id],
+    )
+    return _one(cur)
+
+
+def attendance_by_org(year: int) -> pd.DataFrame:
+    """Present attendees per organisation over the meetings held in `year`."""
+    with cursor() as cur:
+        return cur.execute(
+            "SELECT CASE WHEN p.organisation = '' THEN '–' ELSE p.organisation END"
+            " AS organisation, count(*) AS count"
+            " FROM meeting_attendees p JOIN meetings m ON m.id = p.meeting_id"
+            " WHERE p.present AND m.status = 'held' AND year(m.starts_at) = ?"
+            " GROUP BY 1 ORDER BY count DESC, organisation",
+            [year],
+        ).df()
+
+
+def held_by_type(year: int) -> dict[str, int]:
+    with cursor() as cur:
+        rows = cur.execute(
+            "SELECT type, count(*) FROM meetings WHERE status = 'held'"
+            " AND year(starts_at) = ? GROUP BY type",
+            [year],
+        ).fetchall()
+    return {t: int(n) for t, n in rows}
+
+
+# --- writes (inside a transaction) -----------------------------------------------------
+
+def insert_meeting(cur, m: dict, actor: str) -> int:
+    row = cur.execute(
+        "INSERT INTO meetings (title, type, starts_at, ends_at, place, link, status, minutes,"
+        " created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        [m["title"], m["type"], m["starts_at"], m["ends_at"], m.get("place", ""),
+         m.get("link", ""), m.get("status", "planned"), m.get("minutes", ""), actor],
+    ).fetchone()
+    return int(row[0])
+
+
+def update_meeting(cur, meeting_id: int, m: dict, actor: str, now: datetime) -> None:
+    cur.execute(
+        "UPDATE meetings SET title = ?, type = ?, starts_at = ?, ends_at = ?, place = ?,"
+        " link = ?, status = ?, version = version + 1, updated_by = ?, updated_at = ?"
+        " WHERE id = ?",
+        [m["title"], m["type"], m["starts_at"], m["ends_at"], m["place"], m["link"],
+         m["status"], actor, now, meeting_id],
+    )
+
+
+def update_minutes(cur, meeting_id: int, minutes: str, actor: str, now: datetime) -> None:
+    cur.execute(
+        "UPDATE meetings SET minutes = ?, minutes_version = minutes_version + 1,"
+        " minutes_by = ?, updated_at = ? WHERE id = ?",
+        [minutes, actor, now, meeting_id],
+    )
+
+
+def insert_agenda_item(cur, meeting_id: int, item: dict, position: int) -> int:
+    row = cur.execute(
+        "INSERT INTO agenda_items (meeting_id, position, title, duration_min, presenter,"
+        " activity_id, kind, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        [meeting_id, position, item["title"], int(item.get("duration_min", 10)),
+         item.get("presenter", ""), item.get("activity_id"), item.get("kind", "custom"),
+         item.get("notes", "")],
+    ).fetchone()
+    return int(row[0])
+
+
+def delete_agenda(cur, meeting_id: int) -> None:
+    cur.execute("DELETE FROM agenda_items WHERE meeting_id = ?", [meeting_id])
+
+
+def insert_attendee(cur, meeting_id: int, person: dict) -> int:
+    row = cur.execute(
+        "INSERT INTO meeting_attendees (meeting_id, name, organisation, invited, present)"
+        " VALUES (?, ?, ?, ?, ?) RETURNING id",
+        [meeting_id, person["name"], person.get("organisation", ""),
+         bool(person.get("invited", True)), bool(person.get("present", False))],
+    ).fetchone()
+    return int(row[0])
+
+
+def delete_attendees(cur, meeting_id: int) -> None:
+    cur.execute("DELETE FROM meeting_attendees WHERE meeting_id = ?", [meeting_id])
+
+
+def next_decision_number(cur, meeting_id: int) -> int:
+    row = cur.execute(
+        "SELECT coalesce(max(number), 0) + 1 FROM meeting_decisions WHERE meeting_id = ?",
+        [meeting_id],
+    ).fetchone()
+    return int(row[0])
+
+
+def insert_decision(cur, meeting_id: int, number: int, text: str, actor: str) -> int:
+    row = cur.execute(
+        "INSERT INTO meeting_decisions (meeting_id, number, text, created_by)"
+        " VALUES (?, ?, ?, ?) RETURNING id",
+        [meeting_id, number, text, actor],
+    ).fetchone()
+    return int(row[0])
+
+
+def insert_action(cur, meeting_id: int, a: dict, actor: str) -> int:
+    row = cur.execute(
+        "INSERT INTO action_items (meeting_id, text, owner, owner_username, due, status,"
+        " activity_id, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        [meeting_id, a["text"], a["owner"], a.get("owner_username"), a.get("due"),
+         a.get("status", "open"), a.get("activity_id"), actor],
+    ).fetchone()
+    return int(row[0])
+
+
+def set_action_status(cur, action_id: int, status: str, closed_by: str | None,
+                      closed_at: datetime | None) -> None:
+    cur.execute(
+        "UPDATE action_items SET status = ?, closed_by = ?, closed_at = ?,"
+        " version = version + 1 WHERE id = ?",
+        [status, closed_by, closed_at, action_id],
+    )

@@ -1,0 +1,113 @@
+"""Meetings as a calendar (.ics, RFC 5545 via icalendar) or a CSV list.
+
+UIDs are derived from the meeting id and the database's identity so importing the file
+again updates the events instead of duplicating them. Times are written with
+TZID=Europe/Stockholm and a matching VTIMEZONE, so calendar programs show them right
+across daylight-saving changes.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+from icalendar import Calendar, Event
+
+from portal.db import meetings as db
+from portal.exports.tabular import write_csv
+from portal.i18n import t
+from portal.services.meetings import TZ, now_local, type_label
+
+FORMATS = ("ics", "csv")
+UID_DOMAIN = "sos-portalen.invalid"
+PRODID = "-//SOS-portalen//Samverkansmoten//SV"
+ICS_STATUS = {"planned": "CONFIRMED", "held": "CONFIRMED", "cancelled": "CANCELLED"}
+
+
+def uid(meeting_id: int) -> str:
+    """Stable per meeting: the same meeting always gets the same UID."""
+    return f"meeting-{int(meeting_id)}@{UID_DOMAIN}"
+
+
+def _local(value) -> datetime:
+    if hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+    return value.replace(tzinfo=TZ)
+
+
+def _event(m: dict, stamp: datetime) -> Event:
+    ev = Event()
+    ev.add("uid", uid(m["id"]))
+    ev.add("dtstamp", stamp)
+    ev.add("dtstart", _local(m["starts_at"]))
+    ev.add("dtend", _local(m["ends_at"]))
+    ev.add("summary", m["title"])
+    ev.add("categories", [type_label(m["type"])])
+    if m.get("place"):
+        ev.add("location", m["place"])
+    if m.get("link"):
+        ev.add("url", m["link"])
+    desc = [type_label(m["type"])]
+    if m.get("link"):
+        desc.append(m["link"])
+    ev.add("description", "\n".join(desc))
+    ev.add("status", ICS_STATUS.get(m["status"], "CONFIRMED"))
+    # SEQUENCE grows with every save so calendar programs accept the update.
+    ev.add("sequence", max(int(m.get("version") or 1) - 1, 0))
+    return ev
+
+
+def calendar_bytes(rows: list[dict]) -> bytes:
+    """An iCalendar file with one VEVENT per meeting in `rows`."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", t("meetings.calendar_name"))
+    cal.add("x-wr-timezone", "Europe/Stockholm")
+    stamp = datetime.now(UTC).replace(microsecond=0)
+    for row in rows:
+        cal.add_component(_event(row, stamp))
+    if rows:
+        # A VTIMEZONE for Europe/Stockholm covering the meetings' span (inserted first).
+        first = min(_local(r["starts_at"]) for r in rows).date()
+        last = max(_local(r["ends_at"]) for r in rows).date()
+        cal.add_missing_timezones(first_date=first.replace(day=1),
+                                  last_date=last.replace(year=last.year + 1))
+    return cal.to_ical()
+
+
+def meeting_ics(meeting_id: int) -> bytes:
+    m = db.meeting(meeting_id)
+    return calendar_bytes([m] if m else [])
+
+
+def upcoming_ics() -> bytes:
+    df = db.upcoming(now_local())
+    return calendar_bytes(df.to_dict("records"))
+
+
+def meetings_table() -> pd.DataFrame:
+    df = db.meetings()
+    return pd.DataFrame({
+        "id": df["id"].astype(int),
+        "title": df["title"],
+        "type": [type_label(x) for x in df["type"]],
+        "starts_at": [str(x)[:16] for x in df["starts_at"]],
+        "ends_at": [str(x)[:16] for x in df["ends_at"]],
+        "place": df["place"],
+        "link": df["link"],
+        "status": [t(f"meetings.statuses.{s}") for s in df["status"]],
+    })
+
+
+def export(fmt: str, path: Path) -> None:
+    """CLI: `export meetings --format ics` writes every upcoming meeting; csv writes all."""
+    if fmt == "ics":
+        Path(path).write_bytes(upcoming_ics())
+    elif fmt == "csv":
+        write_csv(meetings_table(), path)
+    else:
+        raise ValueError(fmt)

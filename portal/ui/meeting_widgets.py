@@ -1,0 +1,240 @@
+"""Widgets of the meetings page: selection by URL, lists, the meeting form, action items.
+
+The selected meeting lives in the URL (`/moten?mote=<id>`, meeting mode `&lage=1`) so a
+shared screen can be opened straight on a meeting.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+import pandas as pd
+import streamlit as st
+
+from portal.auth import MUNICIPAL
+from portal.charts.meetings import attendance_by_org
+from portal.db import meetings as db
+from portal.db import users as users_db
+from portal.errors import PortalError, ValidationError
+from portal.i18n import t
+from portal.services import meetings as svc
+from portal.services import meetings_actions as actions_svc
+from portal.ui.text import escape_md
+
+
+def selected_meeting_id() -> int | None:
+    raw = st.query_params.get("mote")
+    try:
+        return int(raw) if raw else None
+    except ValueError:
+        return None
+
+
+def open_meeting(meeting_id: int | None, mode: bool = False) -> None:
+    st.query_params.clear()
+    if meeting_id is not None:
+        st.query_params["mote"] = str(meeting_id)
+        if mode:
+            st.query_params["lage"] = "1"
+    st.rerun()
+
+
+def show_error(exc: PortalError) -> None:
+    """A PortalError next to the form, with every field problem listed."""
+    st.error(str(exc))
+    if isinstance(exc, ValidationError):
+        for field, problem in exc.problems.items():
+            label = t(f"meetings.{field}") if not str(field)[0].isupper() else field
+            st.error(f"{label}: {problem}")
+
+
+def when_text(m: dict) -> str:
+    return f"{m['starts_at']:%Y-%m-%d %H:%M}–{m['ends_at']:%H:%M}"
+
+
+def meetings_table(df: pd.DataFrame) -> None:
+    if df.empty:
+        st.info(t("meetings.no_meetings"))
+        return
+    st.dataframe(pd.DataFrame({
+        t("meetings.when"): [f"{s:%Y-%m-%d %H:%M}" for s in df["starts_at"]],
+        t("meetings.meeting_title"): df["title"],
+        t("meetings.type"): [svc.type_label(x) for x in df["type"]],
+        t("meetings.place"): df["place"],
+        t("meetings.status"): [t(f"meetings.statuses.{s}") for s in df["status"]],
+    }), hide_index=True, width="stretch")
+
+
+def list_view(editor: bool) -> None:
+    """Filters, upcoming and past meetings, a selector to open one, and open actions."""
+    cols = st.columns(2)
+    types = [None, *svc.TYPES]
+    chosen_type = cols[0].selectbox(
+        t("meetings.filter_type"), types, key="mt_filter_type",
+        format_func=lambda k: t("meetings.all") if k is None else svc.type_label(k))
+    chosen_year = cols[1].selectbox(
+        t("meetings.filter_year"), [None, *db.meeting_years()], key="mt_filter_year",
+        format_func=lambda y: t("meetings.all") if y is None else str(y))
+    df = db.meetings(chosen_type, chosen_year)
+    now = svc.now_local()
+    upcoming = df[df["ends_at"] >= now] if len(df) else df
+    past = df[df["ends_at"] < now].iloc[::-1] if len(df) else df
+
+    st.subheader(t("meetings.upcoming"))
+    meetings_table(upcoming)
+    st.subheader(t("meetings.past"))
+    meetings_table(past)
+
+    if len(df):
+        ordered = pd.concat([upcoming, past])
+        labels = {int(r.id): f"{r.starts_at:%Y-%m-%d} {r.title}" for r in ordered.itertuples()}
+        with st.form("mt_open"):
+            chosen = st.selectbox(t("meetings.open_meeting"), list(labels),
+                                  format_func=labels.get)
+            if st.form_submit_button(t("meetings.open_button")):
+                open_meeting(chosen)
+
+    if editor:
+        with st.expander(t("meetings.new_meeting"), icon=":material/add:"):
+            meeting_form(None)
+
+    attendance_section(chosen_year or date.today().year)
+
+    st.subheader(t("meetings.open_actions"))
+    actions_table(actions_svc.open_actions(), editor, key="all")
+
+
+def attendance_section(year: int) -> None:
+    """Present attendees per organisation over the meetings held in `year`, chart + table."""
+    st.subheader(t("meetings.attendance_chart", year=year))
+    df = db.attendance_by_org(year)
+    if df.empty:
+        st.info(t("meetings.attendance_none", year=year))
+        return
+    st.altair_chart(attendance_by_org(df, t("meetings.attendance_chart", year=year),
+                                      t("meetings.attendance_axis"),
+                                      t("meetings.organisation")), width="stretch")
+    with st.expander(t("meetings.table_alternative")):
+        st.dataframe(df.rename(columns={"organisation": t("meetings.organisation"),
+                                        "count": t("meetings.attendance_axis")}),
+                     hide_index=True)
+
+
+def _combine(day: date, clock: time) -> datetime:
+    return datetime.combine(day, clock)
+
+
+def meeting_form(meeting: dict | None) -> None:
+    """Create (meeting None) or edit a meeting; errors are shown next to the form."""
+    key = f"mt_form_{meeting['id'] if meeting else 'new'}"
+    version_key = f"{key}_version"
+    if meeting and version_key not in st.session_state:
+        # The version this person started from: a save by someone else since is refused.
+        st.session_state[version_key] = int(meeting["version"])
+    default_day = date.today() + timedelta(days=7)
+    with st.form(key):
+        title = st.text_input(t("meetings.meeting_title"),
+                              value=meeting["title"] if meeting else "")
+        mtype = st.selectbox(t("meetings.type"), svc.TYPES, format_func=svc.type_label,
+                             index=svc.TYPES.index(meeting["type"]) if meeting else 0)
+        cols = st.columns(3)
+        day = cols[0].date_input(t("meetings.date"),
+                                 value=meeting["starts_at"].date() if meeting else default_day,
+                                 format="YYYY-MM-DD")
+        start = cols[1].time_input(t("meetings.start"), step=900,
+                                   value=meeting["starts_at"].time() if meeting else time(13))
+        end = cols[2].time_input(t("meetings.end"), step=900,
+                                 value=meeting["ends_at"].time() if meeting else time(15))
+        place = st.text_input(t("meetings.place"), value=meeting["place"] if meeting else "")
+        link = st.text_input(t("meetings.link"), value=meeting["link"] if meeting else "",
+                             placeholder="https://")
+        status = meeting["status"] if meeting else "planned"
+        if meeting:
+            status = st.selectbox(t("meetings.status"), svc.STATUSES,
+                                  index=svc.STATUSES.index(meeting["status"]),
+                                  format_func=lambda s: t(f"meetings.statuses.{s}"))
+            prefill = False
+        else:
+            prefill = st.checkbox(t("meetings.prefill_label"), value=True,
+                                  help=t("meetings.prefill_help"))
+        submitted = st.form_submit_button(t("meetings.save") if meeting
+                                          else t("meetings.create"))
+    if not submitted:
+        return
+    data = {"title": title, "type": mtype, "starts_at": _combine(day, start),
+            "ends_at": _combine(day, end), "place": place, "link": link, "status": status}
+    user = st.session_state["user"]
+    try:
+        if meeting:
+            try:
+                svc.update_meeting(user, meeting["id"], data, st.session_state[version_key])
+            finally:
+                # Saved or refused: the form shows the stored meeting on the next run.
+                st.session_state.pop(version_key, None)
+            st.toast(t("meetings.saved"))
+            st.rerun()
+        else:
+            new_id = svc.create_meeting(user, data, prefill=prefill)
+            st.toast(t("meetings.created"))
+            open_meeting(new_id)
+    except PortalError as exc:
+        show_error(exc)
+
+
+def actions_table(df: pd.DataFrame, editor: bool, key: str, compact: bool = False) -> None:
+    """Action items as a table, and for editors a way to change one's status (closing
+    records who and when)."""
+    if df.empty:
+        st.info(t("meetings.no_open_actions"))
+        return
+    today = date.today()
+    table = pd.DataFrame({
+        t("meetings.action"): df["text"],
+        t("meetings.owner"): df["owner"],
+        t("meetings.due"): [svc.fmt_date(d) for d in df["due"]],
+        t("meetings.status"): [
+            t(f"meetings.action_statuses.{s}")
+            + (f" – {t('meetings.overdue')}"
+               if svc.as_date(d) and svc.as_date(d) < today and s in db.OPEN else "")
+            for s, d in zip(df["status"], df["due"], strict=True)],
+        t("meetings.raised_at"): [f"{s:%Y-%m-%d} {m}" for s, m in
+                                  zip(df["meeting_starts_at"], df["meeting_title"],
+                                      strict=True)],
+        t("meetings.closed"): [f"{b} {svc.fmt_date(a)}" if isinstance(b, str) else ""
+                               for b, a in zip(df["closed_by"], df["closed_at"], strict=True)],
+    })
+    if compact:  # a narrow column beside an agenda item: what, who, by when, as text
+        for row in table.itertuples(index=False):
+            st.markdown(f"**{escape_md(row[0])}**  \n{escape_md(row[1])} · "
+                        f"{escape_md(row[2] or t('meetings.no_due'))} · {escape_md(row[3])}")
+    else:
+        st.dataframe(table, hide_index=True, width="stretch",
+                     column_config={t("meetings.action"): st.column_config.TextColumn(
+                         width="large")})
+    open_rows = df[df["status"].isin(db.OPEN)]
+    if not editor or open_rows.empty:
+        return
+    labels = {int(r.id): r.text[:80] for r in open_rows.itertuples()}
+    versions = {int(r.id): int(r.version) for r in open_rows.itertuples()}
+    with st.form(f"mt_close_{key}"):
+        cols = [st.container(), st.container()] if compact else st.columns([3, 1])
+        chosen = cols[0].selectbox(t("meetings.close_action"), list(labels),
+                                   format_func=labels.get)
+        status = cols[1].selectbox(t("meetings.new_status"), actions_svc.ACTION_STATUSES,
+                                   index=actions_svc.ACTION_STATUSES.index("done"),
+                                   format_func=lambda s: t(f"meetings.action_statuses.{s}"))
+        if st.form_submit_button(t("meetings.close")):
+            try:
+                actions_svc.set_action_status(st.session_state["user"], chosen, status,
+                                              versions[chosen])
+                st.toast(t("meetings.closed_ok"))
+                st.rerun()
+            except PortalError as exc:
+                show_error(exc)
+
+
+def owner_options() -> list[str]:
+    """Display names of active municipal users, offered as action-item owners."""
+    users = users_db.list_users()
+    users = users[users["active"] & users["role"].isin(sorted(MUNICIPAL))]
+    return sorted(users["name"].tolist())

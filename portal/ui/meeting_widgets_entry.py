@@ -1,0 +1,94 @@
+"""Quick entry of decisions and action items, and this meeting's lists of them.
+
+Used by both the meeting's detail view and meeting mode, so decisions and actions can be
+recorded without leaving the shared screen.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from portal.db import meetings as db
+from portal.errors import PortalError
+from portal.i18n import t
+from portal.services import meetings_actions as actions_svc
+from portal.services import plan as plan_service
+from portal.ui.meeting_widgets import actions_table, owner_options, show_error
+from portal.ui.text import escape_md
+
+
+def activity_choices() -> dict[int, str]:
+    """Plan activities of the current plan as id -> short label, for optional links."""
+    view = plan_service.current_plan_view(date.today())
+    if view is None:
+        return {}
+    acts = view[2]
+    return {int(r.id): f"{r.dimension_number}.{int(r.position)} {r.description[:70]}"
+            for r in acts.itertuples()}
+
+
+def decision_form(meeting_id: int) -> None:
+    with st.form(f"mt_decision_{meeting_id}", clear_on_submit=True):
+        st.markdown(f"**{t('meetings.new_decision')}**")
+        text = st.text_area(t("meetings.decision"), key=f"mt_decision_text_{meeting_id}",
+                            height=100)
+        submitted = st.form_submit_button(t("meetings.add_decision"))
+    if submitted:
+        try:
+            number = actions_svc.add_decision(st.session_state["user"], meeting_id, text)
+            st.success(t("meetings.decision_added", n=number))
+        except PortalError as exc:
+            show_error(exc)
+
+
+def action_form(meeting_id: int) -> None:
+    activities = activity_choices()
+    with st.form(f"mt_action_{meeting_id}", clear_on_submit=True):
+        st.markdown(f"**{t('meetings.new_action')}**")
+        text = st.text_area(t("meetings.action"), key=f"mt_action_text_{meeting_id}",
+                            height=100)
+        owner = st.selectbox(t("meetings.owner"), owner_options(), index=None,
+                             accept_new_options=True, help=t("meetings.owner_help"),
+                             key=f"mt_action_owner_{meeting_id}")
+        due = st.date_input(t("meetings.due"), value=None, format="YYYY-MM-DD",
+                            key=f"mt_action_due_{meeting_id}")
+        activity = st.selectbox(t("meetings.activity"), [None, *activities],
+                                format_func=lambda k: "–" if k is None else activities[k])
+        submitted = st.form_submit_button(t("meetings.add_action"))
+    if submitted:
+        try:
+            saved = actions_svc.add_action(st.session_state["user"], meeting_id, text,
+                                           owner or "", due, activity)
+            st.success(t("meetings.action_added"))
+            for warning in saved.warnings:
+                st.warning(warning)
+        except PortalError as exc:
+            show_error(exc)
+
+
+def quick_entry(meeting_id: int) -> None:
+    left, right = st.columns(2)
+    with left:
+        decision_form(meeting_id)
+    with right:
+        action_form(meeting_id)
+
+
+def decisions_list(meeting_id: int) -> None:
+    df = db.decisions(meeting_id)
+    if df.empty:
+        st.info(t("meetings.nothing"))
+        return
+    # A numbered list of literal text: readable on a projector, no markup from users.
+    for row in df.itertuples():
+        st.markdown(f"**§ {int(row.number)}.** {escape_md(row.text)}")
+
+
+def meeting_records(meeting_id: int, editor: bool) -> None:
+    """This meeting's decisions and action items (the forms write above them)."""
+    st.subheader(t("meetings.decisions"))
+    decisions_list(meeting_id)
+    st.subheader(t("meetings.actions"))
+    actions_table(db.actions(meeting_id=meeting_id), editor, key=f"m{meeting_id}")

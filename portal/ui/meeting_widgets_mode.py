@@ -1,0 +1,144 @@
+"""Meeting mode: the agenda one item at a time for a shared screen, with live data beside
+it and quick entry of decisions and action items without leaving the view.
+
+The situation-picture chart and the signals overview come from other features; they are
+imported only if present, so this view works before (and without) them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from portal.db import meetings as db
+from portal.errors import PortalError
+from portal.i18n import t
+from portal.services import meetings as svc
+from portal.services import meetings_actions as actions_svc
+from portal.services import plan as plan_service
+from portal.ui.meeting_widgets import actions_table, show_error, when_text
+from portal.ui.meeting_widgets_entry import meeting_records, quick_entry
+
+
+def optional_widget(module: str, function: str) -> Callable[[], None] | None:
+    """`module.function` if that feature is installed, else None."""
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and module.startswith(exc.name):
+            return None
+        raise
+    return getattr(mod, function, None)
+
+
+def _show_optional(module: str, function: str) -> None:
+    widget = optional_widget(module, function)
+    if widget is None:
+        st.info(t("meetings.widget_missing"))
+        return
+    try:
+        widget()
+    except PortalError as exc:  # another feature's widget must not stop the meeting
+        st.warning(str(exc))
+
+
+def late_activities() -> None:
+    view = plan_service.current_plan_view(date.today())
+    late = view[2][view[2]["overdue"]] if view is not None else pd.DataFrame()
+    if late.empty:
+        st.success(t("meetings.no_late"))
+        return
+    st.dataframe(pd.DataFrame({
+        t("meetings.activity"): late["description"],
+        t("plan.responsible"): late["responsible_label"],
+        t("plan.due"): late["due_month"],
+        t("plan.progress"): late["progress"].astype(int),
+    }), hide_index=True, width="stretch",
+        column_config={t("plan.progress"): st.column_config.ProgressColumn(
+            min_value=0, max_value=100, format="%d %%")})
+
+
+def linked_activity(activity_id: int) -> None:
+    view = plan_service.current_plan_view(date.today())
+    if view is None:
+        return
+    acts = view[2]
+    row = acts[acts["id"] == activity_id]
+    if row.empty:
+        return
+    r = row.iloc[0]
+    st.markdown(f"**{t('meetings.linked_activity')}**")
+    st.text(r["description"])
+    st.progress(int(r["progress"]) / 100,
+                text=f"{t(f'plan.statuses.{r.status}')} · {int(r['progress'])} %")
+
+
+def live_data(item: dict, editor: bool) -> None:
+    """What the group needs beside this agenda item, read now (not when it was planned)."""
+    st.markdown(f"### {t('meetings.live')}")
+    kind = item["kind"]
+    if kind == "actions":
+        actions_table(actions_svc.open_actions(), editor, key="mode", compact=True)
+    elif kind == "late_activities":
+        late_activities()
+    elif kind == "situation":
+        _show_optional("portal.ui.situation_widgets", "compact_chart")
+    elif kind == "signals":
+        _show_optional("portal.ui.signal_widgets", "aggregate_summary")
+    activity = item.get("activity_id")
+    if activity is not None and not pd.isna(activity):
+        linked_activity(int(activity))
+
+
+def _step(key: str, delta: int, total: int) -> None:
+    st.session_state[key] = max(0, min(total - 1, st.session_state.get(key, 0) + delta))
+
+
+def render(m: dict, editor: bool) -> None:
+    st.header(m["title"])
+    st.caption(f"{svc.type_label(m['type'])} · {when_text(m)}")
+    agenda = db.agenda(m["id"]).to_dict("records")
+    key = f"mt_mode_item_{m['id']}"
+    if agenda:
+        total = len(agenda)
+        index = min(st.session_state.get(key, 0), total - 1)
+        nav = st.columns([1, 2, 1])
+        nav[0].button(t("meetings.previous"), on_click=_step, args=(key, -1, total),
+                      disabled=index == 0, icon=":material/arrow_back:",
+                      width="stretch")
+        nav[1].markdown(f"**{t('meetings.item_of', n=index + 1, total=total)}**")
+        nav[2].button(t("meetings.next"), on_click=_step, args=(key, 1, total),
+                      disabled=index == total - 1, icon=":material/arrow_forward:",
+                      width="stretch")
+        item = agenda[index]
+        left, right = st.columns([3, 2], gap="large")
+        with left:
+            st.title(f"{index + 1}. {item['title']}")
+            meta = [f"{int(item['duration_min'])} min"]
+            if item["presenter"]:
+                meta.append(item["presenter"])
+            st.caption(" · ".join(meta))
+            if item["notes"]:
+                st.markdown(item["notes"])  # Markdown without raw HTML
+        with right:
+            live_data(item, editor)
+    else:
+        st.info(t("meetings.nothing"))
+
+    st.divider()
+    if editor:
+        st.subheader(t("meetings.quick_entry"))
+        quick_entry(m["id"])
+        if m["status"] == "planned" and st.button(t("meetings.mark_held"),
+                                                  icon=":material/task_alt:"):
+            try:
+                svc.set_status(st.session_state["user"], m["id"], "held", int(m["version"]))
+                st.toast(t("meetings.marked_held"))
+                st.rerun()
+            except PortalError as exc:
+                show_error(exc)
+    meeting_records(m["id"], editor)

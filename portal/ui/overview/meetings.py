@@ -1,0 +1,41 @@
+"""Overview section: the next meeting, my open action items and overdue action items."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from portal.db import meetings as db
+from portal.i18n import t
+from portal.services import meetings as svc
+from portal.services import meetings_actions as actions_svc
+from portal.ui.meeting_widgets import actions_table, when_text
+from portal.ui.text import escape_md
+
+ORDER = 20
+PERMISSION = "meetings.view"
+
+
+def render(user) -> None:
+    st.subheader(t("meetings.overview_title"))
+    nxt = db.next_meeting(svc.now_local())
+    st.markdown(f"**{t('meetings.next_meeting')}**")
+    if nxt is None:
+        st.info(t("meetings.no_next"))
+    else:
+        place = f" · {escape_md(nxt['place'])}" if nxt["place"] else ""
+        st.markdown(f"{escape_md(nxt['title'])} · {escape_md(when_text(nxt))}{place}")
+        st.page_link("pages/meetings.py", label=t("meetings.open_button"),
+                     icon=":material/groups:", query_params={"mote": str(nxt["id"])})
+    cols = st.columns(2)
+    with cols[0]:
+        st.markdown(f"**{t('meetings.my_actions')}**")
+        actions_table(actions_svc.my_open_actions(user.username), editor=False, key="mine")
+    with cols[1]:
+        st.markdown(f"**{t('meetings.overdue_actions')}**")
+        overdue = actions_svc.overdue_actions(date.today())
+        if overdue.empty:
+            st.success(t("meetings.no_overdue"))
+        else:
+            actions_table(overdue, editor=False, key="overdue")

@@ -1,0 +1,187 @@
+"""The meetings page per role, in AppTest: lists, forms, meeting mode, safe minutes."""
+
+import importlib.util
+from datetime import time
+
+import pytest
+
+from portal.db import meetings as db
+from portal.db import users as users_db
+from portal.services import meetings as svc
+from tests.app.helpers import app_as, page_as, texts
+
+PAGE = "pages/meetings.py"
+
+
+def _upcoming_sos_id() -> int:
+    df = db.meetings("sos")
+    return int(df[df["status"] == "planned"].iloc[0]["id"])
+
+
+def _frames(at) -> str:
+    return "\n".join(df.value.to_csv() for df in at.dataframe)
+
+
+@pytest.mark.parametrize("username", ["admin", "samordnare", "processledare"])
+def test_editors_see_lists_and_the_new_meeting_form(demo_db, username):
+    at = app_as(username, PAGE)
+    assert not at.exception
+    text = texts(at)
+    assert "Samverkansmöten" in text and "Kommande möten" in text and "Tidigare möten" in text
+    assert any(b.label == "Skapa möte" for b in at.button)
+    assert "[Demo] Regionalt nätverksmöte, Länsstyrelsen" in _frames(at)
+
+
+def test_member_reads_but_cannot_create(demo_db):
+    at = app_as("ledamot", PAGE)
+    assert not at.exception
+    assert "Du kan läsa mötet men inte ändra det." in texts(at)
+    assert not any(b.label in ("Skapa möte", "Spara status") for b in at.button)
+    assert "[Demo] SOS-gruppens möte" in _frames(at)
+    assert "Närvaro per organisation" in texts(at)
+
+
+def test_partner_is_refused_by_the_page_guard(demo_db):
+    at = page_as("partner", PAGE)
+    assert "Du har inte behörighet till den här sidan." in texts(at)
+    assert "[Demo]" not in texts(at) + _frames(at)
+
+
+def test_leader_creates_a_meeting_and_lands_on_it(demo_db):
+    at = app_as("processledare", PAGE)
+    title = next(ti for ti in at.text_input if ti.label == "Rubrik")
+    title.input("Extrainsatt SOS-möte")
+    next(b for b in at.button if b.label == "Skapa möte").click()
+    at.run()
+    assert not at.exception
+    new_id = int(at.query_params["mote"][0] if isinstance(at.query_params["mote"], list)
+                 else at.query_params["mote"])
+    assert svc.get(new_id)["title"] == "Extrainsatt SOS-möte"
+    # The standing SOS items were prefilled.
+    assert len(db.agenda(new_id)) == 4
+
+
+def test_end_before_start_shows_a_clear_error_and_writes_nothing(demo_db):
+    before = len(db.meetings())
+    at = app_as("processledare", PAGE)
+    next(ti for ti in at.text_input if ti.label == "Rubrik").input("Fel tid")
+    next(ti for ti in at.time_input if ti.label == "Sluttid").set_value(time(12, 0))
+    next(b for b in at.button if b.label == "Skapa möte").click()
+    at.run()
+    assert "Sluttiden måste vara efter starttiden." in texts(at)
+    assert len(db.meetings()) == before
+
+
+def test_minutes_markdown_cannot_inject_html(demo_db):
+    mid = _upcoming_sos_id()
+    leader = users_db.get_user("processledare")
+    evil = "# Rubrik\n<script>alert('x')</script>\n<img src=x onerror=\"alert(1)\">\n**fet**"
+    svc.save_minutes(leader, mid, evil, int(svc.get(mid)["minutes_version"]))
+    for username in ("ledamot", "processledare"):
+        at = app_as(username, None)
+        at.query_params["mote"] = str(mid)
+        at.switch_page(PAGE)
+        at.run()
+        assert not at.exception
+        shown = [m for m in at.markdown if "onerror" in m.value]
+        assert shown, username
+        assert all(m.allow_html is False for m in shown)
+
+
+def test_member_meeting_mode_shows_agenda_item_by_item_without_entry(demo_db):
+    mid = _upcoming_sos_id()
+    at = app_as("ledamot", None)
+    at.query_params["mote"] = str(mid)
+    at.query_params["lage"] = "1"
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception
+    text = texts(at)
+    assert "Punkt 1 av 5" in text and "Aktuellt läge" in text
+    assert "Snabbregistrering" not in text
+    assert "Boka lokal och föreläsare för signalutbildningen" in text
+    next(b for b in at.button if b.label == "Nästa punkt").click().run()
+    assert "Punkt 2 av 5" in texts(at)
+    next(b for b in at.button if b.label == "Nästa punkt").click().run()
+    assert "3. Lägesbild" in texts(at)
+    if importlib.util.find_spec("portal.ui.situation_widgets") is None:
+        assert "Den här delen av portalen finns inte ännu." in texts(at)
+    assert not at.exception
+
+
+def test_leader_records_decision_and_action_in_meeting_mode(demo_db):
+    mid = _upcoming_sos_id()
+    at = app_as("processledare", None)
+    at.query_params["mote"] = str(mid)
+    at.query_params["lage"] = "1"
+    at.switch_page(PAGE)
+    at.run()
+    assert "Snabbregistrering" in texts(at)
+    at.text_area(key=f"mt_decision_text_{mid}").input("Vi genomför en föräldrakväll.")
+    next(b for b in at.button if b.label == "Lägg till beslut").click().run()
+    assert "Beslut § 1 är registrerat." in texts(at)
+    at.text_area(key=f"mt_action_text_{mid}").input("Boka aulan")
+    at.selectbox(key=f"mt_action_owner_{mid}").set_value("Demo Ledamot SOS-gruppen")
+    next(b for b in at.button if b.label == "Lägg till åtgärdspunkt").click().run()
+    assert not at.exception
+    assert "Åtgärdspunkten är registrerad." in texts(at)
+    assert "Vi genomför en föräldrakväll" in texts(at)
+    actions = db.actions(meeting_id=mid)
+    assert actions["text"].tolist() == ["Boka aulan"]
+    assert actions.iloc[0]["owner_username"] == "ledamot"
+
+
+def test_overview_shows_next_meeting_and_action_items(demo_db):
+    at = app_as("processledare")
+    assert not at.exception
+    text = texts(at)
+    assert "Nästa möte" in text and "Mina öppna åtgärdspunkter" in text
+    assert "Försenade åtgärdspunkter" in text
+    assert "[Demo] Boka lokal och föreläsare för signalutbildningen" in _frames(at)
+
+
+def test_coordinator_closes_an_action_and_it_records_who(demo_db):
+    open_df = db.actions(open_only=True)
+    target = open_df[open_df["text"].str.contains("Boka lokal")].iloc[0]
+    at = app_as("samordnare", PAGE)
+    box = next(s for s in at.selectbox if s.label == "Åtgärdspunkt")
+    box.set_value(int(target["id"]))
+    next(b for b in at.button if b.label == "Spara status").click().run()
+    assert not at.exception
+    row = db.actions(meeting_id=int(target["meeting_id"]))
+    row = row[row["id"] == target["id"]].iloc[0]
+    assert (row["status"], row["closed_by"]) == ("done", "samordnare")
+    assert row["closed_at"] is not None
+
+
+def test_concurrent_minutes_edit_shows_stale_error_in_the_page(demo_db):
+    mid = _upcoming_sos_id()
+    at = app_as("processledare", None)
+    at.query_params["mote"] = str(mid)
+    at.switch_page(PAGE)
+    at.run()
+    # Someone else saves the minutes after the leader opened them.
+    other = users_db.get_user("samordnare")
+    svc.save_minutes(other, mid, "Samordnarens version", int(svc.get(mid)["minutes_version"]))
+    at.text_area(key=f"mt_minutes_text_{mid}").input("Processledarens version")
+    next(b for b in at.button if b.label == "Spara protokollet").click().run()
+    assert not at.exception
+    assert any("har sparat mötet efter att du öppnade det" in e.value for e in at.error)
+    assert svc.get(mid)["minutes"] == "Samordnarens version"
+
+
+def test_concurrent_meeting_edit_is_refused(demo_db):
+    mid = _upcoming_sos_id()
+    at = app_as("processledare", None)
+    at.query_params["mote"] = str(mid)
+    at.switch_page(PAGE)
+    at.run()
+    other = users_db.get_user("samordnare")
+    current = svc.get(mid)
+    svc.update_meeting(other, mid, {**current, "place": "Annan sal"}, int(current["version"]))
+    next(ti for ti in at.text_input if ti.label == "Rubrik").input("Min nya rubrik")
+    next(b for b in at.button if b.label == "Spara").click().run()
+    assert not at.exception
+    assert any("har sparat mötet efter att du öppnade det" in e.value for e in at.error)
+    after = svc.get(mid)
+    assert (after["title"], after["place"]) == (current["title"], "Annan sal")
