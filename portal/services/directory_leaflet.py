@@ -8,7 +8,7 @@ from datetime import date
 from fpdf import FPDF
 
 from portal import config
-from portal.exports.leaflet_font import leaflet_font_path
+from portal.exports.fonts import font_path
 from portal.i18n import t
 from portal.services.directory import public_entries
 
@@ -22,8 +22,8 @@ def leaflet_pdf(today: date | None = None) -> bytes:
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(False)
     pdf.set_margins(18, 16, 18)
-    pdf.add_font("DejaVu", "", str(leaflet_font_path()))
-    pdf.add_font("DejaVu", "B", str(leaflet_font_path(bold=True)))
+    pdf.add_font("DejaVu", "", str(font_path()))
+    pdf.add_font("DejaVu", "B", str(font_path(bold=True)))
     pdf.set_title(t("support.leaflet_title"))
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin

@@ -12,9 +12,9 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 from fpdf.outline import TableOfContents
 
+from portal.exports.fonts import font_path
 from portal.i18n import t
 from portal.services.report_data import Report, clean
-from portal.services.report_font import font_path
 from portal.services.report_outline import Block, image_size, outline
 
 FONT = "DejaVu"
