@@ -31,7 +31,7 @@ def level_grid(df: pd.DataFrame, title: str, x_title: str, y_title: str,
 
     df: year (str), milieu_label, level_label, level_rank, trend_label.
     """
-    base = alt.Chart(df, title=title).encode(
+    base = alt.Chart(df).encode(
         x=alt.X("year:O", title=x_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("milieu_label:N", title=y_title, sort=milieu_labels,
                 axis=alt.Axis(labelLimit=260)),
@@ -45,7 +45,7 @@ def level_grid(df: pd.DataFrame, title: str, x_title: str, y_title: str,
                  alt.Tooltip("trend_label:N")],
     )
     text = base.mark_text(fontSize=FONT - 2).encode(text="level_label:N")
-    return _big(alt.layer(cells, text, data=df).properties(height=alt.Step(48)))
+    return _big(alt.layer(cells, text, data=df, title=title).properties(height=alt.Step(48)))
 
 
 def stacked_by_milieu(df: pd.DataFrame, title: str, x_title: str, y_title: str,
