@@ -13,15 +13,23 @@ from portal.i18n import t
 from portal.services import situation as service
 from portal.services import situation_import
 from portal.services import situation_views as views
+from portal.ui.text import escape_md
 from portal.vocab import MILIEUS, SOURCES
 
 
 def _show(exc: PortalError) -> None:
-    st.error(str(exc))
-    if getattr(exc, "problems", None):
-        st.table(pd.DataFrame({t("situation.problem_row"): list(exc.problems),
-                               t("situation.problem"): [str(v) for v in
-                                                        exc.problems.values()]}))
+    """The error next to the form, naming each problem; many rows also as a table."""
+    problems = getattr(exc, "problems", None) or {}
+    lines = [f"- {escape_md(_field(k))}: {escape_md(str(v))}" for k, v in problems.items()]
+    st.error("\n".join([escape_md(str(exc)), "", *lines[:10]]) if lines else str(exc))
+    if len(problems) > 1:
+        st.table(pd.DataFrame({t("situation.problem_row"): list(problems),
+                               t("situation.problem"): [str(v) for v in problems.values()]}))
+
+
+def _field(key: str) -> str:
+    label = t(f"situation.{key}")
+    return key if label == f"situation.{key}" else label
 
 
 def _seen_version(key: str, current: int | None, submitted: bool) -> int | None:
@@ -35,8 +43,9 @@ def _seen_version(key: str, current: int | None, submitted: bool) -> int | None:
 def new_year_form(user) -> None:
     with st.form("situation_new_year", clear_on_submit=False):
         year = st.number_input(t("situation.new_year"), min_value=service.MIN_YEAR,
-                               max_value=service.max_year(), value=date.today().year, step=1)
-        if st.form_submit_button(t("situation.create_year")):
+                               max_value=service.max_year(), value=date.today().year, step=1,
+                               key="sit_new_year")
+        if st.form_submit_button(t("situation.create_year"), key="sit_new_year_btn"):
             try:
                 service.create_year(int(year), user.username, user.role)
             except PortalError as exc:
@@ -57,7 +66,7 @@ def year_form(user, year: dict) -> None:
         source_ref = st.text_input(t("situation.source_ref"), year["source_ref"])
         reason = (st.text_input(t("situation.reason"), key=f"sit_year_reason_{year['year']}")
                   if year["status"] == "approved" else None)
-        submitted = st.form_submit_button(t("situation.save"))
+        submitted = st.form_submit_button(t("situation.save"), key=f"sit_year_save_{year['year']}")
     seen = _seen_version(f"sit_year_v_{year['year']}", year["version"], submitted)
     if submitted:
         try:
@@ -101,7 +110,7 @@ def _milieu_form(user, year: dict, milieu: str, row: dict | None) -> None:
                                   key=f"sit_notused_{y}_{milieu}")
         reason = (st.text_input(t("situation.reason"), key=f"sit_reason_{y}_{milieu}")
                   if year["status"] == "approved" else None)
-        submitted = st.form_submit_button(t("situation.save"))
+        submitted = st.form_submit_button(t("situation.save"), key=f"sit_save_{y}_{milieu}")
     seen = _seen_version(f"sit_v_{y}_{milieu}", row["version"] if row else None, submitted)
     if submitted:
         try:
@@ -120,7 +129,8 @@ def approve_form(user, year: dict) -> None:
         return
     with st.form(f"situation_approve_{year['year']}"):
         day = st.date_input(t("situation.approve_date"), date.today(), format="YYYY-MM-DD")
-        submitted = st.form_submit_button(t("situation.approve"), type="primary")
+        submitted = st.form_submit_button(t("situation.approve"), type="primary",
+                                          key=f"sit_approve_{year['year']}")
     seen = _seen_version(f"sit_appr_v_{year['year']}", year["version"], submitted)
     if submitted:
         try:
@@ -136,14 +146,17 @@ def indicator_form(user) -> None:
     with st.form("situation_indicator", clear_on_submit=True):
         cols = st.columns(2)
         period = cols[0].text_input(t("situation.period"),
-                                    f"{today.year}-Q{(today.month - 1) // 3 + 1}")
-        count = cols[1].number_input(t("situation.count"), min_value=0, value=0, step=1)
+                                    f"{today.year}-Q{(today.month - 1) // 3 + 1}",
+                                    key="sit_ind_period")
+        count = cols[1].number_input(t("situation.count"), min_value=0, value=0, step=1,
+                                     key="sit_ind_count")
         milieu = cols[0].selectbox(t("situation.milieu"), MILIEUS,
-                                   format_func=views.milieu_label)
+                                   format_func=views.milieu_label, key="sit_ind_milieu")
         source = cols[1].selectbox(t("situation.source"), SOURCES,
-                                   format_func=views.source_label)
-        area = st.text_input(t("situation.area"), help=t("situation.area_help"))
-        if st.form_submit_button(t("situation.add_indicator")):
+                                   format_func=views.source_label, key="sit_ind_source")
+        area = st.text_input(t("situation.area"), help=t("situation.area_help"),
+                             key="sit_ind_area")
+        if st.form_submit_button(t("situation.add_indicator"), key="sit_ind_add"):
             try:
                 service.add_indicator({"period": period, "milieu": milieu, "source": source,
                                        "area": area, "count": count},
