@@ -51,4 +51,5 @@ if editor:
         situation_forms.approve_form(user, year)
     with tabs[4]:
         situation_forms.indicator_form(user)
+        situation_forms.delete_indicator_form(user, year)
         situation_forms.import_form(user)

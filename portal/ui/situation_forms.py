@@ -196,3 +196,23 @@ def flash() -> None:
     message = st.session_state.pop("situation_flash", None)
     if message:
         st.success(message)
+
+
+def delete_indicator_form(user, year: dict) -> None:
+    """Remove a wrongly entered count of the chosen year (kept in the audit log)."""
+    df = views.indicator_table(year["year"], exact=True)
+    if df.empty:
+        return
+    labels = {int(r.id): f"{r.period} · {r.milieu_label} · {r.source_label} · "
+                         f"{r.area or t('situation.whole_municipality')} · {r.count}"
+              for r in df.itertuples()}
+    with st.form(f"situation_delete_{year['year']}"):
+        chosen = st.selectbox(t("situation.delete_indicator"), list(labels),
+                              format_func=labels.get, key="sit_del_id")
+        if st.form_submit_button(t("situation.delete"), key="sit_del_btn"):
+            try:
+                service.delete_indicator(int(chosen), user.username, user.role)
+            except PortalError as exc:
+                _show(exc)
+            else:
+                _saved(t("situation.deleted"))

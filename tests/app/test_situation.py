@@ -134,3 +134,30 @@ def test_overview_without_warning_when_up_to_date(demo_db):
     at = app_as("ledamot")
     assert "försenad" not in texts(at)
     assert "Senaste bedömning: 2025-11-15" in texts(at)
+
+
+def test_user_text_stays_inert(demo_db):
+    from portal.services import situation as service
+
+    evil = '<script>alert(1)</script> <img src=x onerror="alert(2)"> [länk](javascript:x)'
+    row = db.assessments(2026).set_index("milieu").loc["other"]
+    service.save_assessment(2026, "other", {"level": "low", "trend": "unchanged",
+                                            "narrative": evil, "sources_used": [],
+                                            "sources_not_used": []},
+                            int(row["version"]), "samordnare", "coordinator")
+    at = page_as("ledamot", PAGE)
+    assert not at.exception
+    shown = [m.value for m in at.markdown if "script" in m.value]
+    assert shown and all("<script>" not in v and "\\<script" in v for v in shown)
+    assert all("\\[länk\\]" in v for v in shown)
+    assert all(not getattr(m.proto, "allow_html", False) for m in at.markdown)
+
+
+def test_coordinator_deletes_an_indicator(demo_db):
+    at = page_as("samordnare", PAGE)
+    before = len(db.indicators(2026))
+    chosen = at.selectbox(key="sit_del_id").value
+    at.button(key="sit_del_btn").click().run()
+    assert "Borttagen." in texts(at)
+    assert len(db.indicators(2026)) == before - 1
+    assert chosen not in set(db.indicators(2026)["id"])
