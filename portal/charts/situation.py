@@ -15,7 +15,7 @@ import vl_convert as vlc
 from portal.charts import PALETTE
 
 # Levels none -> high, light to dark so the grid reads in greyscale too.
-LEVEL_COLOURS = ["#F2F2F2", PALETTE[4], PALETTE[1], PALETTE[5]]
+LEVEL_COLOURS = ["#DDDDDD", PALETTE[4], PALETTE[1], PALETTE[5]]
 FONT = 16  # readable on a projector
 
 
@@ -51,12 +51,15 @@ def level_grid(df: pd.DataFrame, title: str, x_title: str, y_title: str,
 def stacked_by_milieu(df: pd.DataFrame, title: str, x_title: str, y_title: str,
                       colour_title: str, milieu_labels: list[str]) -> alt.Chart:
     """Stacked bars over time; df: period, milieu_label, count (NaN = suppressed), shown."""
-    chart = alt.Chart(df, title=title).mark_bar().encode(
+    chart = alt.Chart(df, title=title).transform_calculate(
+        rank=f"indexof({json.dumps(milieu_labels)}, datum.milieu_label)",
+    ).mark_bar().encode(
         x=alt.X("period:O", title=x_title, axis=alt.Axis(labelAngle=-45)),
         y=alt.Y("sum(count):Q", title=y_title, axis=alt.Axis(tickMinStep=1)),
         color=alt.Color("milieu_label:N", title=colour_title,
                         scale=alt.Scale(domain=milieu_labels, range=PALETTE[:len(milieu_labels)])),
-        order=alt.Order("milieu_label:N"),
+        # stack in the vocabulary's order (as the legend), not alphabetically
+        order=alt.Order("rank:Q", sort="descending"),
         tooltip=[alt.Tooltip("period:O", title=x_title),
                  alt.Tooltip("milieu_label:N", title=colour_title),
                  alt.Tooltip("shown:N", title=y_title)],

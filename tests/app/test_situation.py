@@ -161,3 +161,19 @@ def test_coordinator_deletes_an_indicator(demo_db):
     assert "Borttagen." in texts(at)
     assert len(db.indicators(2026)) == before - 1
     assert chosen not in set(db.indicators(2026)["id"])
+
+
+def test_page_in_english(demo_db):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.session_state["lang"] = "en"
+    at.session_state["authentication_status"] = True
+    at.session_state["username"] = "ledamot"
+    at.run()
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception
+    text = texts(at)
+    assert "Situation picture" in text and "Counts below 3 are shown as" in text
+    assert [tab.label for tab in at.tabs] == ["Assessment", "Charts", "Indicators"]
