@@ -85,8 +85,11 @@ def milieu_forms(user, year: dict) -> None:
     for milieu in MILIEUS:
         row = current.get(milieu)
         label = views.milieu_label(milieu)
-        with st.expander(label + (f": {views.level_label(row['level'])}" if row else ""),
-                         expanded=row is None):
+        # Bordered containers, not expanders: an expander keeps its open/closed state
+        # when another year is chosen, which could hide a new year's empty form.
+        with st.container(border=True):
+            st.markdown(f"**{label}**" + (f" – {views.level_label(row['level'])}"
+                                          if row else ""))
             _milieu_form(user, year, milieu, row)
 
 

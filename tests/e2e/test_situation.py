@@ -4,6 +4,7 @@ member then sees it on the page, in the level chart and its table alternative.""
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.e2e.conftest import Server, goto, login, start_server, stop_server, wait_for_app
 
@@ -22,6 +23,25 @@ def _key(page, key: str):
     return page.locator(f".st-key-{key}")
 
 
+def _choose(page, key: str, option: str) -> None:
+    """Open a selectbox (a combobox in Streamlit 1.67) and pick an option; the first click
+    can land during a rerun, so open it again until the option list shows."""
+    box = _key(page, key).get_by_role("combobox")
+    box.wait_for()
+    wanted = page.get_by_role("option", name=option, exact=True)
+    for _attempt in range(3):
+        wait_for_app(page)
+        box.click()
+        try:
+            wanted.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    wanted.click()
+    page.wait_for_function(
+        "([el, v]) => el.value === v", arg=[box.element_handle(), option])
+
+
 def test_coordinator_enters_assessment_member_sees_it(browser, page, own_server):
     login(page, own_server.url, "samordnare")
     goto(page, own_server.url, "/lagesbild")
@@ -34,8 +54,7 @@ def test_coordinator_enters_assessment_member_sees_it(browser, page, own_server)
     wait_for_app(page)
 
     page.get_by_role("tab", name="Redigera").click()
-    _key(page, "sit_level_2027_far_right").click()
-    page.get_by_role("option", name="Hög").click()
+    _choose(page, "sit_level_2027_far_right", "Hög")
     narrative = _key(page, "sit_narr_2027_far_right").locator("textarea")
     narrative.fill(NARRATIVE)
     narrative.press("Tab")
