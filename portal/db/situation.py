@@ -1,0 +1,159 @@
+"""Queries about the situation picture: years, assessments, revisions and indicators."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+
+from portal.db.connection import cursor
+
+YEAR_COLUMNS = (
+    "year, status, summary, made_with, source_ref, approved_on, approved_by, is_demo,"
+    " version, updated_at, updated_by"
+)
+ASSESSMENT_COLUMNS = (
+    "year, milieu, level, trend, narrative, sources_used, sources_not_used, version,"
+    " updated_at, updated_by"
+)
+INDICATOR_COLUMNS = "id, period, year, quarter, milieu, source, area, count, note, is_demo"
+
+
+def _dicts(cur) -> list[dict]:
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+# -- reads ------------------------------------------------------------------------------
+
+def years() -> list[dict]:
+    """Every year with a situation picture (made, draft or planned), newest first."""
+    with cursor() as cur:
+        cur.execute(f"SELECT {YEAR_COLUMNS} FROM situation_years ORDER BY year DESC")  # noqa: S608
+        return _dicts(cur)
+
+
+def year(cur, year_: int) -> dict | None:
+    cur.execute(f"SELECT {YEAR_COLUMNS} FROM situation_years WHERE year = ?",  # noqa: S608
+                [year_])
+    rows = _dicts(cur)
+    return rows[0] if rows else None
+
+
+def get_year(year_: int) -> dict | None:
+    with cursor() as cur:
+        return year(cur, year_)
+
+
+def assessment(cur, year_: int, milieu: str) -> dict | None:
+    cur.execute(f"SELECT {ASSESSMENT_COLUMNS} FROM situation_assessments"  # noqa: S608
+                " WHERE year = ? AND milieu = ?", [year_, milieu])
+    rows = _dicts(cur)
+    return rows[0] if rows else None
+
+
+def assessments(year_: int | None = None) -> pd.DataFrame:
+    """Assessments of one year, or of every year; oldest year first."""
+    sql = f"SELECT {ASSESSMENT_COLUMNS} FROM situation_assessments"  # noqa: S608
+    params: list = []
+    if year_ is not None:
+        sql += " WHERE year = ?"
+        params.append(year_)
+    with cursor() as cur:
+        return cur.execute(sql + " ORDER BY year, milieu", params).df()
+
+
+def revisions(year_: int) -> pd.DataFrame:
+    with cursor() as cur:
+        return cur.execute(
+            "SELECT id, year, milieu, actor, made_at, reason, before_json, after_json"
+            " FROM situation_revisions WHERE year = ? ORDER BY made_at DESC, id DESC",
+            [year_],
+        ).df()
+
+
+def indicators(year_: int | None = None) -> pd.DataFrame:
+    sql = f"SELECT {INDICATOR_COLUMNS} FROM situation_indicators"  # noqa: S608
+    params: list = []
+    if year_ is not None:
+        sql += " WHERE year = ?"
+        params.append(year_)
+    with cursor() as cur:
+        return cur.execute(sql + " ORDER BY period, milieu, source, area", params).df()
+
+
+def existing_indicator_keys(cur) -> set[tuple[str, str, str, str]]:
+    rows = cur.execute("SELECT period, milieu, source, area FROM situation_indicators").fetchall()
+    return {tuple(r) for r in rows}
+
+
+# -- writes (always inside the caller's transaction) --------------------------------------
+
+def insert_year(cur, row: dict) -> None:
+    cur.execute(
+        "INSERT INTO situation_years (year, status, summary, made_with, source_ref,"
+        " approved_on, approved_by, is_demo, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [row["year"], row.get("status", "draft"), row.get("summary", ""),
+         row.get("made_with", ""), row.get("source_ref", ""), row.get("approved_on"),
+         row.get("approved_by"), bool(row.get("is_demo", False)),
+         row.get("updated_by", "system")],
+    )
+
+
+def update_year(cur, year_: int, fields: dict, actor: str, now: datetime) -> None:
+    cur.execute(
+        "UPDATE situation_years SET status = ?, summary = ?, made_with = ?, source_ref = ?,"
+        " approved_on = ?, approved_by = ?, version = version + 1, updated_at = ?,"
+        " updated_by = ? WHERE year = ?",
+        [fields["status"], fields["summary"], fields["made_with"], fields["source_ref"],
+         fields["approved_on"], fields["approved_by"], now, actor, year_],
+    )
+
+
+def insert_assessment(cur, row: dict, actor: str, now: datetime) -> None:
+    cur.execute(
+        "INSERT INTO situation_assessments (year, milieu, level, trend, narrative,"
+        " sources_used, sources_not_used, updated_at, updated_by)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [row["year"], row["milieu"], row["level"], row["trend"], row.get("narrative", ""),
+         list(row.get("sources_used", [])), list(row.get("sources_not_used", [])), now, actor],
+    )
+
+
+def update_assessment(cur, row: dict, actor: str, now: datetime) -> None:
+    cur.execute(
+        "UPDATE situation_assessments SET level = ?, trend = ?, narrative = ?,"
+        " sources_used = ?, sources_not_used = ?, version = version + 1, updated_at = ?,"
+        " updated_by = ? WHERE year = ? AND milieu = ?",
+        [row["level"], row["trend"], row["narrative"], list(row["sources_used"]),
+         list(row["sources_not_used"]), now, actor, row["year"], row["milieu"]],
+    )
+
+
+def insert_revision(cur, year_: int, milieu: str | None, actor: str, reason: str,
+                    before_json: str, after_json: str, now: datetime) -> None:
+    cur.execute(
+        "INSERT INTO situation_revisions (year, milieu, actor, made_at, reason, before_json,"
+        " after_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [year_, milieu, actor, now, reason, before_json, after_json],
+    )
+
+
+def insert_indicator(cur, row: dict, actor: str) -> None:
+    cur.execute(
+        "INSERT INTO situation_indicators (period, year, quarter, milieu, source, area, count,"
+        " note, is_demo, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [row["period"], row["year"], row["quarter"], row["milieu"], row["source"],
+         row.get("area", ""), int(row["count"]), row.get("note", ""),
+         bool(row.get("is_demo", False)), actor],
+    )
+
+
+def delete_indicator(cur, indicator_id: int) -> dict | None:
+    cur.execute(f"SELECT {INDICATOR_COLUMNS} FROM situation_indicators WHERE id = ?",  # noqa: S608
+                [indicator_id])
+    rows = _dicts(cur)
+    if rows:
+        cur.execute("DELETE FROM situation_indicators WHERE id = ?", [indicator_id])
+    return rows[0] if rows else None
+
