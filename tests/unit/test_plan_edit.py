@@ -3,6 +3,7 @@
 import threading
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from portal.db import audit
@@ -146,21 +147,34 @@ def test_indicator_target_and_latest_actual(demo_db):
 
 def test_indicator_without_values_has_no_actual(demo_db):
     act = _first_activity()
-    plan_edit.add_indicator(act["id"], "Möten", "", None, get_user("samordnare"))
+    ind = plan_edit.add_indicator(act["id"], "Möten", "", None, get_user("samordnare"))
     df = plan_service.indicators_for_plan(act["plan_id"])
-    assert df.iloc[0]["actual"] != df.iloc[0]["actual"]  # NaN
+    row = df[df["indicator_id"] == ind].iloc[0]
+    assert pd.isna(row["actual"]) and pd.isna(row["target"])
 
 
 def test_bad_indicator_input(demo_db):
     act = _first_activity()
     user = get_user("processledare")
+    before = _count("indicators"), _count("indicator_values")
     with pytest.raises(ValidationError) as err:
         plan_edit.add_indicator(act["id"], " ", "", "-3", user)
     assert set(err.value.problems) == {"name", "target"}
     with pytest.raises(ValidationError) as err:
         plan_edit.record_indicator_value(1, None, "många", user)
     assert set(err.value.problems) == {"value", "measured_on"}
-    with cursor() as cur:
-        assert cur.execute("SELECT count(*) FROM indicators").fetchone()[0] == 0
+    assert (_count("indicators"), _count("indicator_values")) == before
     with pytest.raises(PermissionDenied):
         plan_edit.add_indicator(act["id"], "X", "", 1, get_user("ledamot"))
+
+
+def _count(table: str) -> int:
+    with cursor() as cur:
+        return cur.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+
+
+def test_demo_indicators_are_marked(demo_db):
+    df = plan_service.indicators_for_plan(plans_db.current_plan()["id"])
+    assert len(df) == 3 and all(n.startswith("[Demo]") for n in df["name"])
+    trained = df[df["unit"] == "personer"].iloc[0]
+    assert (trained["target"], trained["actual"]) == (200.0, 120.0)
