@@ -2,6 +2,12 @@
 
 Every update names the version (or the old text) it was based on and reports whether a
 row matched, so the service can refuse a stale save instead of overwriting it.
+
+No `UPDATE ... RETURNING` here: in DuckDB 2.0 an UPDATE with RETURNING is not reported
+as a conflict against another session's uncommitted plain UPDATE of the same row (tried:
+both commit and one change is lost). A plain UPDATE returns its row count and conflicts
+as it should whenever both sessions write a common column - every save here writes
+`version`, so any two saves of one activity overlap.
 """
 
 from __future__ import annotations
@@ -20,12 +26,12 @@ def update_activity_if_version(cur, activity_id: int, version: int, fields: dict
     if len(names) != len(fields):
         raise ValueError(f"not editable: {set(fields) - set(EDITABLE)}")
     sets = ", ".join(f"{n} = ?" for n in names)
-    row = cur.execute(
+    count = cur.execute(
         f"UPDATE activities SET {sets}, updated_at = ?, updated_by = ?,"  # noqa: S608
-        " version = version + 1 WHERE id = ? AND version = ? RETURNING version",
+        " version = version + 1 WHERE id = ? AND version = ?",
         [*(fields[n] for n in names), now, actor, activity_id, version],
-    ).fetchone()
-    return row is not None
+    ).fetchone()[0]
+    return count == 1
 
 
 def activity_row(cur, activity_id: int) -> dict | None:
@@ -71,12 +77,12 @@ def update_dimension_if_unchanged(cur, dimension_id: int, old_objective: str,
                                   old_description: str, objective: str,
                                   description: str) -> bool:
     """Compare-and-set on the texts the editor started from (dimensions have no version)."""
-    row = cur.execute(
+    count = cur.execute(
         "UPDATE dimensions SET objective = ?, description = ? WHERE id = ?"
-        " AND objective = ? AND description = ? RETURNING id",
+        " AND objective = ? AND description = ?",
         [objective, description, dimension_id, old_objective, old_description],
-    ).fetchone()
-    return row is not None
+    ).fetchone()[0]
+    return count == 1
 
 
 def make_current(cur, plan_id: int) -> None:
