@@ -109,3 +109,29 @@ def test_new_period_from_the_page(demo_db):
     assert "Det här är en tidigare planperiod" in texts(old)
     assert len(old.tabs) == 2
     assert "Första möte med integrationsenheten" in texts(old)
+
+
+def test_delete_from_the_page_asks_for_confirmation(demo_db):
+    at = page_as("processledare", "pages/plan.py")
+    delete = next(b for b in at.button if b.label == "Ta bort aktiviteten")
+    delete.click()
+    at.run()
+    assert "Aktiviteten har historik. Bekräfta att du vill ta bort den." in [
+        e.value for e in at.error]
+    assert len(plans_db.activities(plans_db.current_plan()["id"])) == 6
+    next(c for c in at.checkbox if c.label.startswith("Jag förstår")).check()
+    next(b for b in at.button if b.label == "Ta bort aktiviteten").click()
+    at.run()
+    assert not at.exception
+    assert "Aktiviteten är borttagen." in texts(at)
+    assert len(plans_db.activities(plans_db.current_plan()["id"])) == 5
+
+
+def test_move_down_from_the_page(demo_db):
+    at = page_as("admin", "pages/plan.py")
+    first = _first_activity()
+    next(b for b in at.button if b.label == "Flytta ner").click()
+    at.run()
+    assert not at.exception
+    acts = plans_db.activities(plans_db.current_plan()["id"])
+    assert int(acts.iloc[1]["id"]) == first["id"]
