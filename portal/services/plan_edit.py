@@ -69,9 +69,10 @@ def stale_error(current: dict, version: int, seen: dict | None) -> StaleEdit:
     for name in ("status", "progress", "description", "due_month", "ongoing",
                  "responsible_label", "weight", "position"):
         now = current.get(name)
-        was = (seen or {}).get(name, now if seen else None)
-        if seen is None or was != now:
-            changes[name] = {"seen": was, "now": now}
+        if seen is None:  # no baseline known: give the current values only
+            changes[name] = {"now": now}
+        elif name in seen and seen[name] != now:
+            changes[name] = {"seen": seen[name], "now": now}
     changes["_version"] = {"seen": version, "now": current.get("version")}
     when = current.get("updated_at")
     return StaleEdit(

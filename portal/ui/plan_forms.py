@@ -71,7 +71,7 @@ def form_errors(form: str) -> None:
     changes = outcome.get("changes") or {}
     lines = [t("plan.changed_field", field=t(f"plan.fields.{name}"), seen=_show(name, c["seen"]),
                now=_show(name, c["now"]))
-             for name, c in changes.items() if not name.startswith("_")]
+             for name, c in changes.items() if not name.startswith("_") and "seen" in c]
     if lines:
         st.markdown("\n".join(f"- {escape_md(line)}" for line in lines))
     if outcome.get("hint"):
