@@ -81,6 +81,52 @@ def activities(plan_id: int) -> pd.DataFrame:
         ).df()
 
 
+def activity(activity_id: int) -> dict | None:
+    """One activity with its plan id and the fields an edit can change."""
+    with cursor() as cur:
+        cur.execute(ACTIVITY_SQL, [activity_id])
+        return _one_dict(cur)
+
+
+ACTIVITY_SQL = """
+    SELECT a.id, a.dimension_id, d.plan_id, a.position, a.description, a.responsible_role,
+           a.responsible_label, a.due_month, a.ongoing, a.status, a.progress, a.weight,
+           a.version, a.predecessor_id, a.created_at, a.updated_at, a.updated_by
+    FROM activities a JOIN dimensions d ON d.id = a.dimension_id
+    WHERE a.id = ?
+"""
+
+
+def activity_updates(activity_ids: list[int]) -> pd.DataFrame:
+    """The update history of the given activities, oldest first."""
+    with cursor() as cur:
+        return cur.execute(
+            "SELECT id, activity_id, made_at, actor, old_status, new_status, old_progress,"
+            " new_progress, comment, link FROM activity_updates"
+            " WHERE list_contains(?, activity_id) ORDER BY made_at, id",
+            [list(activity_ids)],
+        ).df()
+
+
+def plan_updates(plan_id: int, limit: int | None = None) -> pd.DataFrame:
+    """Every update on a plan's activities, newest first (at most `limit`)."""
+    with cursor() as cur:
+        return cur.execute(
+            """
+            SELECT u.id, u.activity_id, u.made_at, u.actor, u.old_status, u.new_status,
+                   u.old_progress, u.new_progress, u.comment, u.link, a.description,
+                   a.dimension_id, d.number AS dimension_number
+            FROM activity_updates u
+            JOIN activities a ON a.id = u.activity_id
+            JOIN dimensions d ON d.id = a.dimension_id
+            WHERE d.plan_id = ?
+            ORDER BY u.made_at DESC, u.id DESC
+            LIMIT ?
+            """,
+            [plan_id, limit if limit is not None else 2**31 - 1],
+        ).df()
+
+
 def insert_plan(cur, plan: dict, is_current: bool = True) -> int:
     row = cur.execute(
         """
@@ -123,14 +169,14 @@ def insert_activity(cur, dimension_id: int, act: dict, position: int) -> int:
         """
         INSERT INTO activities (dimension_id, position, description, responsible_role,
                                 responsible_label, due_month, ongoing, status, progress,
-                                predecessor_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                                predecessor_id, weight)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
         """,
         [
             dimension_id, position, act["description"], act["responsible_role"],
             act["responsible_label"], act.get("due_month"), act.get("ongoing", False),
             act.get("status", "not_started"), act.get("progress", 0),
-            act.get("predecessor_id"),
+            act.get("predecessor_id"), act.get("weight", 1.0),
         ],
     ).fetchone()
     return int(row[0])

@@ -1,18 +1,27 @@
-"""The action plan with status and latest comment, as CSV."""
+"""The action plan with status and latest comment, as CSV or Excel.
+
+`python -m portal export plan --format csv|xlsx -o FILE` and the page's download buttons
+use the same table, so the file and the screen never disagree.
+"""
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from portal.errors import NotFound
 from portal.exports.tabular import write_csv
 from portal.i18n import t
 from portal.services import plan as plan_service
 
-FORMATS = ("csv",)
+FORMATS = ("csv", "xlsx")
+WIDTHS = {"activity": 60, "latest_comment": 50, "dimension": 34, "responsible": 22}
 
 
 def plan_table(today: date, plan_id: int | None = None) -> pd.DataFrame:
@@ -33,11 +42,50 @@ def plan_table(today: date, plan_id: int | None = None) -> pd.DataFrame:
         "status": [t(f"plan.statuses.{s}") for s in acts["status"]],
         "progress": acts["progress"].astype(int),
         "overdue": acts["overdue"].astype(bool),
+        "stale": acts["stale"].astype(bool),
+        "last_updated": [lu.date() if lu is not None and not pd.isna(lu) else None
+                         for lu in acts["last_updated"]],
         "latest_comment": acts["latest_comment"].fillna(""),
     })
 
 
+def xlsx_bytes(df: pd.DataFrame, sheet: str) -> bytes:
+    """An Excel workbook with real types: whole numbers, TRUE/FALSE, dates."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet[:31]
+    ws.append(list(df.columns))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in df.itertuples(index=False):
+        ws.append([_cell(v) for v in row])
+    for idx, name in enumerate(df.columns, start=1):
+        letter = get_column_letter(idx)
+        ws.column_dimensions[letter].width = WIDTHS.get(name, 14)
+        if name == "last_updated":
+            for cell in ws[letter][1:]:
+                cell.number_format = "yyyy-mm-dd"
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _cell(value):
+    """Plain Python values for openpyxl (numpy types and NaN are not cells)."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
 def export(fmt: str, path: Path) -> None:
-    if fmt != "csv":
+    if fmt not in FORMATS:
         raise ValueError(fmt)
-    write_csv(plan_table(date.today()), path)
+    table = plan_table(date.today())
+    if fmt == "csv":
+        write_csv(table, path)
+    else:
+        Path(path).write_bytes(xlsx_bytes(table, t("plan.title")))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 
 from portal import SEED_DIR
+from portal.db import plan_indicators as indicators_db
 from portal.db import plans as plans_db
 
 ORDER = 10
@@ -42,7 +43,8 @@ def load_demo(cur) -> None:
     rows = cur.execute(
         "SELECT a.id, a.status, a.progress FROM activities a JOIN dimensions d"
         " ON d.id = a.dimension_id JOIN plans p ON p.id = d.plan_id"
-        " WHERE p.is_current ORDER BY d.position, a.position"
+        # the embedded plan (the first one), even after a new period has been started
+        " WHERE p.id = (SELECT min(id) FROM plans) ORDER BY d.position, a.position"
     ).fetchall()
     for (act_id, status, progress), updates in zip(rows, demo["activities"], strict=True):
         if cur.execute(
@@ -56,3 +58,17 @@ def load_demo(cur) -> None:
             plans_db.set_activity_state(cur, act_id, upd["status"], upd["progress"], at,
                                         upd["actor"])
             status, progress = upd["status"], upd["progress"]
+    _load_demo_indicators(cur, [r[0] for r in rows], demo.get("indicators", []))
+
+
+def _load_demo_indicators(cur, activity_ids: list[int], indicators: list[dict]) -> None:
+    """Demo indicators (names marked [Demo]) with dated values, once."""
+    if cur.execute("SELECT count(*) FROM indicators").fetchone()[0]:
+        return
+    for ind in indicators:
+        act_id = activity_ids[ind["activity"] - 1]
+        ind_id = indicators_db.insert_indicator(cur, act_id, ind["name"], ind["unit"],
+                                                ind["target"], "processledare")
+        for day, value, note in ind["values"]:
+            indicators_db.insert_value(cur, ind_id, date.fromisoformat(day), value, note,
+                                       "processledare")

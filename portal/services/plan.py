@@ -1,12 +1,19 @@
-"""Action plan logic: derived state (overdue) and roll-ups. Pure functions on plain data."""
+"""Action plan logic: derived state (overdue, stale) and roll-ups. Pure functions on
+plain data, plus the read views that pages, the overview and the annual report use.
+
+Writes live in plan_edit.py (progress updates, indicators), plan_structure.py (editing
+the plan itself) and plan_period.py (starting a new period).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 
+from portal import config
+from portal.db import plan_indicators as indicators_db
 from portal.db import plans as plans_db
 
 STATUSES = ("not_started", "in_progress", "done", "cancelled")
@@ -15,6 +22,11 @@ CLOSED = ("done", "cancelled")
 
 def month_of(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
+
+
+def stale_days() -> int:
+    """Days without an update before an open activity is flagged (PORTAL_STALE_DAYS)."""
+    return config.get_int("PORTAL_STALE_DAYS")
 
 
 def is_overdue(status: str, due_month: str | None, ongoing: bool, today: date) -> bool:
@@ -28,13 +40,44 @@ def is_overdue(status: str, due_month: str | None, ongoing: bool, today: date) -
     return due_month < month_of(today)
 
 
-def with_derived(activities: pd.DataFrame, today: date) -> pd.DataFrame:
-    """The activities table plus an `overdue` column computed for `today`."""
+def is_stale(status: str, last_updated: date | datetime | None, today: date,
+             days: int) -> bool:
+    """An open activity nobody has updated for `days` days or more (ongoing ones too).
+
+    Done and cancelled activities are never stale: there is nothing left to report.
+    """
+    if status in CLOSED or last_updated is None or pd.isna(last_updated):
+        return False
+    day = last_updated.date() if isinstance(last_updated, datetime) else last_updated
+    return (today - day).days >= days
+
+
+def _last_updated(row) -> datetime | None:
+    """The latest of: last history entry, last save, creation."""
+    for name in ("latest_update_at", "updated_at", "created_at"):
+        value = row.get(name) if isinstance(row, dict) else getattr(row, name, None)
+        if value is not None and not pd.isna(value):
+            return pd.Timestamp(value).to_pydatetime()
+    return None
+
+
+def with_derived(activities: pd.DataFrame, today: date,
+                 days: int | None = None) -> pd.DataFrame:
+    """The activities plus `overdue`, `last_updated` and `stale` computed for `today`."""
+    days = stale_days() if days is None else days
     df = activities.copy()
+    if not len(df):
+        df["overdue"] = pd.Series(dtype=bool)
+        df["last_updated"] = pd.Series(dtype="datetime64[ns]")
+        df["stale"] = pd.Series(dtype=bool)
+        return df
     df["overdue"] = [
         is_overdue(s, d if isinstance(d, str) else None, bool(o), today)
         for s, d, o in zip(df["status"], df["due_month"], df["ongoing"], strict=True)
-    ] if len(df) else pd.Series(dtype=bool)
+    ]
+    df["last_updated"] = [_last_updated(r) for r in df.to_dict("records")]
+    df["stale"] = [is_stale(s, lu, today, days)
+                   for s, lu in zip(df["status"], df["last_updated"], strict=True)]
     return df
 
 
@@ -56,6 +99,7 @@ class DimensionSummary:
     activities: int
     overdue: int
     done: int
+    stale: int = 0
 
 
 @dataclass(frozen=True)
@@ -66,6 +110,11 @@ class PlanSummary:
     overdue: int
     done: int
     dimensions: list[DimensionSummary]
+    stale: int = 0
+
+
+def _count(part: pd.DataFrame, column: str) -> int:
+    return int(part[column].sum()) if len(part) else 0
 
 
 def summarize(plan: dict, activities: pd.DataFrame, dims: pd.DataFrame,
@@ -78,15 +127,16 @@ def summarize(plan: dict, activities: pd.DataFrame, dims: pd.DataFrame,
             DimensionSummary(
                 key=dim.key, number=dim.number, name=dim.name,
                 progress=weighted_progress(part), activities=len(part),
-                overdue=int(part["overdue"].sum()) if len(part) else 0,
+                overdue=_count(part, "overdue"),
                 done=int((part["status"] == "done").sum()) if len(part) else 0,
+                stale=_count(part, "stale"),
             )
         )
     return PlanSummary(
         plan=plan, progress=weighted_progress(df), activities=len(df),
-        overdue=int(df["overdue"].sum()) if len(df) else 0,
+        overdue=_count(df, "overdue"),
         done=int((df["status"] == "done").sum()) if len(df) else 0,
-        dimensions=per_dim,
+        dimensions=per_dim, stale=_count(df, "stale"),
     )
 
 
@@ -110,3 +160,79 @@ def plan_view(plan_id: int, today: date) -> tuple[dict, pd.DataFrame, pd.DataFra
 def due_label(due_month: str | None, ongoing: bool, ongoing_text: str) -> str:
     """How the plan words the due date: YYYY-MM, or 'Fortlöpande' for ongoing work."""
     return ongoing_text if ongoing or not due_month else due_month
+
+
+def indicators_for_plan(plan_id: int) -> pd.DataFrame:
+    """Indicators of a plan's activities: activity_id, indicator_id, name, unit, target,
+    actual (latest value by date, NaN when none yet) and actual_on."""
+    return indicators_db.indicators_for_plan(plan_id)
+
+
+def carry_over_candidates(plan_id: int) -> pd.DataFrame:
+    """Activities a new period would carry over: everything not done or cancelled."""
+    acts = plans_db.activities(plan_id)
+    return acts[~acts["status"].isin(CLOSED)].reset_index(drop=True)
+
+
+def activity_history(activity_id: int) -> pd.DataFrame:
+    """Update history of an activity and of the activities it was carried over from,
+    oldest first, with the plan period each entry was made in."""
+    chain: list[int] = []
+    current: int | None = activity_id
+    while current is not None and current not in chain:
+        chain.append(current)
+        act = plans_db.activity(current)
+        pred = act.get("predecessor_id") if act else None
+        current = int(pred) if pred is not None and not pd.isna(pred) else None
+    return plans_db.activity_updates(chain)
+
+
+def recent_updates(plan_id: int, limit: int = 10) -> pd.DataFrame:
+    """The latest updates on a plan's activities, newest first."""
+    return plans_db.plan_updates(plan_id, limit)
+
+
+def status_counts(acts: pd.DataFrame) -> pd.DataFrame:
+    """How many activities have each status (overdue counted apart): status, count."""
+    keys = [("overdue" if o else s) for s, o in zip(acts["status"], acts["overdue"],
+                                                     strict=True)] if len(acts) else []
+    order = ["not_started", "in_progress", "overdue", "done", "cancelled"]
+    counts = pd.Series(keys, dtype=object).value_counts()
+    return pd.DataFrame({"status": order, "count": [int(counts.get(k, 0)) for k in order]})
+
+
+def progress_over_time(plan_id: int, whole_plan: str) -> pd.DataFrame:
+    """Plan and dimension progress after each day with updates: day, series, progress.
+
+    Rebuilt from the history: an activity's progress before its first update is the
+    `old_progress` of that update; cancelled activities drop out of the average.
+    """
+    acts = plans_db.activities(plan_id)
+    updates = plans_db.plan_updates(plan_id).sort_values(["made_at", "id"])
+    if acts.empty or updates.empty:
+        return pd.DataFrame(columns=["day", "series", "progress"])
+    state = {}
+    for act in acts.itertuples():
+        first = updates[updates["activity_id"] == act.id].head(1)
+        if len(first):
+            old_p = first.iloc[0]["old_progress"]
+            old_s = first.iloc[0]["old_status"]
+            state[act.id] = [old_s if isinstance(old_s, str) else "not_started",
+                             0 if pd.isna(old_p) else int(old_p)]
+        else:
+            state[act.id] = [act.status, int(act.progress)]
+    frame = acts[["id", "dimension_id", "weight"]].copy()
+    names = dict(zip(acts["dimension_id"],
+                     acts["dimension_number"] + " " + acts["dimension_name"], strict=False))
+    rows = []
+    for day, group in updates.groupby(updates["made_at"].dt.date, sort=True):
+        for upd in group.itertuples():
+            state[upd.activity_id] = [upd.new_status, int(upd.new_progress)]
+        frame["status"] = [state[i][0] for i in frame["id"]]
+        frame["progress"] = [state[i][1] for i in frame["id"]]
+        rows.append({"day": day, "series": whole_plan, "progress": weighted_progress(frame)})
+        for dim_id, part in frame.groupby("dimension_id", sort=False):
+            rows.append({"day": day, "series": names[dim_id],
+                         "progress": weighted_progress(part)})
+    out = pd.DataFrame(rows)
+    return out.dropna(subset=["progress"]).reset_index(drop=True)

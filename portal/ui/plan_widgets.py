@@ -1,14 +1,18 @@
-"""Widgets shared by the plan and overview pages."""
+"""Read-only widgets of the plan and overview pages: tables, the activity in detail
+(last update, stale flag, history timeline, indicators) and the follow-up charts."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
+from portal.charts import plan as plan_charts
 from portal.db import plans as plans_db
 from portal.i18n import t
 from portal.services import plan as plan_service
-from portal.ui.text import plain
+from portal.ui.text import escape_md, plain
 
 
 def plan_selector() -> int | None:
@@ -23,6 +27,8 @@ def plan_selector() -> int | None:
     }
     if len(labels) == 1:
         return next(iter(labels))
+    if st.session_state.get("plan_id") not in labels:
+        st.session_state.pop("plan_id", None)  # e.g. after a new period was started
     return st.selectbox(t("plan.select_plan"), list(labels), format_func=labels.get,
                         key="plan_id")
 
@@ -45,9 +51,10 @@ def activity_table(acts: pd.DataFrame) -> None:
                                                ongoing)
                         for d, o in zip(acts["due_month"], acts["ongoing"], strict=True)],
         t("plan.responsible"): acts["responsible_label"],
-        t("plan.status"): [status_text(s, o) for s, o in
-                           zip(acts["status"], acts["overdue"], strict=True)],
+        t("plan.status"): [status_text(s, o, st_) for s, o, st_ in
+                           zip(acts["status"], acts["overdue"], _stale(acts), strict=True)],
         t("plan.progress"): acts["progress"].astype(int),
+        t("plan.last_updated"): [_day(v) for v in acts.get("last_updated", [None] * len(acts))],
         t("plan.latest_comment"): acts["latest_comment"].fillna(""),
     })
     st.dataframe(
@@ -62,9 +69,141 @@ def activity_table(acts: pd.DataFrame) -> None:
     )
 
 
-def status_text(status: str, overdue: bool) -> str:
+def _stale(acts: pd.DataFrame) -> list[bool]:
+    return list(acts["stale"]) if "stale" in acts else [False] * len(acts)
+
+
+def _day(value) -> str:
+    if value is None or pd.isna(value):
+        return ""
+    return pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
+def status_text(status: str, overdue: bool, stale: bool = False) -> str:
     text = t(f"plan.statuses.{status}")
-    return f"{text} – {t('plan.overdue')}" if overdue else text
+    if overdue:
+        text = f"{text} – {t('plan.overdue')}"
+    if stale:
+        text = f"{text} – {t('plan.stale')}"
+    return text
+
+
+def activity_label(row) -> str:
+    desc = str(row.description)
+    short = desc if len(desc) <= 90 else desc[:87] + "…"
+    return f"{row.dimension_number} · {short}"
+
+
+def activity_picker(acts: pd.DataFrame, key: str) -> int | None:
+    """Choose one of the plan's activities; returns its id."""
+    if acts.empty:
+        return None
+    labels = {int(r.id): activity_label(r) for r in acts.itertuples()}
+    if st.session_state.get(key) not in labels:
+        st.session_state.pop(key, None)
+    return st.selectbox(t("plan.choose_activity"), list(labels), format_func=labels.get,
+                        key=key)
+
+
+def activity_detail(row) -> None:
+    """Status, last update, stale flag, history timeline and indicators of one activity."""
+    st.markdown(f"**{escape_md(row.description)}**")
+    cols = st.columns(3)
+    cols[0].markdown(f"{t('plan.status')}: **{escape_md(status_text(row.status, row.overdue))}**")
+    cols[1].markdown(f"{t('plan.progress')}: **{int(row.progress)} %**")
+    cols[2].markdown(f"{t('plan.last_updated')}: **{_day(row.last_updated) or '–'}**")
+    if row.stale:
+        st.warning(t("plan.stale_note", days=plan_service.stale_days()),
+                   icon=":material/schedule:")
+    if row.predecessor_id is not None and not pd.isna(row.predecessor_id):
+        st.caption(t("plan.predecessor"))
+    st.markdown(f"##### {t('plan.history')}")
+    timeline(plan_service.activity_history(int(row.id)))
+
+
+def timeline(history: pd.DataFrame) -> None:
+    """Newest first: when, who, old → new status and progress, the comment and link."""
+    if history.empty:
+        st.caption(t("plan.no_history"))
+        return
+    for upd in history.iloc[::-1].itertuples():
+        old_status = t(f"plan.statuses.{upd.old_status}") if upd.old_status else "–"
+        old_progress = "–" if pd.isna(upd.old_progress) else int(upd.old_progress)
+        line = t("plan.history_line", when=pd.Timestamp(upd.made_at).strftime("%Y-%m-%d %H:%M"),
+                 who=upd.actor, old_status=old_status,
+                 new_status=t(f"plan.statuses.{upd.new_status}"),
+                 old_progress=old_progress, new_progress=int(upd.new_progress))
+        with st.container(border=True):
+            st.markdown(escape_md(line))
+            if upd.comment:
+                plain(upd.comment)
+            if upd.link:
+                st.caption(escape_md(f"{t('plan.link')}: {upd.link}"))
+
+
+def indicator_table(inds: pd.DataFrame) -> None:
+    """Target against latest actual, as a plain table."""
+    st.markdown(f"##### {t('plan.indicators')}")
+    if inds.empty:
+        st.caption(t("plan.no_indicators"))
+        return
+    st.table(pd.DataFrame({
+        t("plan.indicator_name"): inds["name"],
+        t("plan.unit"): inds["unit"],
+        t("plan.target"): [_num(v) for v in inds["target"]],
+        t("plan.actual"): [_num(v) for v in inds["actual"]],
+        t("plan.actual_on"): [_day(v) for v in inds["actual_on"]],
+    }))
+
+
+def _num(value) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    return f"{value:g}"
+
+
+def follow_up(plan: dict, dims: pd.DataFrame, acts: pd.DataFrame, today: date) -> None:
+    """Roll-up figures and charts, each chart with a table alternative."""
+    summary = plan_service.summarize(plan, acts, dims, today)
+    cols = st.columns(5)
+    cols[0].metric(t("plan.whole_plan"),
+                   f"{summary.progress:.0f} %" if summary.progress is not None else "–")
+    cols[1].metric(t("overview.activities"), summary.activities)
+    cols[2].metric(t("overview.done"), summary.done)
+    cols[3].metric(t("overview.overdue"), summary.overdue)
+    cols[4].metric(t("overview.stale"), summary.stale)
+    st.caption(t("plan.weighted"))
+    progress = pd.DataFrame([{"name": f"{d.number} {d.name}",
+                              "progress": round(d.progress or 0.0)}
+                             for d in summary.dimensions])
+    axis = t("plan.progress") + " (%)"
+    st.altair_chart(plan_charts.dimension_progress(progress, t("plan.chart_dimensions"), axis,
+                                                   ""), width="stretch")
+    _table_alternative(progress.rename(columns={"name": t("plan.dimension"),
+                                                "progress": axis}))
+    counts = plan_service.status_counts(acts)
+    counts["label"] = [t(f"plan.statuses.{k}") for k in counts["status"]]
+    counts = counts.rename(columns={"status": "key"})
+    st.altair_chart(plan_charts.status_distribution(counts, t("plan.chart_status"),
+                                                    t("plan.count"), t("plan.status")),
+                    width="stretch")
+    _table_alternative(counts[["label", "count"]].rename(
+        columns={"label": t("plan.status"), "count": t("plan.count")}))
+    over_time = plan_service.progress_over_time(int(plan["id"]), t("plan.whole_plan"))
+    if over_time.empty:
+        st.caption(t("plan.no_time_data"))
+        return
+    st.altair_chart(plan_charts.progress_over_time(over_time, t("plan.chart_time"),
+                                                   t("plan.day"), axis, t("plan.series")),
+                    width="stretch")
+    wide = over_time.assign(progress=over_time["progress"].round(0).astype(int)).pivot(
+        index="day", columns="series", values="progress").reset_index()
+    _table_alternative(wide.rename(columns={"day": t("plan.day")}))
+
+
+def _table_alternative(df: pd.DataFrame) -> None:
+    with st.expander(t("plan.table_alternative")):
+        st.table(df)
 
 
 def sections(plan_id: int) -> None:

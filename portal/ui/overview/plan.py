@@ -1,4 +1,5 @@
-"""Overview section: the current plan's progress per dimension and what is overdue."""
+"""Overview section: the current plan's progress per dimension, my activities, what is
+overdue or stale, and the latest updates."""
 
 from __future__ import annotations
 
@@ -10,10 +11,13 @@ import streamlit as st
 from portal.charts.plan import dimension_progress
 from portal.i18n import t
 from portal.services import plan as plan_service
+from portal.services.plan import CLOSED
 from portal.ui import plan_widgets
+from portal.ui.text import escape_md
 
 ORDER = 10
 PERMISSION = "plan.view"
+RECENT = 5
 
 
 def render(user) -> None:
@@ -25,12 +29,13 @@ def render(user) -> None:
     summary = plan_service.summarize(plan, acts, dims, date.today())
 
     st.subheader(f"{t('overview.plan_progress')}: {plan['title']}")
-    cols = st.columns(4)
+    cols = st.columns(5)
     cols[0].metric(t("overview.overall"),
                    f"{summary.progress:.0f} %" if summary.progress is not None else "–")
     cols[1].metric(t("overview.activities"), summary.activities)
     cols[2].metric(t("overview.done"), summary.done)
     cols[3].metric(t("overview.overdue"), summary.overdue)
+    cols[4].metric(t("overview.stale"), summary.stale)
 
     progress = pd.DataFrame([
         {"name": f"{d.number} {d.name}", "progress": round(d.progress or 0.0)}
@@ -46,9 +51,47 @@ def render(user) -> None:
                                               "progress": t("plan.progress") + " (%)"}),
                      hide_index=True)
 
+    st.subheader(t("overview.my_activities"))
+    mine = acts[(acts["responsible_role"] == user.role) & ~acts["status"].isin(CLOSED)]
+    if mine.empty:
+        st.caption(t("overview.my_activities_none"))
+    else:
+        plan_widgets.activity_table(mine)
+
     st.subheader(t("overview.overdue_list"))
     late = acts[acts["overdue"]]
     if late.empty:
         st.success(t("overview.none_overdue"))
     else:
         plan_widgets.activity_table(late)
+
+    st.subheader(t("overview.stale_list", days=plan_service.stale_days()))
+    stale = acts[acts["stale"]]
+    if stale.empty:
+        st.success(t("overview.none_stale"))
+    else:
+        plan_widgets.activity_table(stale)
+
+    st.subheader(t("overview.recent_updates"))
+    recent_updates(int(plan["id"]))
+
+
+def recent_updates(plan_id: int) -> None:
+    """The latest history entries as short lines; the comment is user text, escaped."""
+    recent = plan_service.recent_updates(plan_id, RECENT)
+    if recent.empty:
+        st.caption(t("overview.no_updates"))
+        return
+    for upd in recent.itertuples():
+        when = pd.Timestamp(upd.made_at).strftime("%Y-%m-%d")
+        head = (f"{when} · {upd.actor} · {upd.dimension_number} "
+                f"{_short(upd.description)}: {t(f'plan.statuses.{upd.new_status}')}, "
+                f"{int(upd.new_progress)} %")
+        line = escape_md(head)
+        if upd.comment:
+            line += f"  \n{escape_md(_short(upd.comment, 160))}"
+        st.markdown(line)
+
+
+def _short(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,98 @@
+"""Queries about indicators of plan activities and their dated values."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from portal.db.connection import cursor
+
+
+def indicators_for_plan(plan_id: int) -> pd.DataFrame:
+    """One row per indicator of the plan with its latest value (by date, then entry)."""
+    with cursor() as cur:
+        return cur.execute(
+            """
+            SELECT i.activity_id, i.id AS indicator_id, i.name, i.unit, i.target,
+                   lv.value AS actual, lv.measured_on AS actual_on
+            FROM indicators i
+            JOIN activities a ON a.id = i.activity_id
+            JOIN dimensions d ON d.id = a.dimension_id
+            LEFT JOIN (
+                SELECT indicator_id, value, measured_on,
+                       row_number() OVER (PARTITION BY indicator_id
+                                          ORDER BY measured_on DESC, id DESC) AS rn
+                FROM indicator_values
+            ) lv ON lv.indicator_id = i.id AND lv.rn = 1
+            WHERE d.plan_id = ?
+            ORDER BY d.position, a.position, i.position, i.id
+            """,
+            [plan_id],
+        ).df()
+
+
+def indicator(indicator_id: int) -> dict | None:
+    with cursor() as cur:
+        row = cur.execute(
+            "SELECT id, activity_id, name, unit, target FROM indicators WHERE id = ?",
+            [indicator_id],
+        ).fetchone()
+    if row is None:
+        return None
+    return dict(zip(("id", "activity_id", "name", "unit", "target"), row, strict=True))
+
+
+def indicator_values(indicator_id: int) -> pd.DataFrame:
+    with cursor() as cur:
+        return cur.execute(
+            "SELECT id, measured_on, value, note, actor, made_at FROM indicator_values"
+            " WHERE indicator_id = ? ORDER BY measured_on, id",
+            [indicator_id],
+        ).df()
+
+
+def insert_indicator(cur, activity_id: int, name: str, unit: str, target: float | None,
+                     actor: str) -> int:
+    position = cur.execute(
+        "SELECT coalesce(max(position), 0) + 1 FROM indicators WHERE activity_id = ?",
+        [activity_id],
+    ).fetchone()[0]
+    row = cur.execute(
+        "INSERT INTO indicators (activity_id, name, unit, target, position, created_by)"
+        " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        [activity_id, name, unit, target, position, actor],
+    ).fetchone()
+    return int(row[0])
+
+
+def insert_value(cur, indicator_id: int, measured_on: date, value: float, note: str,
+                 actor: str) -> int:
+    row = cur.execute(
+        "INSERT INTO indicator_values (indicator_id, measured_on, value, note, actor)"
+        " VALUES (?, ?, ?, ?, ?) RETURNING id",
+        [indicator_id, measured_on, value, note, actor],
+    ).fetchone()
+    return int(row[0])
+
+
+def rows_for_activity(cur, activity_id: int) -> tuple[list[dict], list[dict]]:
+    """The activity's indicators and their values, for the audit log before a delete."""
+    inds = _dicts(cur.execute(
+        "SELECT * FROM indicators WHERE activity_id = ? ORDER BY id", [activity_id]))
+    vals = _dicts(cur.execute(
+        "SELECT v.* FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id"
+        " WHERE i.activity_id = ? ORDER BY v.id", [activity_id]))
+    return inds, vals
+
+
+def delete_for_activity(cur, activity_id: int) -> None:
+    cur.execute(
+        "DELETE FROM indicator_values WHERE indicator_id IN"
+        " (SELECT id FROM indicators WHERE activity_id = ?)", [activity_id])
+    cur.execute("DELETE FROM indicators WHERE activity_id = ?", [activity_id])
+
+
+def _dicts(cur) -> list[dict]:
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]

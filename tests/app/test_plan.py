@@ -1,0 +1,137 @@
+"""The plan page per role: members read, editors update, partners see nothing."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from portal import ROOT
+from portal.db import plans as plans_db
+from portal.db.users import get_user
+from tests.app.helpers import page_as, texts
+
+
+def _first_activity() -> dict:
+    plan = plans_db.current_plan()
+    return plans_db.activity(int(plans_db.activities(plan["id"]).iloc[0]["id"]))
+
+
+def test_member_reads_history_indicators_and_charts_without_forms(demo_db):
+    at = page_as("ledamot", "pages/plan.py")
+    assert not at.exception
+    text = texts(at)
+    assert "Aktivitet i detalj" in text
+    assert "Första möte med integrationsenheten" in text  # the history timeline
+    assert "processledare" in text
+    assert not [b for b in at.button if b.label == "Spara uppdateringen"]
+    assert len(at.tabs) == 2
+    assert len(at.get("vega_lite_chart")) == 3
+
+
+def test_process_leader_updates_an_activity(demo_db):
+    at = page_as("processledare", "pages/plan.py")
+    assert not at.exception
+    assert len(at.tabs) == 4
+    act = _first_activity()
+    form = f"plan_update_{act['id']}"
+    at.selectbox(key=f"{form}_status").set_value("done")
+    at.number_input(key=f"{form}_progress").set_value(100)
+    at.text_area(key=f"{form}_comment").input("Allt klart <script>alert(1)</script>")
+    next(b for b in at.button if b.label == "Spara uppdateringen").click()
+    at.run()
+    assert not at.exception
+    assert "Sparat." in texts(at)
+    now = plans_db.activity(act["id"])
+    assert (now["status"], now["progress"]) == ("done", 100)
+    # the comment is shown literally, never as HTML
+    assert any("<script>" in str(m.value) or "\\<script" in str(m.value) for m in at.markdown)
+
+
+def test_stale_save_in_the_page_shows_what_changed(demo_db):
+    from portal.services import plan_edit
+
+    at = page_as("processledare", "pages/plan.py")
+    act = _first_activity()
+    # someone else saves after the page was loaded
+    plan_edit.record_update(act["id"], act["version"], "in_progress", 75, "Annan session",
+                            get_user("samordnare"))
+    form = f"plan_update_{act['id']}"
+    at.number_input(key=f"{form}_progress").set_value(90)
+    next(b for b in at.button if b.label == "Spara uppdateringen").click()
+    at.run()
+    text = texts(at)
+    assert "samordnare" in text and "sparades inte" in text
+    # (the list is Markdown-escaped, as it may hold user text)
+    assert "Framsteg: du utgick från 60 %, nu 75 %" in text.replace("\\", "")
+    assert plans_db.activity(act["id"])["progress"] == 75
+    # the form now starts from the stored values, so a second save goes through
+    at.number_input(key=f"{form}_progress").set_value(90)
+    next(b for b in at.button if b.label == "Spara uppdateringen").click()
+    at.run()
+    assert plans_db.activity(act["id"])["progress"] == 90
+
+
+def test_bad_input_is_shown_at_the_field(demo_db):
+    at = page_as("samordnare", "pages/plan.py")
+    form = "plan_add_activity"
+    buttons = [b for b in at.button if b.label == "Lägg till aktivitet"]
+    buttons[0].click()  # empty description, no due month
+    at.run()
+    text = texts(at)
+    assert "Uppgifterna kunde inte sparas" in text
+    assert "Fältet får inte vara tomt." in [e.value for e in at.error]
+    assert "Ange månaden som ÅÅÅÅ-MM, till exempel 2020-12." in [e.value for e in at.error]
+    assert len(plans_db.activities(plans_db.current_plan()["id"])) == 6
+    assert form
+
+
+@pytest.mark.parametrize("who", ["partner", None])
+def test_partner_and_visitor_see_nothing(demo_db, who):
+    at = page_as(who, "pages/plan.py")
+    assert at.error
+    assert "Främja demokratin" not in texts(at)
+    assert not at.tabs
+
+
+def test_new_period_from_the_page(demo_db):
+    at = page_as("admin", "pages/plan.py")
+    next(b for b in at.button if b.label == "Starta planperioden").click()
+    at.run()
+    assert not at.exception
+    assert "Den nya planperioden 2021-2022 är startad." in texts(at)
+    assert plans_db.current_plan()["period_label"] == "2021-2022"
+    assert "Det här är en tidigare planperiod" not in texts(at)
+    # the selector now offers both periods; the old one stays readable, not editable
+    old = AppTest.from_file(str(ROOT / "pages/plan.py"), default_timeout=30)
+    old.session_state["user"] = get_user("admin")
+    old.session_state["plan_id"] = 1
+    old.run()
+    assert not old.exception
+    assert len(old.selectbox(key="plan_id").options) == 2
+    assert "Det här är en tidigare planperiod" in texts(old)
+    assert len(old.tabs) == 2
+    assert "Första möte med integrationsenheten" in texts(old)
+
+
+def test_delete_from_the_page_asks_for_confirmation(demo_db):
+    at = page_as("processledare", "pages/plan.py")
+    delete = next(b for b in at.button if b.label == "Ta bort aktiviteten")
+    delete.click()
+    at.run()
+    assert "Aktiviteten har historik. Bekräfta att du vill ta bort den." in [
+        e.value for e in at.error]
+    assert len(plans_db.activities(plans_db.current_plan()["id"])) == 6
+    next(c for c in at.checkbox if c.label.startswith("Jag förstår")).check()
+    next(b for b in at.button if b.label == "Ta bort aktiviteten").click()
+    at.run()
+    assert not at.exception
+    assert "Aktiviteten är borttagen." in texts(at)
+    assert len(plans_db.activities(plans_db.current_plan()["id"])) == 5
+
+
+def test_move_down_from_the_page(demo_db):
+    at = page_as("admin", "pages/plan.py")
+    first = _first_activity()
+    next(b for b in at.button if b.label == "Flytta ner").click()
+    at.run()
+    assert not at.exception
+    acts = plans_db.activities(plans_db.current_plan()["id"])
+    assert int(acts.iloc[1]["id"]) == first["id"]

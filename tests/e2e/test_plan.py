@@ -1,0 +1,62 @@
+"""Plan follow-up in a real browser: the process leader updates an activity, and a
+member then sees the new status and the history entry."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import goto, login, start_server, stop_server, wait_for_app
+
+COMMENT = "E2E: rutinen för signaler är antagen"
+
+
+@pytest.fixture(scope="module")
+def plan_server(tmp_path_factory):
+    """Our own server: this module writes to the database."""
+    srv = start_server(tmp_path_factory.mktemp("e2e-plan"))
+    yield srv
+    stop_server(srv)
+
+
+def _main(page):
+    return page.locator("[data-testid='stMain']")
+
+
+def test_process_leader_update_is_seen_by_member(browser, plan_server):
+    leader = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+    page = leader.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        login(page, plan_server.url, "processledare")
+        goto(page, plan_server.url, "/handlingsplan")
+        page.get_by_role("heading", name="Aktivitet i detalj").wait_for()
+        form = page.locator("[data-testid='stForm']").filter(has_text="Spara uppdateringen")
+        form.locator("[data-testid='stSelectbox']").filter(has_text="Status").click()
+        page.get_by_role("option", name="Klar", exact=True).click()
+        progress = form.get_by_label("Framsteg (%)")
+        progress.fill("100")
+        progress.press("Tab")
+        comment = form.get_by_label("Kommentar")
+        comment.fill(COMMENT)
+        comment.press("Tab")  # move focus so the last keystroke lands before the click
+        form.get_by_role("button", name="Spara uppdateringen").click()
+        page.get_by_text("Sparat.").wait_for()
+        wait_for_app(page)
+    finally:
+        leader.close()
+
+    member = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+    page = member.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        login(page, plan_server.url, "ledamot")
+        goto(page, plan_server.url, "/handlingsplan")
+        page.get_by_role("heading", name="Aktivitet i detalj").wait_for()
+        page.get_by_text(COMMENT).wait_for()
+        body = _main(page).inner_text()
+        assert "Status: Klar" in body
+        assert "processledare: Pågår → Klar, 60 → 100 %" in body
+        # members read; they get no update form
+        assert not page.get_by_role("button", name="Spara uppdateringen").count()
+    finally:
+        member.close()

@@ -1,0 +1,75 @@
+"""Plan exports (CSV, Excel with real types, CLI) and the chart specs."""
+
+import subprocess
+import sys
+from datetime import date, datetime
+
+import pandas as pd
+from openpyxl import load_workbook
+
+from portal import ROOT
+from portal.charts import PALETTE
+from portal.charts import plan as plan_charts
+from portal.exports import plan as plan_export
+from portal.services import plan as plan_service
+
+
+def test_xlsx_has_typed_columns(demo_db, tmp_path):
+    path = tmp_path / "plan.xlsx"
+    plan_export.export("xlsx", path)
+    ws = load_workbook(path).active
+    header = [c.value for c in ws[1]]
+    assert header[:3] == ["plan", "dimension", "activity"]
+    rows = [dict(zip(header, [c.value for c in r], strict=True)) for r in ws.iter_rows(min_row=2)]
+    assert len(rows) == 6
+    first = rows[0]
+    assert first["progress"] == 60 and isinstance(first["progress"], int)
+    assert isinstance(first["overdue"], bool)
+    assert isinstance(first["last_updated"], datetime)
+    assert first["last_updated"].date() == date(2020, 3, 2)
+    assert first["status"] == "Pågår"
+    assert "Demokratiavsnitt" in first["latest_comment"]
+    assert rows[3]["due"] == "Fortlöpande"
+
+
+def test_csv_export_through_the_cli(demo_db, tmp_path):
+    out = tmp_path / "plan.csv"
+    env = {"PORTAL_DB": str(demo_db), "PORTAL_COOKIE_KEY": "k" * 40, "PATH": "/usr/bin"}
+    from portal.db.connection import close_all
+
+    close_all()  # the CLI process opens the file itself
+    res = subprocess.run([sys.executable, "-m", "portal", "export", "plan", "--format", "csv",
+                          "-o", str(out)], env=env, cwd=ROOT, capture_output=True, text=True,
+                         check=False)
+    assert res.returncode == 0, res.stderr
+    df = pd.read_csv(out, encoding="utf-8-sig")
+    assert len(df) == 6
+    assert list(df["status"]).count("Klar") == 1
+    assert {"overdue", "stale", "last_updated", "latest_comment"} <= set(df.columns)
+    bad = subprocess.run([sys.executable, "-m", "portal", "export", "plan", "--format", "pdf",
+                          "-o", str(out)], env=env, cwd=ROOT, capture_output=True, text=True,
+                         check=False)
+    assert bad.returncode != 0
+
+
+def test_status_chart_spec():
+    df = pd.DataFrame({"key": ["in_progress", "overdue"], "label": ["Pågår", "Försenad"],
+                       "count": [2, 3]})
+    spec = plan_charts.status_distribution(df, "Titel", "Antal", "Status").to_dict()
+    assert spec["title"] == "Titel"
+    assert spec["encoding"]["x"]["field"] == "count"
+    assert spec["encoding"]["x"]["title"] == "Antal"
+    assert spec["encoding"]["color"]["scale"]["range"] == [PALETTE[0], PALETTE[5]]
+
+
+def test_progress_over_time_spec(demo_db):
+    plan = plan_service.current_plan_view(date(2026, 11, 24))[0]
+    df = plan_service.progress_over_time(plan["id"], "Hela planen")
+    spec = plan_charts.progress_over_time(df, "Framsteg över tid", "Datum", "Framsteg (%)",
+                                          "Del av planen").to_dict()
+    assert spec["mark"]["type"] == "line"
+    assert spec["encoding"]["x"] == {"field": "day", "type": "temporal", "title": "Datum"}
+    assert spec["encoding"]["y"]["scale"]["domain"] == [0, 100]
+    assert spec["encoding"]["color"]["scale"]["domain"][0] == "Hela planen"
+    data = next(iter(spec["datasets"].values()))
+    assert {r["series"] for r in data} >= {"Hela planen"}
