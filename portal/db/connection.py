@@ -19,6 +19,12 @@ from portal.errors import StaleEdit
 
 _lock = threading.Lock()
 _connections: dict[str, duckdb.DuckDBPyConnection] = {}
+# Write transactions of this process run one at a time. DuckDB has a single writing
+# process per file, so this covers every session of the portal. It matters because
+# DuckDB 2.0 does not always report a write-write conflict (an `UPDATE ... RETURNING`
+# racing an uncommitted UPDATE of the same row can commit both): with writes serialised,
+# a version check inside a transaction always reads the latest committed row.
+WRITE_LOCK = threading.RLock()
 
 
 def connect(path: Path | str | None = None) -> duckdb.DuckDBPyConnection:
@@ -59,12 +65,13 @@ def cursor(path: Path | str | None = None) -> Iterator[duckdb.DuckDBPyConnection
 
 @contextmanager
 def transaction(path: Path | str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor inside BEGIN/COMMIT; rolled back on any error.
+    """A cursor inside BEGIN/COMMIT, holding the process's write lock; rolled back on
+    any error. Keep these short: other sessions' writes wait for them.
 
     A DuckDB write-write conflict (two sessions changing the same row) is turned into
     StaleEdit so the caller can tell the user instead of losing an edit silently.
     """
-    with cursor(path) as cur:
+    with WRITE_LOCK, cursor(path) as cur:
         cur.execute("BEGIN TRANSACTION")
         try:
             yield cur

@@ -9,7 +9,6 @@ row really changed meanwhile the retry sees the new version and refuses with wha
 from __future__ import annotations
 
 import math
-import threading
 import time
 from collections.abc import Callable
 from datetime import date, datetime
@@ -37,23 +36,15 @@ class Actor(Protocol):
     role: str
 
 
-# Check-then-write of a version runs one at a time in this process. DuckDB has a single
-# writing process per file, so this covers every session of the portal; the version
-# check then always reads the latest committed row. DuckDB's own conflict detection
-# (turned into StaleEdit by transaction()) still guards writers outside these services.
-WRITE_LOCK = threading.RLock()
-
-
 def with_conflict_retry(fn: Callable[[], T], attempts: int = CONFLICT_ATTEMPTS) -> T:
-    """Run `fn` (a whole transaction) under WRITE_LOCK; run it again after a DuckDB write
-    conflict (a StaleEdit without `changes`).
+    """Run `fn` (a whole transaction; transaction() serialises writes in this process);
+    run it again after a DuckDB write conflict (a StaleEdit without `changes`).
 
     A refusal that names what changed is final and passes straight through.
     """
     for attempt in range(attempts):
         try:
-            with WRITE_LOCK:
-                return fn()
+            return fn()
         except StaleEdit as exc:
             if exc.changes or attempt == attempts - 1:
                 if not exc.changes:

@@ -63,7 +63,9 @@ def cooperation_section(summary: dict | None) -> dict | None:
                           "due": _text(r.get("due")), "status": _text(r.get("status"))}
                          for r in summary.get("open_actions") or []],
     }
-    if not held and not section["decisions"] and not section["open_actions"]:
+    # Open actions are listed whatever their year, so alone they do not make a year
+    # one with cooperation to report.
+    if not held and not section["decisions"]:
         return None
     return section
 
@@ -111,7 +113,9 @@ def signals_section(summary: dict | None) -> dict | None:
 
     section = {"total": total, "by_milieu": rows("by_milieu"),
                "by_setting": rows("by_setting"), "by_quarter": rows("by_quarter")}
-    if total == "0" and not any(section[k] for k in ("by_milieu", "by_setting", "by_quarter")):
+    # Rows of zeros (every category listed) are no signals to report.
+    if total == "0" and all(r["count"] == "0" for k in ("by_milieu", "by_setting", "by_quarter")
+                            for r in section[k]):
         return None
     return section
 
