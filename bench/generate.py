@@ -14,6 +14,7 @@ import random
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from bench.generate_domains import GENERATORS
 from portal.db import plans as plans_db
 from portal.db.connection import close_all, transaction
 from portal.services.setup import init_database
@@ -72,7 +73,7 @@ def _plan(cur, rng: random.Random, scale: int) -> dict[str, int]:
 
 
 # Generators for the other domains: (name, function(cur, rng, scale) -> rows written).
-DOMAIN_GENERATORS: list[tuple[str, object]] = []
+DOMAIN_GENERATORS = GENERATORS
 
 
 def main() -> None:
