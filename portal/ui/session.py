@@ -21,6 +21,7 @@ import streamlit_authenticator as stauth
 from portal import config
 from portal.db import users as users_db
 from portal.db.users import User
+from portal.services import accounts
 
 COOKIE_NAME = "sos_portal_auth"
 _AUTH_KEY = "_authenticator"
@@ -29,7 +30,7 @@ _MAX_COOKIE_RUNS = 6
 
 
 def build_authenticator() -> stauth.Authenticate:
-    credentials = {"usernames": users_db.login_credentials(datetime.now())}
+    credentials = {"usernames": accounts.login_credentials(datetime.now())}
     authenticator = stauth.Authenticate(
         credentials,
         cookie_name=COOKIE_NAME,

@@ -19,19 +19,43 @@ _LANG_NAMES = {"sv": "Svenska", "en": "English"}
 
 def run() -> None:
     st.set_page_config(page_title="SOS-portalen", page_icon=":material/shield:", layout="wide")
-    startup.run_once()
     _language()
+    problem = config.startup_problem(meta.is_demo())
+    if problem:
+        # Still call st.navigation (else Streamlit lists every file in pages/).
+        st.navigation([st.Page(lambda: _refuse(problem), title="SOS-portalen",
+                               url_path="login", default=True)]).run()
+        return
+    startup.run_once()
     session.restore_from_cookie()
     user = session.current_user()
     st.session_state["user"] = user
     role = user.role if user else None
-    navigation = st.navigation(_pages(role), position="sidebar")
+    if user is not None and user.must_change_password and auth.built(_ACCOUNT):
+        # A reset password must be replaced first: the account page is the only page.
+        pages = {t("common.sections.admin"): [_account_page(default=True)]}
+    else:
+        pages = _pages(role)
+    navigation = st.navigation(pages, position="sidebar")
     _sidebar(user)
     if session.needs_authenticator(user):
         session.finish_cookie_work(session.build_authenticator())
     if meta.is_demo():
         st.warning(t("common.demo_banner"), icon=":material/science:")
     navigation.run()
+
+
+_ACCOUNT = next(p for p in auth.PAGES if p.key == "account")
+
+
+def _account_page(default: bool) -> st.Page:
+    return st.Page(_ACCOUNT.path, title=t("common.pages.account"), icon=_ACCOUNT.icon,
+                   url_path=_ACCOUNT.url_path, default=default)
+
+
+def _refuse(problem: str) -> None:
+    st.title(t("common.app_name"))
+    st.error(t("auth.refuse_start", problem=problem), icon=":material/gpp_bad:")
 
 
 def _language() -> None:
