@@ -13,6 +13,7 @@ from portal.db import meta
 from portal.i18n import LANGS, set_lang, t
 from portal.services import startup
 from portal.ui import login, session
+from portal.ui.text import escape_md
 
 _LANG_NAMES = {"sv": "Svenska", "en": "English"}
 
@@ -84,7 +85,7 @@ def _sidebar(user) -> None:
         st.selectbox(t("common.language"), LANGS, key="lang",
                      format_func=lambda code: _LANG_NAMES[code])
         if user is not None:
-            st.caption(t("common.logged_in_as", name=user.name,
+            st.caption(t("common.logged_in_as", name=escape_md(user.name),
                          role=t(f"common.roles.{user.role}")))
             if st.button(t("common.logout"), icon=":material/logout:", key="logout_button"):
                 session.logout()
