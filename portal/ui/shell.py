@@ -32,12 +32,15 @@ def run() -> None:
     user = session.current_user()
     st.session_state["user"] = user
     role = user.role if user else None
-    if user is not None and user.must_change_password and auth.built(_ACCOUNT):
-        # A reset password must be replaced first: the account page is the only page.
-        pages = {t("common.sections.admin"): [_account_page(default=True)]}
-    else:
-        pages = _pages(role)
-    navigation = st.navigation(pages, position="sidebar")
+    # After an admin reset the user must choose a password first: every URL leads to the
+    # account page, and the navigation is hidden until the change is made.
+    forced = user is not None and user.must_change_password and auth.built(_ACCOUNT)
+    pages = _pages(role)
+    navigation = st.navigation(pages, position="hidden" if forced else "sidebar")
+    if forced and navigation.url_path != _ACCOUNT.url_path:
+        account = next(p for group in pages.values() for p in group
+                       if p.url_path == _ACCOUNT.url_path)
+        st.switch_page(account)
     _sidebar(user)
     if session.needs_authenticator(user):
         session.finish_cookie_work(session.build_authenticator())
@@ -47,11 +50,6 @@ def run() -> None:
 
 
 _ACCOUNT = next(p for p in auth.PAGES if p.key == "account")
-
-
-def _account_page(default: bool) -> st.Page:
-    return st.Page(_ACCOUNT.path, title=t("common.pages.account"), icon=_ACCOUNT.icon,
-                   url_path=_ACCOUNT.url_path, default=default)
 
 
 def _refuse(problem: str) -> None:
