@@ -27,6 +27,7 @@ def render() -> None:
         "Password": t("auth.password"),
         "Login": t("auth.submit"),
     }
+    session.ignore_rejected_cookie()
     if st.session_state.get("authentication_status") is False:
         st.session_state["authentication_status"] = None
     try:

@@ -75,6 +75,18 @@ def restore_from_cookie() -> None:
         _set_state(user)
 
 
+def ignore_rejected_cookie() -> None:
+    """Keep the library from re-reading a cookie that restore_from_cookie refused.
+
+    On the login page any cookie present was refused (forged, expired, or of a disabled
+    user) or belongs to a user who logged out. streamlit-authenticator would otherwise
+    try it again and, for an unknown user, raise before drawing the form, leaving the
+    browser without a login form. Its own "logout" flag makes it skip the cookie.
+    """
+    if st.context.cookies.get(COOKIE_NAME):
+        st.session_state["logout"] = True
+
+
 def current_user() -> User | None:
     """The logged-in user, re-read from the database on every run.
 
