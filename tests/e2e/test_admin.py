@@ -78,3 +78,45 @@ def test_created_user_must_change_password_and_the_log_shows_it(page, admin_serv
     assert ("kim", "login", "kim") in events
     assert ("kim", "change_password", "kim") in events
     assert not any(TEMP in str(r) or OWN in str(r) for r in rows)
+
+
+def test_kill_9_of_the_server_loses_no_confirmed_change(page, tmp_path):
+    """Create users through the running server, kill -9 it in the middle of the next
+    create, reopen the file: every user the UI confirmed is there, with its audit entry."""
+    import os
+    import signal
+
+    import duckdb
+
+    srv = start_server(tmp_path)
+    try:
+        login(page, srv.url, "admin")
+        goto(page, srv.url, "/admin")
+        confirmed = []
+        for n in range(1, 7):
+            name = f"krasch{n}"
+            field(page, "Användarnamn").fill(name)
+            field(page, "Namn").fill(f"Krasch {n}")
+            field(page, "E-post").fill(f"{name}@example.se")
+            field(page, "Tillfälligt lösenord").fill(TEMP)
+            field(page, "Tillfälligt lösenord").press("Tab")
+            page.get_by_role("button", name="Skapa användare").click()
+            if n == 6:  # in the middle of this write
+                os.kill(srv.process.pid, signal.SIGKILL)
+                break
+            page.get_by_text(f"Användaren {name} är skapad").wait_for()
+            confirmed.append(name)
+        srv.process.wait(timeout=10)
+    finally:
+        if srv.process.poll() is None:
+            srv.process.kill()
+    conn = duckdb.connect(str(srv.db))  # the file opens after the crash
+    try:
+        users = {r[0] for r in conn.execute("SELECT username FROM users").fetchall()}
+        logged = {r[0] for r in conn.execute(
+            "SELECT entity_id FROM audit_log WHERE action = 'create'").fetchall()}
+    finally:
+        conn.close()
+    assert len(confirmed) == 5
+    assert set(confirmed) <= users and set(confirmed) <= logged
+    assert ("krasch6" in users) == ("krasch6" in logged)  # all or nothing
