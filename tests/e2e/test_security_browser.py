@@ -1,4 +1,8 @@
-"""Security checks in a real Chromium against a real server: cookies, guards, XSS."""
+"""Security checks in a real Chromium against a real server: cookies, guards, XSS.
+
+Part of the security suite (tests/security/); it lives here because the session-wide
+Chromium fixture of tests/e2e/conftest.py can exist only once per test process.
+"""
 
 import subprocess
 import sys
