@@ -35,8 +35,8 @@ def acting(actor: Actor, permission: str = "admin.manage") -> str:
     A User (what pages pass) or the name of an existing user is checked against the
     role matrix, re-read from the database so a disabled user or a changed role counts
     at once. Any other name is a local system actor (the command line, scripts, tests),
-    which runs with access to the database file anyway; such names can never be
-    usernames (RESERVED) ... unless created before this rule, hence the lookup first.
+    which runs with access to the database file anyway; the usual ones ("cli",
+    "system", ...) are RESERVED so no login can take them. Pages always pass the User.
     """
     name = actor.username if isinstance(actor, User) else str(actor)
     current = users_db.get_user(name)
