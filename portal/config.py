@@ -133,3 +133,23 @@ def cookie_key() -> str:
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(key)
     return key
+
+
+MIN_COOKIE_KEY_BYTES = 32
+
+
+def startup_problem(demo: bool) -> str | None:
+    """Why the portal must refuse to serve, or None. Checked on every page load.
+
+    Outside demo mode a short cookie key would make forging login cookies feasible, so
+    the portal shows an error page instead of a login form.
+    """
+    try:
+        key = cookie_key()
+    except OSError as exc:
+        return f"the cookie key could not be read or created: {exc}"
+    if not demo and len(key.encode("utf-8")) < MIN_COOKIE_KEY_BYTES:
+        return (f"PORTAL_COOKIE_KEY is shorter than {MIN_COOKIE_KEY_BYTES} bytes; set a "
+                "longer random key (e.g. python -c 'import secrets; "
+                "print(secrets.token_urlsafe(48))')")
+    return None

@@ -7,12 +7,14 @@ and its audit entry are committed together or not at all.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
 
-from portal.db.connection import cursor
+from portal.db.connection import cursor, transaction
 
 
 def _json(value: Any) -> str | None:
@@ -48,6 +50,33 @@ def record(
             _json(after),
         ],
     )
+
+
+@contextmanager
+def audited_transaction(actor: str, action: str, entity: str, entity_id: Any = None,
+                        before: Any = None) -> Iterator[tuple[Any, dict]]:
+    """A write transaction that records one audit entry when it commits.
+
+    Yields (cursor, change); the block fills `change["after"]` (and may set
+    `change["before"]` or `change["entity_id"]`). The entry is written inside the same
+    transaction, so the change and its record commit together or not at all.
+    """
+    change: dict[str, Any] = {"before": before, "after": None, "entity_id": entity_id}
+    with transaction() as cur:
+        yield cur, change
+        record(cur, actor, action, entity, change["entity_id"], change["before"],
+               change["after"])
+
+
+def distinct_values(column: str) -> list[str]:
+    """Actors or entities present in the log, for filter choices."""
+    if column not in ("actor", "entity"):
+        raise ValueError(column)
+    with cursor() as cur:
+        rows = cur.execute(
+            f"SELECT DISTINCT {column} FROM audit_log ORDER BY 1"  # noqa: S608 - whitelisted
+        ).fetchall()
+    return [r[0] for r in rows]
 
 
 def entries(

@@ -47,6 +47,30 @@ def login_credentials(now: datetime) -> dict[str, dict]:
     }
 
 
+def active_credentials() -> list[tuple]:
+    """(username, name, email, role, password_hash, locked_until) of every active user."""
+    with cursor() as cur:
+        return cur.execute(
+            "SELECT username, name, email, role, password_hash, locked_until FROM users"
+            " WHERE active"
+        ).fetchall()
+
+
+def login_state(cur, username: str) -> tuple[bool, int, datetime | None] | None:
+    """(active, failed_attempts, locked_until) of a user, or None if there is none."""
+    row = cur.execute(
+        "SELECT active, failed_attempts, locked_until FROM users WHERE username = ?",
+        [username],
+    ).fetchone()
+    return tuple(row) if row else None
+
+
+def password_hash(cur, username: str) -> str | None:
+    row = cur.execute("SELECT password_hash FROM users WHERE username = ?",
+                      [username]).fetchone()
+    return row[0] if row else None
+
+
 def insert_user(cur, username: str, name: str, email: str, role: str, password_hash: str,
                 is_demo: bool = False, must_change_password: bool = False) -> None:
     cur.execute(
@@ -60,8 +84,22 @@ def list_users() -> pd.DataFrame:
     with cursor() as cur:
         return cur.execute(
             "SELECT username, name, email, role, active, must_change_password, last_login,"
-            " locked_until, is_demo FROM users ORDER BY username"
+            " locked_until, failed_attempts, is_demo FROM users ORDER BY username"
         ).df()
+
+
+def snapshot(cur, username: str) -> dict | None:
+    """The audit-relevant fields of one user (never the hash)."""
+    row = cur.execute(
+        "SELECT username, name, email, role, active, must_change_password, locked_until"
+        " FROM users WHERE username = ?",
+        [username],
+    ).fetchone()
+    if not row:
+        return None
+    keys = ("username", "name", "email", "role", "active", "must_change_password",
+            "locked_until")
+    return dict(zip(keys, row, strict=True))
 
 
 def set_active(cur, username: str, active: bool) -> int:
@@ -69,6 +107,30 @@ def set_active(cur, username: str, active: bool) -> int:
         "UPDATE users SET active = ? WHERE username = ? RETURNING username", [active, username]
     ).fetchall()
     return len(rows)
+
+
+def set_role(cur, username: str, role: str) -> int:
+    rows = cur.execute(
+        "UPDATE users SET role = ? WHERE username = ? RETURNING username", [role, username]
+    ).fetchall()
+    return len(rows)
+
+
+def set_password(cur, username: str, password_hash: str, must_change: bool) -> int:
+    """Store a new hash; also clears a lockout (an admin reset is how a locked user gets in)."""
+    rows = cur.execute(
+        "UPDATE users SET password_hash = ?, must_change_password = ?, failed_attempts = 0,"
+        " locked_until = NULL WHERE username = ? RETURNING username",
+        [password_hash, must_change, username],
+    ).fetchall()
+    return len(rows)
+
+
+def mark_failed(cur, username: str, attempts: int, locked_until: datetime | None) -> None:
+    cur.execute(
+        "UPDATE users SET failed_attempts = ?, locked_until = ? WHERE username = ?",
+        [attempts, locked_until, username],
+    )
 
 
 def mark_login(cur, username: str, now: datetime) -> None:
@@ -81,3 +143,7 @@ def mark_login(cur, username: str, now: datetime) -> None:
 
 def get_user_row_exists(cur, username: str) -> bool:
     return cur.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone() is not None
+
+
+def count_active_admins(cur) -> int:
+    return cur.execute("SELECT count(*) FROM users WHERE role = 'admin' AND active").fetchone()[0]

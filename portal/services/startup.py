@@ -12,6 +12,7 @@ import threading
 
 STARTUP_TASKS: list[str] = [
     "portal.services.signal_retention:purge_on_startup",
+    "portal.services.backup:start_watcher",
 ]
 
 _done = False

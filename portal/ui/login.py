@@ -1,4 +1,10 @@
-"""The login page (logged-out default page)."""
+"""The login page (logged-out default page).
+
+streamlit-authenticator renders the form and checks the bcrypt hash; this page does the
+bookkeeping around it: a successful login is recorded, a failed one counts towards the
+lockout (portal.services.accounts). The status is cleared before the form runs so that
+"False" afterwards means a password was submitted and refused in this very run.
+"""
 
 from __future__ import annotations
 
@@ -21,22 +27,29 @@ def render() -> None:
         "Password": t("auth.password"),
         "Login": t("auth.submit"),
     }
+    session.ignore_rejected_cookie()
+    if st.session_state.get("authentication_status") is False:
+        st.session_state["authentication_status"] = None
     try:
         auth.login(location="main", fields=fields, key="login_form")
     except Exception:  # noqa: BLE001 - the library raises LoginError for unknown states
         st.session_state["authentication_status"] = None  # e.g. a cookie of a disabled user
-    accounts.record_failed_logins(_failed_attempts(auth))
     status = st.session_state.get("authentication_status")
+    now = datetime.now()
     if status:
-        accounts.record_login(st.session_state["username"], datetime.now())
+        accounts.record_login(st.session_state["username"], now)
         session.logged_in(st.session_state["username"])
         st.rerun()
     elif status is False:
+        failed = _failed_usernames(auth)
+        for username in failed:
+            accounts.login_failed(username, now)
+        if not failed:  # not an active user: same message, same bcrypt work
+            accounts.login_failed(None, now)
         st.error(t("auth.wrong"), icon=":material/error:")
 
 
-def _failed_attempts(auth) -> dict[str, int]:
-    """Failed attempts the library counted in this run, per username."""
+def _failed_usernames(auth) -> list[str]:
+    """Known usernames whose password the library refused in this run."""
     creds = auth.authentication_controller.authentication_model.credentials["usernames"]
-    return {u: c.get("failed_login_attempts", 0) for u, c in creds.items()
-            if c.get("failed_login_attempts")}
+    return [u for u, c in creds.items() if c.get("failed_login_attempts")]

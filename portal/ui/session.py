@@ -21,6 +21,7 @@ import streamlit_authenticator as stauth
 from portal import config
 from portal.db import users as users_db
 from portal.db.users import User
+from portal.services import accounts
 
 COOKIE_NAME = "sos_portal_auth"
 _AUTH_KEY = "_authenticator"
@@ -29,7 +30,7 @@ _MAX_COOKIE_RUNS = 6
 
 
 def build_authenticator() -> stauth.Authenticate:
-    credentials = {"usernames": users_db.login_credentials(datetime.now())}
+    credentials = {"usernames": accounts.login_credentials(datetime.now())}
     authenticator = stauth.Authenticate(
         credentials,
         cookie_name=COOKIE_NAME,
@@ -72,6 +73,18 @@ def restore_from_cookie() -> None:
     user = users_db.get_user(username) if username else None
     if user is not None and user.active:
         _set_state(user)
+
+
+def ignore_rejected_cookie() -> None:
+    """Keep the library from re-reading a cookie that restore_from_cookie refused.
+
+    On the login page any cookie present was refused (forged, expired, or of a disabled
+    user) or belongs to a user who logged out. streamlit-authenticator would otherwise
+    try it again and, for an unknown user, raise before drawing the form, leaving the
+    browser without a login form. Its own "logout" flag makes it skip the cookie.
+    """
+    if st.context.cookies.get(COOKIE_NAME):
+        st.session_state["logout"] = True
 
 
 def current_user() -> User | None:

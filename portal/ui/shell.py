@@ -13,25 +13,48 @@ from portal.db import meta
 from portal.i18n import LANGS, set_lang, t
 from portal.services import startup
 from portal.ui import login, session
+from portal.ui.text import escape_md
 
 _LANG_NAMES = {"sv": "Svenska", "en": "English"}
 
 
 def run() -> None:
     st.set_page_config(page_title="SOS-portalen", page_icon=":material/shield:", layout="wide")
-    startup.run_once()
     _language()
+    problem = config.startup_problem(meta.is_demo())
+    if problem:
+        # Still call st.navigation (else Streamlit lists every file in pages/).
+        st.navigation([st.Page(lambda: _refuse(problem), title="SOS-portalen",
+                               url_path="login", default=True)]).run()
+        return
+    startup.run_once()
     session.restore_from_cookie()
     user = session.current_user()
     st.session_state["user"] = user
     role = user.role if user else None
-    navigation = st.navigation(_pages(role), position="sidebar")
+    # After an admin reset the user must choose a password first: every URL leads to the
+    # account page, and the navigation is hidden until the change is made.
+    forced = user is not None and user.must_change_password and auth.built(_ACCOUNT)
+    pages = _pages(role)
+    navigation = st.navigation(pages, position="hidden" if forced else "sidebar")
+    if forced and navigation.url_path != _ACCOUNT.url_path:
+        account = next(p for group in pages.values() for p in group
+                       if p.url_path == _ACCOUNT.url_path)
+        st.switch_page(account)
     _sidebar(user)
     if session.needs_authenticator(user):
         session.finish_cookie_work(session.build_authenticator())
     if meta.is_demo():
         st.warning(t("common.demo_banner"), icon=":material/science:")
     navigation.run()
+
+
+_ACCOUNT = next(p for p in auth.PAGES if p.key == "account")
+
+
+def _refuse(problem: str) -> None:
+    st.title(t("common.app_name"))
+    st.error(t("auth.refuse_start", problem=problem), icon=":material/gpp_bad:")
 
 
 def _language() -> None:
@@ -59,7 +82,7 @@ def _sidebar(user) -> None:
         st.selectbox(t("common.language"), LANGS, key="lang",
                      format_func=lambda code: _LANG_NAMES[code])
         if user is not None:
-            st.caption(t("common.logged_in_as", name=user.name,
+            st.caption(t("common.logged_in_as", name=escape_md(user.name),
                          role=t(f"common.roles.{user.role}")))
             if st.button(t("common.logout"), icon=":material/logout:", key="logout_button"):
                 session.logout()

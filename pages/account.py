@@ -1,0 +1,38 @@
+"""Mitt konto: every user changes their own password (and must, after an admin reset)."""
+
+import streamlit as st
+
+from portal.errors import PortalError
+from portal.i18n import t
+from portal.services import accounts
+from portal.services.passwords import MIN_PASSWORD
+from portal.ui import guard
+from portal.ui.admin_widgets import show_error
+from portal.ui.text import escape_md
+
+user = guard.page("account.manage")
+st.title(t("account.title"))
+st.markdown(t("account.signed_in_as", name=escape_md(user.name),
+              username=escape_md(user.username), role=t(f"common.roles.{user.role}")))
+
+if st.session_state.pop("account_changed", False):
+    st.success(t("account.changed"), icon=":material/check_circle:")
+if user.must_change_password:
+    st.warning(t("account.must_change"), icon=":material/lock_reset:")
+
+st.subheader(t("account.change_heading"))
+st.caption(t("account.rules", n=MIN_PASSWORD))
+with st.form("change_password", clear_on_submit=True):
+    current = st.text_input(t("account.current"), type="password", autocomplete="current-password")
+    new = st.text_input(t("account.new"), type="password", autocomplete="new-password")
+    repeat = st.text_input(t("account.repeat"), type="password", autocomplete="new-password")
+    submitted = st.form_submit_button(t("account.submit"), type="primary")
+
+if submitted:
+    try:
+        accounts.change_password(user, current, new, repeat)
+    except PortalError as exc:
+        show_error(exc)
+    else:
+        st.session_state["account_changed"] = True
+        st.rerun()  # a forced change is done: the full navigation comes back

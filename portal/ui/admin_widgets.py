@@ -1,0 +1,123 @@
+"""Widgets of the admin page: user list, create user, change a user.
+
+Every action goes through portal.services.users, which checks admin.manage itself and
+writes the audit entry in the same transaction.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from portal.auth import ROLES
+from portal.db.users import User
+from portal.errors import PortalError, ValidationError
+from portal.i18n import t
+from portal.services import users as user_service
+from portal.services.passwords import MIN_PASSWORD
+
+_FLASH = "admin_flash"
+
+
+def show_error(exc: PortalError) -> None:
+    """The error next to the form, with one line per bad field (shown as plain text)."""
+    st.error(str(exc), icon=":material/error:")
+    if isinstance(exc, ValidationError):
+        for field, problem in exc.problems.items():
+            if str(problem) != str(exc):
+                st.text(f"{field}: {problem}")
+
+
+def _done(message: str) -> None:
+    st.session_state[_FLASH] = message
+    st.rerun()
+
+
+def _role_name(role: str) -> str:
+    return t(f"common.roles.{role}")
+
+
+def users_section(user: User) -> None:
+    if _FLASH in st.session_state:
+        st.success(st.session_state.pop(_FLASH), icon=":material/check_circle:")
+    users = user_service.list_users(user)
+    table = users[["username", "name", "email", "role", "active", "last_login",
+                   "locked_until", "must_change_password"]].copy()
+    table["role"] = table["role"].map(_role_name)
+    st.dataframe(
+        table, hide_index=True, width="stretch",
+        column_config={
+            "username": t("admin.col_username"), "name": t("admin.col_name"),
+            "email": t("admin.col_email"), "role": t("admin.col_role"),
+            "active": st.column_config.CheckboxColumn(t("admin.col_active")),
+            "last_login": st.column_config.DatetimeColumn(t("admin.col_last_login"),
+                                                          format="YYYY-MM-DD HH:mm"),
+            "locked_until": st.column_config.DatetimeColumn(t("admin.col_locked_until"),
+                                                            format="YYYY-MM-DD HH:mm"),
+            "must_change_password": st.column_config.CheckboxColumn(t("admin.col_must_change")),
+        },
+    )
+    left, right = st.columns(2)
+    with left:
+        _create_form(user)
+    with right:
+        _manage(user, list(users["username"]))
+
+
+def _create_form(user: User) -> None:
+    st.subheader(t("admin.create_heading"))
+    with st.form("create_user", clear_on_submit=False):
+        username = st.text_input(t("admin.col_username"), max_chars=40,
+                                 help=t("admin.username_help"))
+        name = st.text_input(t("admin.col_name"), max_chars=120)
+        email = st.text_input(t("admin.col_email"), max_chars=200)
+        role = st.selectbox(t("admin.col_role"), ROLES, index=ROLES.index("member"),
+                            format_func=_role_name)
+        password = st.text_input(t("admin.temp_password"), type="password",
+                                 autocomplete="new-password",
+                                 help=t("admin.temp_password_help", n=MIN_PASSWORD))
+        submitted = st.form_submit_button(t("admin.create"), type="primary")
+    if submitted:
+        try:
+            user_service.add_user(username.strip(), name, email.strip(), role, password,
+                                  actor=user, must_change_password=True)
+        except PortalError as exc:
+            show_error(exc)
+        else:
+            _done(t("admin.created", username=username.strip()))
+
+
+def _manage(user: User, usernames: list[str]) -> None:
+    st.subheader(t("admin.manage_heading"))
+    if not usernames:
+        return
+    target = st.selectbox(t("admin.pick_user"), usernames, key="admin_target")
+    current = user_service.list_users(user).set_index("username").loc[target]
+    with st.form("change_role"):
+        role = st.selectbox(t("admin.col_role"), ROLES, index=ROLES.index(current["role"]),
+                            format_func=_role_name)
+        if st.form_submit_button(t("admin.change_role")):
+            _act(lambda: user_service.set_role(target, role, user),
+                 t("admin.role_changed", username=target, role=_role_name(role)))
+    if current["active"]:
+        if st.button(t("admin.disable"), icon=":material/block:", key="admin_disable"):
+            _act(lambda: user_service.set_active(target, False, user),
+                 t("admin.disabled", username=target))
+    elif st.button(t("admin.enable"), icon=":material/check:", key="admin_enable"):
+        _act(lambda: user_service.set_active(target, True, user),
+             t("admin.enabled", username=target))
+    with st.form("reset_password", clear_on_submit=True):
+        password = st.text_input(t("admin.temp_password"), type="password",
+                                 autocomplete="new-password",
+                                 help=t("admin.temp_password_help", n=MIN_PASSWORD))
+        if st.form_submit_button(t("admin.reset")):
+            _act(lambda: user_service.reset_password(target, password, user),
+                 t("admin.reset_done", username=target))
+
+
+def _act(action, message: str) -> None:
+    try:
+        action()
+    except PortalError as exc:
+        show_error(exc)
+    else:
+        _done(message)

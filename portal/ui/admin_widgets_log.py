@@ -1,0 +1,72 @@
+"""Widgets of the admin page: the audit log with filters and CSV export; backups."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import streamlit as st
+
+from portal.db.users import User
+from portal.errors import PortalError
+from portal.exports.tabular import csv_bytes
+from portal.i18n import t
+from portal.services import backup
+from portal.services import users as user_service
+from portal.ui.admin_widgets import show_error
+
+_ALL = ""
+
+
+def audit_section(user: User) -> None:
+    actors, entities = user_service.audit_choices(user)
+    c1, c2, c3 = st.columns(3)
+    who = c1.selectbox(t("admin.filter_user"), [_ALL, *actors], key="audit_actor",
+                       format_func=lambda v: v or t("admin.all"))
+    entity = c2.selectbox(t("admin.filter_entity"), [_ALL, *entities], key="audit_entity",
+                          format_func=lambda v: v or t("admin.all"))
+    today = date.today()
+    period = c3.date_input(t("admin.filter_dates"), (today - timedelta(days=30), today),
+                           key="audit_dates", format="YYYY-MM-DD")
+    since, until = _period(period)
+    log = user_service.audit_log(user, who or None, entity or None, since, until)
+    st.caption(t("admin.log_count", n=len(log)))
+    st.dataframe(
+        log, hide_index=True, width="stretch",
+        column_config={
+            "id": None,
+            "logged_at": st.column_config.DatetimeColumn(t("admin.col_time"),
+                                                         format="YYYY-MM-DD HH:mm:ss"),
+            "actor": t("admin.col_actor"), "action": t("admin.col_action"),
+            "entity": t("admin.col_entity"), "entity_id": t("admin.col_entity_id"),
+            "before_json": t("admin.col_before"), "after_json": t("admin.col_after"),
+        },
+    )
+    st.download_button(t("admin.export_csv"), data=csv_bytes(user_service.csv_safe(log)),
+                       file_name=f"granskningslogg-{today.isoformat()}.csv", mime="text/csv",
+                       icon=":material/download:", key="audit_csv")
+
+
+def _period(value) -> tuple[date | None, date | None]:
+    """A date_input range (which may be half-chosen while the user picks) as (since, until)."""
+    if isinstance(value, date):
+        return value, value
+    parts = list(value or ())
+    since = parts[0] if parts else None
+    until = parts[1] if len(parts) > 1 else since
+    return since, until
+
+
+def backup_section(user: User) -> None:
+    st.write(t("admin.backup_intro"))
+    if st.button(t("admin.backup_make"), icon=":material/backup:", key="backup_make"):
+        try:
+            st.session_state["backup_file"] = backup.backup_zip(user)
+        except PortalError as exc:
+            show_error(exc)
+    if "backup_file" in st.session_state:
+        name, data = st.session_state["backup_file"]
+        st.success(t("admin.backup_ready", name=name), icon=":material/check_circle:")
+        st.download_button(t("admin.backup_download"), data=data, file_name=name,
+                           mime="application/zip", icon=":material/download:",
+                           key="backup_download")
+    st.caption(t("admin.backup_cli"))
