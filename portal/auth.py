@@ -67,20 +67,21 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("overview", "pages/overview.py", "oversikt", "overview.view", ":material/dashboard:"),
-    PageSpec("plan", "pages/plan.py", "handlingsplan", "plan.view", ":material/checklist:"),
-    PageSpec("meetings", "pages/meetings.py", "moten", "meetings.view", ":material/groups:"),
-    PageSpec("situation", "pages/situation.py", "lagesbild", "situation.view",
+    PageSpec("overview", "app_pages/overview.py", "oversikt", "overview.view",
+             ":material/dashboard:"),
+    PageSpec("plan", "app_pages/plan.py", "handlingsplan", "plan.view", ":material/checklist:"),
+    PageSpec("meetings", "app_pages/meetings.py", "moten", "meetings.view", ":material/groups:"),
+    PageSpec("situation", "app_pages/situation.py", "lagesbild", "situation.view",
              ":material/insights:"),
-    PageSpec("signals", "pages/signals.py", "signaler", "signals.report",
+    PageSpec("signals", "app_pages/signals.py", "signaler", "signals.report",
              ":material/report:"),
-    PageSpec("report", "pages/report.py", "uppfoljning", "report.view",
+    PageSpec("report", "app_pages/report.py", "uppfoljning", "report.view",
              ":material/summarize:"),
-    PageSpec("directory", "pages/directory.py", "stodkatalog", "directory.view",
+    PageSpec("directory", "app_pages/directory.py", "stodkatalog", "directory.view",
              ":material/support_agent:"),
-    PageSpec("support", "pages/support.py", "stod", "support.view", ":material/help:"),
-    PageSpec("account", "pages/account.py", "konto", "account.manage", ":material/person:"),
-    PageSpec("admin", "pages/admin.py", "admin", "admin.manage",
+    PageSpec("support", "app_pages/support.py", "stod", "support.view", ":material/help:"),
+    PageSpec("account", "app_pages/account.py", "konto", "account.manage", ":material/person:"),
+    PageSpec("admin", "app_pages/admin.py", "admin", "admin.manage",
              ":material/admin_panel_settings:"),
 )
 

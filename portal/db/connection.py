@@ -7,6 +7,7 @@ process shares this connection and takes its own cursor for each unit of work.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -81,6 +82,18 @@ def transaction(path: Path | str | None = None) -> Iterator[duckdb.DuckDBPyConne
         except BaseException:
             _safe_rollback(cur)
             raise
+
+
+def retrying(fn, attempts: int = 3, delay: float = 0.05):
+    """Run `fn()` again when it hit a transaction conflict; re-raise after `attempts`."""
+    for attempt in range(attempts):
+        try:
+            return fn()
+        except StaleEdit:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(delay * (attempt + 1))
+    return None
 
 
 def _safe_rollback(cur: duckdb.DuckDBPyConnection) -> None:

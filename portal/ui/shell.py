@@ -1,7 +1,13 @@
 """The app shell that app.py runs: language, login gate, role-based navigation, sidebar.
 
-st.navigation is called on every run, logged out too, so Streamlit never falls back to
-listing every file in pages/.
+st.navigation is called on every run, logged out too. The page files live in app_pages/,
+not pages/: with a pages/ folder beside app.py, Streamlit runs the first request after
+a server start through its folder-based navigation, which cannot resolve our URLs (and
+would run a page file without this shell).
+
+Every role's start page sits behind a hidden default page at "/" that switches to it,
+so the start page also answers at its own URL (/oversikt, /stodkatalog): Streamlit
+serves a default page only at "/" and calls its own URL "not found".
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ def run() -> None:
     _language()
     problem = config.startup_problem(meta.is_demo())
     if problem:
-        # Still call st.navigation (else Streamlit lists every file in pages/).
+        # Still call st.navigation, with only the page that explains the refusal.
         st.navigation([st.Page(lambda: _refuse(problem), title="SOS-portalen",
                                url_path="login", default=True)]).run()
         return
@@ -38,9 +44,7 @@ def run() -> None:
     pages = _pages(role)
     navigation = st.navigation(pages, position="hidden" if forced else "sidebar")
     if forced and navigation.url_path != _ACCOUNT.url_path:
-        account = next(p for group in pages.values() for p in group
-                       if p.url_path == _ACCOUNT.url_path)
-        st.switch_page(account)
+        st.switch_page(next(p for p in pages if p.url_path == _ACCOUNT.url_path))
     _sidebar(user)
     if session.needs_authenticator(user):
         session.finish_cookie_work(session.build_authenticator())
@@ -66,15 +70,26 @@ def _language() -> None:
 def _pages(role: str | None) -> list[st.Page]:
     """The pages this role may open. A flat list: Streamlit's sectioned navigation puts
     headings inside its <ul>, which screen readers and axe-core report as a broken list."""
-    default = auth.default_page(role)
-    pages: list[st.Page] = []
     if role is None:
-        pages.append(st.Page(login.render, title=t("common.pages.login"),
-                             icon=":material/login:", url_path="login", default=True))
+        pages = [st.Page(login.render, title=t("common.pages.login"),
+                         icon=":material/login:", url_path="login", default=True)]
+    else:
+        pages = [st.Page(_home, title=t("common.app_name"), url_path="start", default=True,
+                         visibility="hidden")]
     for spec in auth.pages_for(role):
         pages.append(st.Page(spec.path, title=t(f"common.pages.{spec.key}"), icon=spec.icon,
-                             url_path=spec.url_path, default=spec.key == default))
+                             url_path=spec.url_path))
     return pages
+
+
+def _home() -> None:
+    """The hidden page at "/": go on to the role's start page at its own URL."""
+    user = st.session_state.get("user")
+    target = auth.default_page(user.role if user else None)
+    spec = next(p for p in auth.PAGES if p.key == target)
+    if auth.built(spec):
+        st.switch_page(spec.path)
+    st.title(t("common.app_name"))
 
 
 def _sidebar(user) -> None:

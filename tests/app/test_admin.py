@@ -16,7 +16,7 @@ def click(at, label):
 
 
 def test_admin_page_lists_users_and_shows_three_tabs(demo_db):
-    at = app_as("admin", "pages/admin.py")
+    at = app_as("admin", "app_pages/admin.py")
     assert not at.exception
     assert [tab.label for tab in at.tabs] == ["Användare", "Granskningslogg", "Säkerhetskopior"]
     users = at.dataframe[0].value
@@ -26,7 +26,7 @@ def test_admin_page_lists_users_and_shows_three_tabs(demo_db):
 
 
 def test_admin_creates_user_who_must_change_password(demo_db):
-    at = app_as("admin", "pages/admin.py")
+    at = app_as("admin", "app_pages/admin.py")
     form = {ti.label: ti for ti in at.text_input}
     form["Användarnamn"].input("kim")
     form["Namn"].input("Kim Berg")
@@ -41,7 +41,7 @@ def test_admin_creates_user_who_must_change_password(demo_db):
 
 
 def test_admin_changes_role_disables_and_resets(demo_db):
-    at = app_as("admin", "pages/admin.py")
+    at = app_as("admin", "app_pages/admin.py")
     at.selectbox(key="admin_target").select("ledamot")
     at.run()
     at.selectbox[2].select("process_leader")
@@ -61,7 +61,7 @@ def test_admin_changes_role_disables_and_resets(demo_db):
 
 def test_audit_log_tab_filters_and_exports(demo_db):
     svc.disable_user("ledamot", users_db.get_user("admin"))
-    at = app_as("admin", "pages/admin.py")
+    at = app_as("admin", "app_pages/admin.py")
     at.selectbox(key="audit_actor").select("admin")
     at.run()
     log = at.dataframe[1].value
@@ -88,7 +88,7 @@ def test_forced_password_change_leaves_only_the_account_page(demo_db):
 
 
 def test_account_page_refuses_a_weak_password_with_a_message(demo_db):
-    at = app_as("samordnare", "pages/account.py")
+    at = app_as("samordnare", "app_pages/account.py")
     ti = {t.label: t for t in at.text_input}
     ti["Nuvarande lösenord"].input("demo-samordnare")
     ti["Nytt lösenord"].input("samordnare")
@@ -98,7 +98,7 @@ def test_account_page_refuses_a_weak_password_with_a_message(demo_db):
 
 
 def test_backup_tab_offers_a_zip_download(demo_db):
-    at = app_as("admin", "pages/admin.py")
+    at = app_as("admin", "app_pages/admin.py")
     click(at, "Skapa säkerhetskopia")
     assert "Säkerhetskopian sos-portal-backup-" in texts(at)
     assert any(b.label == "Ladda ned säkerhetskopian" for b in at.get("download_button"))

@@ -13,7 +13,7 @@ def _card_names(at) -> list[str]:
 
 
 def test_partner_sees_public_and_partner_entries_but_not_internal(demo_db):
-    at = page_as("partner", "pages/directory.py")
+    at = page_as("partner", "app_pages/directory.py")
     assert not at.exception
     names = " ".join(_card_names(at))
     assert "Orostelefonen" in names
@@ -23,7 +23,7 @@ def test_partner_sees_public_and_partner_entries_but_not_internal(demo_db):
 
 
 def test_member_sees_internal_entries_without_edit_tabs(demo_db):
-    at = page_as("ledamot", "pages/directory.py")
+    at = page_as("ledamot", "app_pages/directory.py")
     assert not at.exception
     assert "Socialtjänsten" in " ".join(_card_names(at))
     assert not at.tabs
@@ -31,7 +31,7 @@ def test_member_sees_internal_entries_without_edit_tabs(demo_db):
 
 @pytest.mark.parametrize("username", ["admin", "samordnare", "processledare"])
 def test_editors_get_edit_check_and_import_tabs(demo_db, username):
-    at = page_as(username, "pages/directory.py")
+    at = page_as(username, "app_pages/directory.py")
     assert not at.exception
     labels = [tab.label for tab in at.tabs]
     assert labels[0] == "Sök" and labels[1] == "Lägg till eller ändra"
@@ -40,19 +40,19 @@ def test_editors_get_edit_check_and_import_tabs(demo_db, username):
 
 
 def test_search_box_filters_cards_case_insensitively(demo_db):
-    at = page_as("partner", "pages/directory.py")
+    at = page_as("partner", "app_pages/directory.py")
     at.text_input(key="dir_query").input("OROSTELEFON").run()
     assert _card_names(at) == ["Orostelefonen"]
     assert "1 träff" in [str(c.value) for c in at.caption]
 
 
 def test_visitor_cannot_open_the_directory(db_path):
-    at = page_as(None, "pages/directory.py")
+    at = page_as(None, "app_pages/directory.py")
     assert "Du behöver logga in" in texts(at) or at.error
 
 
 def test_support_page_shows_public_entries_only(demo_db):
-    at = page_as(None, "pages/support.py")
+    at = page_as(None, "app_pages/support.py")
     assert not at.exception
     shown = " ".join(_card_names(at))
     assert "Orostelefonen" in shown and "Polisen 114 14" in shown
@@ -64,12 +64,12 @@ def test_support_page_shows_public_entries_only(demo_db):
 
 def test_support_page_shows_configured_coordinator(db_path, monkeypatch):
     monkeypatch.setenv("PORTAL_COORDINATOR_CONTACT", "0304-60 10 00")
-    at = page_as(None, "pages/support.py")
+    at = page_as(None, "app_pages/support.py")
     assert "Så når du samordnaren: 0304\\-60 10 00" in texts(at)
 
 
 def test_editor_adds_an_entry_through_the_form(demo_db):
-    at = page_as("processledare", "pages/directory.py")
+    at = page_as("processledare", "app_pages/directory.py")
     form_inputs = [ti for ti in at.text_input if ti.key != "dir_query"]
     form_inputs[0].input("Familjecentralen <b>test</b>")
     form_inputs[1].input("Tjörns kommun")
@@ -81,7 +81,7 @@ def test_editor_adds_an_entry_through_the_form(demo_db):
 
 
 def test_editor_sees_row_problem_for_bad_phone(demo_db):
-    at = page_as("processledare", "pages/directory.py")
+    at = page_as("processledare", "app_pages/directory.py")
     form_inputs = [ti for ti in at.text_input if ti.key != "dir_query"]
     form_inputs[0].input("Ny post")
     form_inputs[1].input("Tjörns kommun")
@@ -109,7 +109,7 @@ def test_directory_in_english_has_no_missing_messages(demo_db):
     at.session_state["username"] = "processledare"
     at.session_state["lang"] = "en"
     at.run()
-    at.switch_page("pages/directory.py")
+    at.switch_page("app_pages/directory.py")
     at.run()
     assert not at.exception
     body = texts(at) + " ".join(tab.label for tab in at.tabs)
@@ -118,7 +118,7 @@ def test_directory_in_english_has_no_missing_messages(demo_db):
 
 
 def test_editor_marks_a_stale_entry_as_checked(demo_db):
-    at = page_as("processledare", "pages/directory.py")
+    at = page_as("processledare", "app_pages/directory.py")
     before = at.tabs[2].label
     assert at.selectbox(key="dir_check_choice").value
     at.button(key="dir_check_verify").click()

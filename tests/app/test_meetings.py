@@ -10,7 +10,7 @@ from portal.db import users as users_db
 from portal.services import meetings as svc
 from tests.app.helpers import app_as, page_as, texts
 
-PAGE = "pages/meetings.py"
+PAGE = "app_pages/meetings.py"
 
 
 def _upcoming_sos_id() -> int:

@@ -15,7 +15,7 @@ def _first_activity() -> dict:
 
 
 def test_member_reads_history_indicators_and_charts_without_forms(demo_db):
-    at = page_as("ledamot", "pages/plan.py")
+    at = page_as("ledamot", "app_pages/plan.py")
     assert not at.exception
     text = texts(at)
     assert "Aktivitet i detalj" in text
@@ -27,7 +27,7 @@ def test_member_reads_history_indicators_and_charts_without_forms(demo_db):
 
 
 def test_process_leader_updates_an_activity(demo_db):
-    at = page_as("processledare", "pages/plan.py")
+    at = page_as("processledare", "app_pages/plan.py")
     assert not at.exception
     assert len(at.tabs) == 4
     act = _first_activity()
@@ -48,7 +48,7 @@ def test_process_leader_updates_an_activity(demo_db):
 def test_stale_save_in_the_page_shows_what_changed(demo_db):
     from portal.services import plan_edit
 
-    at = page_as("processledare", "pages/plan.py")
+    at = page_as("processledare", "app_pages/plan.py")
     act = _first_activity()
     # someone else saves after the page was loaded
     plan_edit.record_update(act["id"], act["version"], "in_progress", 75, "Annan session",
@@ -70,7 +70,7 @@ def test_stale_save_in_the_page_shows_what_changed(demo_db):
 
 
 def test_bad_input_is_shown_at_the_field(demo_db):
-    at = page_as("samordnare", "pages/plan.py")
+    at = page_as("samordnare", "app_pages/plan.py")
     form = "plan_add_activity"
     buttons = [b for b in at.button if b.label == "Lägg till aktivitet"]
     buttons[0].click()  # empty description, no due month
@@ -85,14 +85,14 @@ def test_bad_input_is_shown_at_the_field(demo_db):
 
 @pytest.mark.parametrize("who", ["partner", None])
 def test_partner_and_visitor_see_nothing(demo_db, who):
-    at = page_as(who, "pages/plan.py")
+    at = page_as(who, "app_pages/plan.py")
     assert at.error
     assert "Främja demokratin" not in texts(at)
     assert not at.tabs
 
 
 def test_new_period_from_the_page(demo_db):
-    at = page_as("admin", "pages/plan.py")
+    at = page_as("admin", "app_pages/plan.py")
     next(b for b in at.button if b.label == "Starta planperioden").click()
     at.run()
     assert not at.exception
@@ -100,7 +100,7 @@ def test_new_period_from_the_page(demo_db):
     assert plans_db.current_plan()["period_label"] == "2021-2022"
     assert "Det här är en tidigare planperiod" not in texts(at)
     # the selector now offers both periods; the old one stays readable, not editable
-    old = AppTest.from_file(str(ROOT / "pages/plan.py"), default_timeout=30)
+    old = AppTest.from_file(str(ROOT / "app_pages/plan.py"), default_timeout=30)
     old.session_state["user"] = get_user("admin")
     old.session_state["plan_id"] = 1
     old.run()
@@ -112,7 +112,7 @@ def test_new_period_from_the_page(demo_db):
 
 
 def test_delete_from_the_page_asks_for_confirmation(demo_db):
-    at = page_as("processledare", "pages/plan.py")
+    at = page_as("processledare", "app_pages/plan.py")
     delete = next(b for b in at.button if b.label == "Ta bort aktiviteten")
     delete.click()
     at.run()
@@ -128,7 +128,7 @@ def test_delete_from_the_page_asks_for_confirmation(demo_db):
 
 
 def test_move_down_from_the_page(demo_db):
-    at = page_as("admin", "pages/plan.py")
+    at = page_as("admin", "app_pages/plan.py")
     first = _first_activity()
     next(b for b in at.button if b.label == "Flytta ner").click()
     at.run()

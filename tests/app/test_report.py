@@ -5,7 +5,7 @@ import re
 from portal.services import report_snapshots as snaps
 from tests.app.helpers import app_as, page_as, texts
 
-PAGE = "pages/report.py"
+PAGE = "app_pages/report.py"
 
 
 def _build(at, year: int = 2020):

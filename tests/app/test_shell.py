@@ -47,7 +47,7 @@ def test_municipal_roles_land_on_overview_with_demo_banner(demo_db, username):
 
 
 def test_member_sees_plan_page(demo_db):
-    at = app_as("ledamot", "pages/plan.py")
+    at = app_as("ledamot", "app_pages/plan.py")
     assert not at.exception
     assert "4.1 Främja demokratin" in texts(at)
     assert len(at.dataframe) == 3
@@ -56,12 +56,12 @@ def test_member_sees_plan_page(demo_db):
 def test_partner_navigation_has_no_plan_page(demo_db):
     at = app_as("partner")
     with pytest.raises(ValueError, match="Could not find a navigation page"):
-        at.switch_page(str(ROOT / "pages/plan.py"))
+        at.switch_page(str(ROOT / "app_pages/plan.py"))
     assert "Främja demokratin" not in texts(at)
     assert not at.dataframe
 
 
-@pytest.mark.parametrize("page", ["pages/plan.py", "pages/overview.py"])
+@pytest.mark.parametrize("page", ["app_pages/plan.py", "app_pages/overview.py"])
 def test_page_guards_refuse_partner_and_visitor(demo_db, page):
     for who in ("partner", None):
         at = page_as(who, page)
@@ -71,7 +71,7 @@ def test_page_guards_refuse_partner_and_visitor(demo_db, page):
 
 
 def test_public_support_page_without_login(demo_db):
-    at = page_as(None, "pages/support.py")
+    at = page_as(None, "app_pages/support.py")
     text = texts(at)
     assert "020-100 200" in text
     assert "112" in text

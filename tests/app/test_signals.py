@@ -10,7 +10,7 @@ from portal.db.connection import cursor
 from portal.services import signals as svc
 from tests.app.helpers import app_as, page_as, texts
 
-PAGE = "pages/signals.py"
+PAGE = "app_pages/signals.py"
 NEWEST = "slutat umgås med vänner"  # from the newest demo signal's description
 GOOD = "En elev i årskurs 8 har visat symboler från en högerextrem organisation på rasten."
 

@@ -7,7 +7,7 @@ from portal.db import situation as db
 from portal.services import users as user_service
 from tests.app.helpers import app_as, page_as, texts
 
-PAGE = "pages/situation.py"
+PAGE = "app_pages/situation.py"
 
 
 def _dataframe_text(at) -> str:

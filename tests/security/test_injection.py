@@ -68,7 +68,7 @@ def test_hostile_usernames_are_refused(demo_db):
 
 def test_admin_form_stores_payload_and_page_renders_it_as_text(demo_db):
     payload = STORED[3] + " " + STORED[4] + " " + STORED[5]
-    at = app_as("admin", "pages/admin.py")
+    at = app_as("admin", "app_pages/admin.py")
     form = {ti.label: ti for ti in at.text_input}
     form["Användarnamn"].input("kim")
     form["Namn"].input(payload)
@@ -87,7 +87,7 @@ def test_account_page_escapes_the_name(demo_db):
 
     with transaction() as cur:
         cur.execute("UPDATE users SET name = ? WHERE username = 'ledamot'", [STORED[4]])
-    at = app_as("ledamot", "pages/account.py")
+    at = app_as("ledamot", "app_pages/account.py")
     shown = texts(at) + "\n".join(str(c.value) for c in at.sidebar.caption)
     # every Markdown/HTML character of user text is escaped: it renders literally
     assert "<img" not in shown.replace("\\<img", "")
@@ -95,7 +95,7 @@ def test_account_page_escapes_the_name(demo_db):
 
 
 def test_admin_form_refuses_overlong_and_control_text_with_a_message(demo_db):
-    at = app_as("admin", "pages/admin.py")
+    at = app_as("admin", "app_pages/admin.py")
     form = {ti.label: ti for ti in at.text_input}
     form["Användarnamn"].input("kim")
     form["Namn"].input("Kim\x07Berg")

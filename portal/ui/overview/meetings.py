@@ -26,7 +26,7 @@ def render(user) -> None:
     else:
         place = f" · {escape_md(nxt['place'])}" if nxt["place"] else ""
         st.markdown(f"{escape_md(nxt['title'])} · {escape_md(when_text(nxt))}{place}")
-        st.page_link("pages/meetings.py", label=t("meetings.open_button"),
+        st.page_link("app_pages/meetings.py", label=t("meetings.open_button"),
                      icon=":material/groups:", query_params={"mote": str(nxt["id"])})
     cols = st.columns(2)
     with cols[0]:
