@@ -58,6 +58,8 @@ SETTINGS: dict[str, Setting] = {
         Setting("PORTAL_SIGNAL_RECEIVER_ROLE", "coordinator", "Role that receives signals."),
         Setting("PORTAL_LOCKOUT_ATTEMPTS", "5", "Failed logins before an account is locked."),
         Setting("PORTAL_LOCKOUT_MINUTES", "15", "Minutes an account stays locked."),
+        Setting("PORTAL_BACKUP_WAIT", "120",
+                "Seconds `backup` waits for a running portal to write the backup."),
     ]
 }
 

@@ -35,7 +35,6 @@ from portal.errors import PortalError
 PREFIX = "sos-portal-backup-"
 REQUEST_SUFFIX = ".backup-request"
 POLL_SECONDS = 1.0
-CLI_WAIT_SECONDS = 120.0
 
 
 def _sql_path(path: Path) -> str:
@@ -129,7 +128,7 @@ def _ask_server(db: Path, root: Path) -> Path:
     request = db.with_name(f"{db.name}.{request_id}{REQUEST_SUFFIX}")
     answer = request.with_suffix(".answer")
     request.write_text(json.dumps({"dir": str(root.resolve())}), encoding="utf-8")
-    deadline = time.monotonic() + float(os.environ.get("PORTAL_BACKUP_WAIT", CLI_WAIT_SECONDS))
+    deadline = time.monotonic() + config.get_float("PORTAL_BACKUP_WAIT")
     try:
         while time.monotonic() < deadline:
             if answer.exists():
