@@ -38,13 +38,15 @@ def insert_organization(cur, org_id: str, name: str, description: str, website: 
     )
 
 
+_INSERT_COLUMNS = ("id", "organization_id", *ENTRY_FIELDS, "updated_by")
+# Column names are the fixed tuple above; values go as parameters.
+_INSERT_SQL = (f"INSERT INTO dir_entries ({', '.join(_INSERT_COLUMNS)})"  # noqa: S608
+               f" VALUES ({', '.join('?' for _ in _INSERT_COLUMNS)})")
+
+
 def insert_entry(cur, entry_id: str, org_id: str, values: dict[str, Any], actor: str) -> None:
-    cols = ("id", "organization_id", *ENTRY_FIELDS, "updated_by")
     params = [entry_id, org_id, *(values.get(f) for f in ENTRY_FIELDS), actor]
-    marks = ", ".join("?" for _ in cols)
-    # Column names are the fixed tuple above; values go as parameters.
-    cur.execute(f"INSERT INTO dir_entries ({', '.join(cols)}) VALUES ({marks})",  # noqa: S608
-                params)
+    cur.execute(_INSERT_SQL, params)
 
 
 def update_entry(cur, entry_id: str, org_id: str, values: dict[str, Any], version: int,

@@ -14,6 +14,7 @@ from portal.db.connection import cursor
 # Columns anyone allowed to see a signal's existence may see: no free text.
 _SUMMARY = ("id, reporter, reported_at, observed_on, quarter, setting, milieu, kind,"
             " urgency, step, referred_to, outcome, closed_at, purged_at, version")
+_SUMMARY_SQL = f"SELECT {_SUMMARY} FROM signals WHERE id = ?"  # noqa: S608 - fixed columns
 
 
 def insert_signal(cur, reporter: str, observed_on: date, quarter: str, setting: str,
@@ -53,7 +54,7 @@ def set_step(cur, signal_id: int, version: int, step: str, actor: str, made_at: 
 
 
 def summary(cur, signal_id: int) -> dict | None:
-    cur.execute(f"SELECT {_SUMMARY} FROM signals WHERE id = ?", [signal_id])  # noqa: S608
+    cur.execute(_SUMMARY_SQL, [signal_id])
     return _one(cur)
 
 

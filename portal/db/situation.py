@@ -26,16 +26,23 @@ def _dicts(cur) -> list[dict]:
 
 # -- reads ------------------------------------------------------------------------------
 
+# Fixed SQL texts built once from the fixed column lists above; values go as parameters.
+_YEARS_SQL = f"SELECT {YEAR_COLUMNS} FROM situation_years ORDER BY year DESC"  # noqa: S608
+_YEAR_SQL = f"SELECT {YEAR_COLUMNS} FROM situation_years WHERE year = ?"  # noqa: S608
+_ASSESSMENT_SQL = (f"SELECT {ASSESSMENT_COLUMNS} FROM situation_assessments"  # noqa: S608
+                   " WHERE year = ? AND milieu = ?")
+_INDICATOR_SQL = f"SELECT {INDICATOR_COLUMNS} FROM situation_indicators WHERE id = ?"  # noqa: S608
+
+
 def years() -> list[dict]:
     """Every year with a situation picture (made, draft or planned), newest first."""
     with cursor() as cur:
-        cur.execute(f"SELECT {YEAR_COLUMNS} FROM situation_years ORDER BY year DESC")  # noqa: S608
+        cur.execute(_YEARS_SQL)
         return _dicts(cur)
 
 
 def year(cur, year_: int) -> dict | None:
-    cur.execute(f"SELECT {YEAR_COLUMNS} FROM situation_years WHERE year = ?",  # noqa: S608
-                [year_])
+    cur.execute(_YEAR_SQL, [year_])
     rows = _dicts(cur)
     return rows[0] if rows else None
 
@@ -46,8 +53,7 @@ def get_year(year_: int) -> dict | None:
 
 
 def assessment(cur, year_: int, milieu: str) -> dict | None:
-    cur.execute(f"SELECT {ASSESSMENT_COLUMNS} FROM situation_assessments"  # noqa: S608
-                " WHERE year = ? AND milieu = ?", [year_, milieu])
+    cur.execute(_ASSESSMENT_SQL, [year_, milieu])
     rows = _dicts(cur)
     return rows[0] if rows else None
 
@@ -150,8 +156,7 @@ def insert_indicator(cur, row: dict, actor: str) -> None:
 
 
 def delete_indicator(cur, indicator_id: int) -> dict | None:
-    cur.execute(f"SELECT {INDICATOR_COLUMNS} FROM situation_indicators WHERE id = ?",  # noqa: S608
-                [indicator_id])
+    cur.execute(_INDICATOR_SQL, [indicator_id])
     rows = _dicts(cur)
     if rows:
         cur.execute("DELETE FROM situation_indicators WHERE id = ?", [indicator_id])

@@ -61,7 +61,7 @@ def new_folder(root: Path) -> Path:
 def export_with(conn, folder: Path) -> Path:
     """EXPORT DATABASE into `folder` (must not exist yet) plus a small manifest."""
     folder.mkdir(parents=True)
-    conn.execute(f"EXPORT DATABASE {_sql_path(folder)} (FORMAT parquet)")
+    conn.execute("EXPORT DATABASE " + _sql_path(folder) + " (FORMAT parquet)")
     tables = [r[0] for r in conn.execute(
         "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
         " ORDER BY 1").fetchall()]
@@ -213,7 +213,7 @@ def restore_cli(args) -> int:
         leftover.unlink(missing_ok=True)
     conn = duckdb.connect(str(tmp))
     try:
-        conn.execute(f"IMPORT DATABASE {_sql_path(source)}")
+        conn.execute("IMPORT DATABASE " + _sql_path(source))
         conn.execute("CHECKPOINT")
     finally:
         conn.close()
