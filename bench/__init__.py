@@ -1,7 +1,7 @@
 """Performance benchmarks. They print figures; nothing here is asserted in the test suite."""
 
-import os
+from streamlit.logger import set_log_level
 
-# Streamlit warns about a missing script context when bench code imports portal modules
-# outside a running app; that is expected here.
-os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")
+# Bench code imports portal modules outside a running app, and Streamlit then warns about
+# a missing script context on every call; that is expected here.
+set_log_level("error")
