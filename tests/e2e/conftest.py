@@ -122,7 +122,7 @@ def server(tmp_path_factory) -> Iterator[Server]:
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
     pg = context.new_page()
-    pg.set_default_timeout(20_000)
+    pg.set_default_timeout(45_000)  # CI machines are small; Streamlit reruns take time
     yield pg
     context.close()
 
@@ -144,7 +144,7 @@ def login(page, base_url: str, username: str, password: str | None = None) -> No
     page.get_by_label("Lösenord").press("Tab")  # move focus so the last keystroke lands
     page.get_by_role("button", name="Logga in").click()
     page.get_by_role("button", name="Logga ut").wait_for()
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if any(c["name"] == COOKIE for c in page.context.cookies()):
             return

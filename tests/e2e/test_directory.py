@@ -102,7 +102,7 @@ def test_imported_html_and_script_show_as_text_and_run_nothing(page, dir_server)
 def test_pages_fit_a_375_px_phone_screen(browser, dir_server, path, user):
     context = browser.new_context(viewport={"width": 375, "height": 800}, locale="sv-SE")
     page = context.new_page()
-    page.set_default_timeout(20_000)
+    page.set_default_timeout(45_000)
     try:
         if user:
             login(page, dir_server.url, user)

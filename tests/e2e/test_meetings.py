@@ -30,7 +30,7 @@ def context_page(browser):
         ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="sv-SE")
         contexts.append(ctx)
         pg = ctx.new_page()
-        pg.set_default_timeout(20_000)
+        pg.set_default_timeout(45_000)
         return pg
 
     yield make

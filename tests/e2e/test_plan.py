@@ -25,7 +25,7 @@ def _main(page):
 def test_process_leader_update_is_seen_by_member(browser, plan_server):
     leader = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
     page = leader.new_page()
-    page.set_default_timeout(20_000)
+    page.set_default_timeout(45_000)
     try:
         login(page, plan_server.url, "processledare")
         goto(page, plan_server.url, "/handlingsplan")
@@ -47,7 +47,7 @@ def test_process_leader_update_is_seen_by_member(browser, plan_server):
 
     member = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
     page = member.new_page()
-    page.set_default_timeout(20_000)
+    page.set_default_timeout(45_000)
     try:
         login(page, plan_server.url, "ledamot")
         goto(page, plan_server.url, "/handlingsplan")

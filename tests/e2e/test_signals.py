@@ -22,7 +22,7 @@ def srv(tmp_path_factory):
 def _new_page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
     page = context.new_page()
-    page.set_default_timeout(20_000)
+    page.set_default_timeout(45_000)
     return context, page
 
 

@@ -64,7 +64,7 @@ def test_coordinator_enters_assessment_member_sees_it(browser, page, own_server)
     member = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
     try:
         mpage = member.new_page()
-        mpage.set_default_timeout(20_000)
+        mpage.set_default_timeout(45_000)
         login(mpage, own_server.url, "ledamot")
         goto(mpage, own_server.url, "/lagesbild")
         main = mpage.locator("[data-testid='stMain']")
