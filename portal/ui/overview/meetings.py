@@ -10,6 +10,7 @@ from portal.db import meetings as db
 from portal.i18n import t
 from portal.services import meetings as svc
 from portal.services import meetings_actions as actions_svc
+from portal.ui.links import page_link
 from portal.ui.meeting_widgets import actions_table, when_text
 from portal.ui.text import escape_md
 
@@ -26,8 +27,8 @@ def render(user) -> None:
     else:
         place = f" · {escape_md(nxt['place'])}" if nxt["place"] else ""
         st.markdown(f"{escape_md(nxt['title'])} · {escape_md(when_text(nxt))}{place}")
-        st.page_link("app_pages/meetings.py", label=t("meetings.open_button"),
-                     icon=":material/groups:", query_params={"mote": str(nxt["id"])})
+        page_link("app_pages/meetings.py", t("meetings.open_button"), ":material/groups:",
+                  {"mote": str(nxt["id"])})
     cols = st.columns(2)
     with cols[0]:
         st.markdown(f"**{t('meetings.my_actions')}**")
