@@ -28,6 +28,7 @@ from portal import config
 from portal.db import plans as plans_db
 from portal.db import reports as reports_db
 from portal.i18n import t
+from portal.services import meetings_summary, signal_stats, situation_summary
 from portal.services import plan as plan_service
 from portal.services import report_sections as sections
 
@@ -68,19 +69,16 @@ def build_report(year: int, today: date | None = None, with_charts: bool = True)
     other domains' summaries where those domains exist."""
     as_of = report_today(year, today)
     plan_part = plan_content(year, as_of)
-    coop = sections.optional("portal.services.meetings_summary", "year_summary")
-    situ = sections.optional("portal.services.situation_summary", "year_summary")
-    sig = sections.optional("portal.services.signal_stats", "year_summary")
     content = assemble(
         year, as_of, plan_part,
-        cooperation=sections.cooperation_section(coop(year) if coop else None),
-        situation=sections.situation_section(situ(year, exact=False) if situ else None),
-        signals=sections.signals_section(sig(year, exact=False) if sig else None),
+        cooperation=sections.cooperation_section(meetings_summary.year_summary(year)),
+        situation=sections.situation_section(
+            situation_summary.year_summary(year, exact=False)),
+        signals=sections.signals_section(signal_stats.year_summary(year, exact=False)),
     )
     charts: list[tuple[str, bytes]] = []
-    chart_fn = sections.optional("portal.services.situation_summary", "charts_for_year")
-    if with_charts and chart_fn and content["situation"] is not None:
-        charts = sections.chart_images(chart_fn(year))
+    if with_charts and content["situation"] is not None:
+        charts = sections.chart_images(situation_summary.charts_for_year(year))
     return Report(content, charts)
 
 
@@ -167,8 +165,7 @@ def state_at(acts: pd.DataFrame, history: pd.DataFrame, first: pd.DataFrame) -> 
 
 
 def _indicators(plan_id: int) -> pd.DataFrame | None:
-    fn = sections.optional("portal.services.plan", "indicators_for_plan")
-    return fn(plan_id) if fn else None
+    return plan_service.indicators_for_plan(plan_id)
 
 
 def plan_sections(plan: dict, dims: pd.DataFrame, acts: pd.DataFrame,

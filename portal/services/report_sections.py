@@ -8,22 +8,9 @@ other domains goes through importlib so the report works while a module is missi
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from typing import Any
 
 from portal.services.suppression import shown
-
-
-def optional(module_name: str, func: str) -> Callable[..., Any] | None:
-    """`module.func` if that module exists (and defines it), else None."""
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name and module_name.startswith(exc.name):
-            return None
-        raise
-    return getattr(module, func, None)
 
 
 def _text(value: Any) -> str:

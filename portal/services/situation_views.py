@@ -6,17 +6,13 @@ sees a count below the threshold (shown as "<N"); charts leave such cells out.
 
 from __future__ import annotations
 
-import importlib
-
 import pandas as pd
 
 from portal.db import situation as db
 from portal.i18n import t
-from portal.services import suppression
+from portal.services import signal_stats, suppression
 from portal.services.situation import LEVELS
 from portal.vocab import MILIEUS, SOURCES
-
-SIGNAL_MODULE = "portal.services.signal_stats"
 
 
 def milieu_label(key: str) -> str:
@@ -124,14 +120,9 @@ def year_vs_year(year: int, exact: bool) -> pd.DataFrame:
     return _suppressed_numbers(pd.DataFrame(rows), exact)
 
 
-def signal_counts(exact: bool, year: int | None = None) -> pd.DataFrame | None:
-    """Aggregate signal counts per quarter and milieu from the signal routine, or None
-    when that routine is not installed (the page then shows no signal series)."""
-    try:
-        module = importlib.import_module(SIGNAL_MODULE)
-    except ModuleNotFoundError:
-        return None
-    df = module.quarterly_counts(exact=exact, year=year)
+def signal_counts(exact: bool, year: int | None = None) -> pd.DataFrame:
+    """Aggregate signal counts per quarter and milieu from the signal routine."""
+    df = signal_stats.quarterly_counts(exact=exact, year=year)
     if df is None or df.empty:
         return pd.DataFrame(columns=["period", "milieu_label", "count", "shown"])
     agg = df.groupby(["quarter", "milieu"], as_index=False)["count"].sum()

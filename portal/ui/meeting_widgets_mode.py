@@ -1,13 +1,11 @@
 """Meeting mode: the agenda one item at a time for a shared screen, with live data beside
 it and quick entry of decisions and action items without leaving the view.
 
-The situation-picture chart and the signals overview come from other features; they are
-imported only if present, so this view works before (and without) them.
+The situation-picture chart and the signals overview are those features' own widgets.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from datetime import date
 
@@ -20,26 +18,12 @@ from portal.i18n import t
 from portal.services import meetings as svc
 from portal.services import meetings_actions as actions_svc
 from portal.services import plan as plan_service
+from portal.ui import signal_widgets, situation_widgets
 from portal.ui.meeting_widgets import actions_table, show_error, when_text
 from portal.ui.meeting_widgets_entry import meeting_records, quick_entry
 
 
-def optional_widget(module: str, function: str) -> Callable[[], None] | None:
-    """`module.function` if that feature is installed, else None."""
-    try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name and module.startswith(exc.name):
-            return None
-        raise
-    return getattr(mod, function, None)
-
-
-def _show_optional(module: str, function: str) -> None:
-    widget = optional_widget(module, function)
-    if widget is None:
-        st.info(t("meetings.widget_missing"))
-        return
+def _show_widget(widget: Callable[[], None]) -> None:
     try:
         widget()
     except PortalError as exc:  # another feature's widget must not stop the meeting
@@ -86,9 +70,9 @@ def live_data(item: dict, editor: bool) -> None:
     elif kind == "late_activities":
         late_activities()
     elif kind == "situation":
-        _show_optional("portal.ui.situation_widgets", "compact_chart")
+        _show_widget(situation_widgets.compact_chart)
     elif kind == "signals":
-        _show_optional("portal.ui.signal_widgets", "aggregate_summary")
+        _show_widget(signal_widgets.aggregate_summary)
     activity = item.get("activity_id")
     if activity is not None and not pd.isna(activity):
         linked_activity(int(activity))

@@ -116,7 +116,6 @@ def test_missing_or_empty_domains_give_no_section():
     assert sections.situation_section({"status": "missing", "assessments": []}) is None
     assert sections.signals_section({"total": "0", "by_milieu": [], "by_setting": [],
                                      "by_quarter": []}) is None
-    assert sections.optional("portal.services.no_such_module", "year_summary") is None
 
 
 def test_other_domains_alone_make_a_report_not_empty():

@@ -1,8 +1,6 @@
 """Chart specs built from real data (encodings and data, not pixels), PNG/SVG rendering,
 suppression of small numbers in views, charts and exports, and signal aggregates."""
 
-import sys
-import types
 
 import openpyxl
 import pandas as pd
@@ -150,29 +148,27 @@ def test_cli_export(db_path, tmp_path):
     assert main(["export", "situation", "--format", "ics", "-o", str(tmp_path / "a.ics")]) == 1
 
 
-def test_no_signal_module_means_no_signal_series(db_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, views.SIGNAL_MODULE, None)  # import raises
-    assert views.signal_counts(exact=False) is None
-    assert sc.signal_chart(exact=False) is None
+def test_signal_aggregates_are_suppressed(db_path):
+    from datetime import date
 
+    from portal.db import signals as signals_db
+    from portal.db.connection import transaction
 
-def test_signal_aggregates_are_suppressed(db_path, monkeypatch):
-    calls = []
-
-    def quarterly_counts(exact: bool = False, year: int | None = None) -> pd.DataFrame:
-        calls.append((exact, year))
-        return pd.DataFrame({"quarter": ["2025-Q1", "2025-Q1", "2025-Q2"],
-                             "milieu": ["far_right", "far_right", "other"],
-                             "setting": ["school", "leisure", "school"],
-                             "kind": ["concern"] * 3, "count": [1, 3, 2]})
-
-    module = types.ModuleType(views.SIGNAL_MODULE)
-    module.quarterly_counts = quarterly_counts
-    monkeypatch.setitem(sys.modules, views.SIGNAL_MODULE, module)
+    rows = [("2025-Q1", date(2025, 2, 1), "far_right", "school"),
+            ("2025-Q1", date(2025, 2, 2), "far_right", "leisure"),
+            ("2025-Q1", date(2025, 3, 3), "far_right", "leisure"),
+            ("2025-Q1", date(2025, 3, 4), "far_right", "school"),
+            ("2025-Q2", date(2025, 5, 1), "other", "school"),
+            ("2025-Q2", date(2025, 5, 2), "other", "school")]
+    with transaction() as cur:
+        for quarter, observed, milieu, setting in rows:
+            signals_db.insert_signal(cur, "ledamot", observed, quarter, setting, milieu,
+                                     "symbols", "low", "Testbeskrivning.")
     df = views.signal_counts(exact=False)
     assert dict(zip(df["period"] + df["milieu_label"], df["shown"], strict=True)) == {
         "2025-Q1Högerextremism": "4", "2025-Q2Annat eller oklart": "<3"}
-    assert calls == [(False, None)]
+    exact = views.signal_counts(exact=True)
+    assert dict(zip(exact["period"], exact["shown"], strict=True))["2025-Q2"] == "2"
     spec = sc.signal_chart(exact=False).to_dict()
     assert spec["title"] == "Signaler per kvartal, per miljö"
 
