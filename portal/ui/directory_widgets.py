@@ -13,6 +13,7 @@ from typing import Any
 import streamlit as st
 
 from portal.i18n import t
+from portal.i18n.formats import long_date
 from portal.services import directory as dir_service
 from portal.services.directory_vocab import (
     CATEGORIES,
@@ -124,7 +125,7 @@ def details(entry: dict[str, Any], internal_info: bool) -> None:
     lines = [f"**{t('directory.' + k)}:** {escape_md(v)}" for k, v in rows if v]
     st.markdown("  \n".join(lines))
     if entry["verified_on"]:
-        st.caption(escape_md(t("directory.verified", day=entry["verified_on"].isoformat(),
+        st.caption(escape_md(t("directory.verified", day=long_date(entry["verified_on"]),
                                 by=entry["verified_by"] or "–")))
     else:
         st.caption(t("directory.never_verified"))

@@ -17,6 +17,7 @@ from portal.db import meetings as db
 from portal.db import users as users_db
 from portal.errors import PortalError, ValidationError
 from portal.i18n import t
+from portal.i18n.formats import long_date
 from portal.services import meetings as svc
 from portal.services import meetings_actions as actions_svc
 from portal.ui.text import escape_md
@@ -49,7 +50,8 @@ def show_error(exc: PortalError) -> None:
 
 
 def when_text(m: dict) -> str:
-    return f"{m['starts_at']:%Y-%m-%d %H:%M}–{m['ends_at']:%H:%M}"
+    """'2 mars 2026 13:00–15:00', as Swedish readers expect a date in running text."""
+    return f"{long_date(m['starts_at'])} {m['starts_at']:%H:%M}–{m['ends_at']:%H:%M}"
 
 
 def meetings_table(df: pd.DataFrame) -> None:

@@ -11,6 +11,7 @@ import streamlit as st
 from portal.charts import plan as plan_charts
 from portal.db import plans as plans_db
 from portal.i18n import t
+from portal.i18n.formats import long_date
 from portal.services import plan as plan_service
 from portal.ui.text import escape_md, plain
 
@@ -34,8 +35,7 @@ def plan_selector() -> int | None:
 
 
 def adoption_line(plan: dict) -> str:
-    adopted_on = plan["adopted_on"].isoformat() if plan.get("adopted_on") else ""
-    return t("plan.adopted", by=plan.get("adopted_by") or "", on=adopted_on,
+    return t("plan.adopted", by=plan.get("adopted_by") or "", on=long_date(plan.get("adopted_on")),
              ref=plan.get("adoption_ref") or "", through=plan.get("valid_through") or "")
 
 

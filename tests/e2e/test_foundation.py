@@ -33,7 +33,7 @@ def test_member_sees_the_real_plan(page, server):
     login(page, server.url, "ledamot")
     goto(page, server.url, "/handlingsplan")
     page.get_by_role("heading", name="4.3 Förhindra våldsbejakande extremism").wait_for()
-    assert page.get_by_text("Fastställd av Kommunstyrelsen 2019-05-02 § 97").is_visible()
+    assert page.get_by_text("Fastställd av Kommunstyrelsen 2 maj 2019 § 97").is_visible()
 
 
 def test_partner_direct_url_to_plan_shows_no_plan_data(page, server):
