@@ -48,14 +48,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--workdir", type=Path, default=None,
+                        help="keep the generated databases here and reuse them")
     args = parser.parse_args()
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     os.environ.setdefault("PORTAL_COOKIE_KEY", "bench-" + "b" * 40)
 
     with tempfile.TemporaryDirectory() as tmp:
+        workdir = args.workdir or Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
         bare = bare_page(args.runs)
         print(f"bare Streamlit page: median {bare.median_ms:.1f} ms, p95 {bare.p95_ms:.1f} ms")
-        by_scale = {s: measure(s, args.runs, Path(tmp)) for s in args.scales}
+        by_scale = {s: measure(s, args.runs, workdir) for s in args.scales}
     _print_table(by_scale, bare)
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 
 from portal import config
 from portal.db import plan_indicators as indicators_db
+from portal.db import plan_progress
 from portal.db import plans as plans_db
 
 STATUSES = ("not_started", "in_progress", "done", "cancelled")
@@ -204,35 +205,41 @@ def status_counts(acts: pd.DataFrame) -> pd.DataFrame:
 def progress_over_time(plan_id: int, whole_plan: str) -> pd.DataFrame:
     """Plan and dimension progress after each day with updates: day, series, progress.
 
-    Rebuilt from the history: an activity's progress before its first update is the
-    `old_progress` of that update; cancelled activities drop out of the average.
+    Rebuilt from the history (see portal/db/plan_progress.py): an activity's progress
+    before its first update is that update's `old_progress`; cancelled activities drop
+    out of the average.
     """
-    acts = plans_db.activities(plan_id)
-    updates = plans_db.plan_updates(plan_id).sort_values(["made_at", "id"])
-    if acts.empty or updates.empty:
+    sums = plan_progress.progress_sums(plan_id)
+    deltas = sums[sums["day"].notna()]
+    if deltas.empty:
         return pd.DataFrame(columns=["day", "series", "progress"])
-    state = {}
-    for act in acts.itertuples():
-        first = updates[updates["activity_id"] == act.id].head(1)
-        if len(first):
-            old_p = first.iloc[0]["old_progress"]
-            old_s = first.iloc[0]["old_status"]
-            state[act.id] = [old_s if isinstance(old_s, str) else "not_started",
-                             0 if pd.isna(old_p) else int(old_p)]
-        else:
-            state[act.id] = [act.status, int(act.progress)]
-    frame = acts[["id", "dimension_id", "weight"]].copy()
-    names = dict(zip(acts["dimension_id"],
-                     acts["dimension_number"] + " " + acts["dimension_name"], strict=False))
+    dims = plans_db.dimensions(plan_id)
+    names = dict(zip(dims["id"], dims["number"] + " " + dims["name"], strict=True))
+    start = sums[sums["day"].isna()].set_index("dimension_id")[["num", "den"]]
+    days = sorted(deltas["day"].unique())
+    per_dim = (deltas.pivot_table(index="day", columns="dimension_id", values=["num", "den"],
+                                  aggfunc="sum", fill_value=0)
+               .reindex(days, fill_value=0).cumsum())
+    frames = []
+    for dim_id in start.index:
+        num = start.at[dim_id, "num"] + _column(per_dim, "num", dim_id)
+        den = start.at[dim_id, "den"] + _column(per_dim, "den", dim_id)
+        frames.append((names.get(dim_id, str(dim_id)), num, den))
+    total_num = sum(f[1] for f in frames)
+    total_den = sum(f[2] for f in frames)
     rows = []
-    for day, group in updates.groupby(updates["made_at"].dt.date, sort=True):
-        for upd in group.itertuples():
-            state[upd.activity_id] = [upd.new_status, int(upd.new_progress)]
-        frame["status"] = [state[i][0] for i in frame["id"]]
-        frame["progress"] = [state[i][1] for i in frame["id"]]
-        rows.append({"day": day, "series": whole_plan, "progress": weighted_progress(frame)})
-        for dim_id, part in frame.groupby("dimension_id", sort=False):
-            rows.append({"day": day, "series": names[dim_id],
-                         "progress": weighted_progress(part)})
-    out = pd.DataFrame(rows)
+    for series, num, den in [(whole_plan, total_num, total_den), *frames]:
+        progress = (num / den).where(den > 0)
+        rows.append(pd.DataFrame({"day": [pd.Timestamp(d).date() for d in days],
+                                  "series": series, "progress": progress.to_numpy()}))
+    out = pd.concat(rows, ignore_index=True)
+    order = {d: i for i, d in enumerate([whole_plan, *(f[0] for f in frames)])}
+    out = out.sort_values(["day", "series"], key=lambda c: c.map(order) if c.name ==
+                          "series" else c, kind="stable")
     return out.dropna(subset=["progress"]).reset_index(drop=True)
+
+
+def _column(table: pd.DataFrame, value: str, dim_id) -> pd.Series:
+    if (value, dim_id) in table.columns:
+        return table[(value, dim_id)].astype(float)
+    return pd.Series(0.0, index=table.index)
