@@ -49,9 +49,7 @@ def _main(page):
 
 def test_partner_searches_and_finds_orostelefonen(page, dir_server):
     login(page, dir_server.url, "partner")
-    # The directory is the partner's default page, which Streamlit serves at "/"
-    # (the foundation's router: /stodkatalog is the URL for municipal roles).
-    goto(page, dir_server.url, "/")
+    goto(page, dir_server.url, "/stodkatalog")  # the partner's start page, at its own URL
     box = page.get_by_label("Sök", exact=True)
     box.fill("orostelefon")
     box.press("Enter")
