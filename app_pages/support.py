@@ -40,10 +40,13 @@ st.subheader(t("support.directory_heading"))
 entries = dir_service.public_entries()
 if not entries:
     st.info(t("support.directory_empty"))
-for entry in entries:
+for entry in entries[:directory_widgets.MAX_CARDS]:
     directory_widgets.card(entry, date.today())
+if len(entries) > directory_widgets.MAX_CARDS:
+    st.info(t("support.entries_limited", shown=directory_widgets.MAX_CARDS, n=len(entries)))
 
-st.download_button(t("support.leaflet_download"), leaflet_pdf(), "stod-och-hjalp.pdf",
+# The leaflet is made when someone asks for it, not on every rerun of the page.
+st.download_button(t("support.leaflet_download"), leaflet_pdf, "stod-och-hjalp.pdf",
                    "application/pdf", icon=":material/print:")
 
 st.subheader(t("support.forms_heading"))
