@@ -75,22 +75,29 @@ def steps(cur, signal_id: int) -> pd.DataFrame:
     ).df()
 
 
-def by_reporter(reporter: str) -> pd.DataFrame:
-    """A reporter's own signals, newest first, without free text."""
+RECENT_LIMIT = 200  # lists show what a person can act on, not the whole archive
+
+
+def by_reporter(reporter: str, limit: int = RECENT_LIMIT) -> pd.DataFrame:
+    """A reporter's own signals, newest first (at most `limit`), without free text."""
     with cursor() as cur:
         return cur.execute(
             f"SELECT {_SUMMARY} FROM signals WHERE reporter = ?"  # noqa: S608
-            " ORDER BY reported_at DESC, id DESC",
-            [reporter],
+            " ORDER BY reported_at DESC, id DESC LIMIT ?",
+            [reporter, limit],
         ).df()
 
 
-def queue() -> pd.DataFrame:
-    """Every signal without free text: open ones first (new on top), then closed."""
+def queue(closed_limit: int = RECENT_LIMIT) -> pd.DataFrame:
+    """Every open signal without free text (new on top), then the most recently closed
+    ones (at most `closed_limit`)."""
     with cursor() as cur:
         return cur.execute(
-            f"SELECT {_SUMMARY} FROM signals"  # noqa: S608 - fixed column list
-            " ORDER BY step = 'closed', step <> 'new', reported_at DESC, id DESC"
+            f"SELECT {_SUMMARY} FROM signals WHERE step <> 'closed' OR id IN ("  # noqa: S608
+            " SELECT id FROM signals WHERE step = 'closed'"
+            " ORDER BY closed_at DESC NULLS LAST, id DESC LIMIT ?)"
+            " ORDER BY step = 'closed', step <> 'new', reported_at DESC, id DESC",
+            [closed_limit],
         ).df()
 
 

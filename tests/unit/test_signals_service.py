@@ -190,3 +190,21 @@ def test_quarter_of():
     assert [svc.quarter_of(date(2026, m, 1)) for m in (1, 3, 4, 6, 7, 9, 10, 12)] == [
         "2026-Q1", "2026-Q1", "2026-Q2", "2026-Q2", "2026-Q3", "2026-Q3", "2026-Q4",
         "2026-Q4"]
+
+
+def test_queue_keeps_every_open_signal_but_only_recent_closed_ones(db_path):
+    from datetime import date, datetime
+
+    from portal.db import signals as signals_db
+    from portal.db.connection import transaction
+
+    with transaction() as cur:
+        ids = [signals_db.insert_signal(cur, "ledamot", date(2025, 1, 1), "2025-Q1", "school",
+                                        "other", "symbols", "low", "Text.") for _ in range(7)]
+        for n, sid in enumerate(ids[:5]):  # five closed, on different days
+            cur.execute("UPDATE signals SET step = 'closed', closed_at = ? WHERE id = ?",
+                        [datetime(2025, 2, n + 1), sid])
+    df = signals_db.queue(closed_limit=2)
+    assert set(df[df["step"] != "closed"]["id"]) == set(ids[5:])
+    assert list(df[df["step"] == "closed"]["id"]) == [ids[4], ids[3]]
+    assert len(signals_db.by_reporter("ledamot", limit=3)) == 3
