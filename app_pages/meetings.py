@@ -27,7 +27,7 @@ if meeting is None:
     if not editor:
         st.caption(t("meetings.read_only"))
     widgets.list_view(editor)
-    st.download_button(t("meetings.download_all_ics"), ics_export.upcoming_ics(),
+    st.download_button(t("meetings.download_all_ics"), ics_export.upcoming_ics,
                        file_name="samverkansmoten.ics", mime="text/calendar",
                        icon=":material/calendar_month:")
     st.stop()

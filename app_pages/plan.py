@@ -75,12 +75,12 @@ if editable:
 table = plan_table(today, plan["id"])
 cols = st.columns(2)
 cols[0].download_button(
-    t("plan.export_csv"), data=csv_bytes(table),
+    t("plan.export_csv"), data=lambda: csv_bytes(table),
     file_name=f"handlingsplan-{plan['period_label']}.csv", mime="text/csv",
     icon=":material/download:",
 )
 cols[1].download_button(
-    t("plan.export_xlsx"), data=xlsx_bytes(table, t("plan.title")),
+    t("plan.export_xlsx"), data=lambda: xlsx_bytes(table, t("plan.title")),
     file_name=f"handlingsplan-{plan['period_label']}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/download:",

@@ -41,7 +41,7 @@ def audit_section(user: User) -> None:
             "before_json": t("admin.col_before"), "after_json": t("admin.col_after"),
         },
     )
-    st.download_button(t("admin.export_csv"), data=csv_bytes(user_service.csv_safe(log)),
+    st.download_button(t("admin.export_csv"), data=lambda: csv_bytes(user_service.csv_safe(log)),
                        file_name=f"granskningslogg-{today.isoformat()}.csv", mime="text/csv",
                        icon=":material/download:", key="audit_csv")
 

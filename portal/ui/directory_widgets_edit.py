@@ -134,10 +134,10 @@ def import_export(user: User) -> None:
             st.success(t("directory.imported", n=n))
     st.subheader(t("directory.export_heading"))
     cols = st.columns(3)
-    cols[0].download_button(t("directory.export_csv"), dir_export.csv_data(user.role),
+    cols[0].download_button(t("directory.export_csv"), lambda: dir_export.csv_data(user.role),
                             "stodkatalog.csv", "text/csv")
     cols[1].download_button(
-        t("directory.export_xlsx"), dir_export.xlsx_data(user.role), "stodkatalog.xlsx",
+        t("directory.export_xlsx"), lambda: dir_export.xlsx_data(user.role), "stodkatalog.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    cols[2].download_button(t("directory.export_hsds"), dir_export.hsds_zip(user.role),
+    cols[2].download_button(t("directory.export_hsds"), lambda: dir_export.hsds_zip(user.role),
                             "stodkatalog-hsds.zip", "application/zip")

@@ -145,14 +145,14 @@ def minutes_editor(m: dict) -> None:
 def downloads(m: dict) -> None:
     slug = f"mote-{m['id']}-{m['starts_at']:%Y-%m-%d}"
     cols = st.columns(3)
-    cols[0].download_button(t("meetings.download_ics"), ics_export.meeting_ics(m["id"]),
+    cols[0].download_button(t("meetings.download_ics"), lambda: ics_export.meeting_ics(m["id"]),
                             file_name=f"{slug}.ics", mime="text/calendar",
                             icon=":material/event:")
     cols[1].download_button(
-        t("meetings.download_docx"), minutes_export.docx_bytes(m["id"]),
+        t("meetings.download_docx"), lambda: minutes_export.docx_bytes(m["id"]),
         file_name=f"protokoll-{slug}.docx", icon=":material/description:",
         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    cols[2].download_button(t("meetings.download_pdf"), minutes_export.pdf_bytes(m["id"]),
+    cols[2].download_button(t("meetings.download_pdf"), lambda: minutes_export.pdf_bytes(m["id"]),
                             file_name=f"protokoll-{slug}.pdf", mime="application/pdf",
                             icon=":material/picture_as_pdf:")
 
