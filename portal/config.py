@@ -58,6 +58,8 @@ SETTINGS: dict[str, Setting] = {
         Setting("PORTAL_SIGNAL_RECEIVER_ROLE", "coordinator", "Role that receives signals."),
         Setting("PORTAL_LOCKOUT_ATTEMPTS", "5", "Failed logins before an account is locked."),
         Setting("PORTAL_LOCKOUT_MINUTES", "15", "Minutes an account stays locked."),
+        Setting("PORTAL_LOGO", "", "Path of the municipality's logo (PNG/SVG), shown above "
+                "the navigation; empty for none."),
         Setting("PORTAL_BACKUP_WAIT", "120",
                 "Seconds `backup` waits for a running portal to write the backup."),
     ]
@@ -96,6 +98,14 @@ def get_float(name: str) -> float:
 def db_path() -> Path:
     path = Path(get("PORTAL_DB"))
     return path if path.is_absolute() else ROOT / path
+
+
+def logo_path() -> Path | None:
+    """The configured logo file, or None (a missing file is skipped rather than breaking
+    every page)."""
+    value = get("PORTAL_LOGO")
+    path = Path(value) if value else None
+    return path if path and path.is_file() else None
 
 
 def default_lang() -> str:

@@ -93,6 +93,9 @@ def _home() -> None:
 
 
 def _sidebar(user) -> None:
+    logo = config.logo_path()
+    if logo:
+        st.logo(str(logo))
     with st.sidebar:
         st.selectbox(t("common.language"), LANGS, key="lang",
                      format_func=lambda code: _LANG_NAMES[code])

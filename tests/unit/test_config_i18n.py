@@ -34,3 +34,14 @@ def test_swedish_is_default_and_login_labels():
 
 def test_missing_key_falls_back_to_key():
     assert t("nope.nothing") == "nope.nothing"
+
+
+def test_logo_setting(monkeypatch, tmp_path):
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(b"\x89PNG\r\n\x1a\n")
+    monkeypatch.setenv("PORTAL_LOGO", str(logo))
+    assert config.logo_path() == logo
+    monkeypatch.setenv("PORTAL_LOGO", str(tmp_path / "missing.png"))
+    assert config.logo_path() is None
+    monkeypatch.delenv("PORTAL_LOGO")
+    assert config.logo_path() is None
