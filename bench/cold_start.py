@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -58,6 +59,8 @@ def first_render_seconds(db: Path, browser) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=int, default=100)
+    parser.add_argument("--db", type=Path, default=None,
+                        help="an existing generated database to copy instead of generating")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -66,7 +69,10 @@ def main() -> None:
                                      args=["--no-sandbox", "--disable-gpu"])
         fresh = first_render_seconds(Path(tmp) / "fresh.duckdb", browser)
         big = Path(tmp) / f"big-{args.scale}x.duckdb"
-        generate(big, args.scale)
+        if args.db:
+            shutil.copyfile(args.db, big)
+        else:
+            generate(big, args.scale)
         existing = first_render_seconds(big, browser)
         browser.close()
     print("| database | seconds to first rendered page |")
