@@ -12,6 +12,7 @@ from portal.errors import PermissionDenied, StaleEdit, ValidationError
 from portal.services import meetings as svc
 from portal.services import meetings_actions as acts
 from portal.services.meetings_summary import year_summary
+from tests.db_helpers import count_rows
 
 
 @pytest.fixture
@@ -30,8 +31,7 @@ def _meeting(title="Möte", mtype="other", start=datetime(2031, 3, 4, 13), hours
 
 
 def _count(table: str) -> int:
-    with cursor() as cur:
-        return cur.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+    return count_rows(table)
 
 
 @pytest.mark.parametrize(("data", "field"), [

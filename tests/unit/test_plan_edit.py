@@ -8,11 +8,11 @@ import pytest
 
 from portal.db import audit
 from portal.db import plans as plans_db
-from portal.db.connection import cursor
 from portal.db.users import get_user
 from portal.errors import PermissionDenied, StaleEdit, ValidationError
 from portal.services import plan as plan_service
 from portal.services import plan_edit
+from tests.db_helpers import count_rows
 
 
 def _first_activity() -> dict:
@@ -169,8 +169,7 @@ def test_bad_indicator_input(demo_db):
 
 
 def _count(table: str) -> int:
-    with cursor() as cur:
-        return cur.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+    return count_rows(table)
 
 
 def test_demo_indicators_are_marked(demo_db):

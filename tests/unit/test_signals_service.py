@@ -7,6 +7,7 @@ import pytest
 from portal.db.connection import cursor
 from portal.errors import NotFound, PermissionDenied, StaleEdit, ValidationError
 from portal.services import signals as svc
+from tests.db_helpers import count_rows
 
 TODAY = date(2026, 6, 15)
 TEXT = "En elev i årskurs 8 har visat symboler från en högerextrem organisation."
@@ -19,9 +20,8 @@ def _report(actor="ledamot", role="member", **over):
     return svc.report(actor, role, today=TODAY, **data)
 
 
-def _count(table="signals"):
-    with cursor() as cur:
-        return cur.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+def _count(table: str = "signals") -> int:
+    return count_rows(table)
 
 
 def _audit(action):
