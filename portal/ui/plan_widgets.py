@@ -162,16 +162,21 @@ def _num(value) -> str:
     return f"{value:g}"
 
 
-def follow_up(plan: dict, dims: pd.DataFrame, acts: pd.DataFrame, today: date) -> None:
-    """Roll-up figures and charts, each chart with a table alternative."""
-    summary = plan_service.summarize(plan, acts, dims, today)
+def summary_metrics(summary: plan_service.PlanSummary, overall_label: str) -> None:
+    """The plan's headline figures (shared by the plan page and the overview)."""
     cols = st.columns(5)
-    cols[0].metric(t("plan.whole_plan"),
+    cols[0].metric(overall_label,
                    f"{summary.progress:.0f} %" if summary.progress is not None else "–")
     cols[1].metric(t("overview.activities"), summary.activities)
     cols[2].metric(t("overview.done"), summary.done)
     cols[3].metric(t("overview.overdue"), summary.overdue)
     cols[4].metric(t("overview.stale"), summary.stale)
+
+
+def follow_up(plan: dict, dims: pd.DataFrame, acts: pd.DataFrame, today: date) -> None:
+    """Roll-up figures and charts, each chart with a table alternative."""
+    summary = plan_service.summarize(plan, acts, dims, today)
+    summary_metrics(summary, t("plan.whole_plan"))
     st.caption(t("plan.weighted"))
     progress = pd.DataFrame([{"name": f"{d.number} {d.name}",
                               "progress": round(d.progress or 0.0)}

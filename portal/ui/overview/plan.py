@@ -29,13 +29,7 @@ def render(user) -> None:
     summary = plan_service.summarize(plan, acts, dims, date.today())
 
     st.subheader(f"{t('overview.plan_progress')}: {plan['title']}")
-    cols = st.columns(5)
-    cols[0].metric(t("overview.overall"),
-                   f"{summary.progress:.0f} %" if summary.progress is not None else "–")
-    cols[1].metric(t("overview.activities"), summary.activities)
-    cols[2].metric(t("overview.done"), summary.done)
-    cols[3].metric(t("overview.overdue"), summary.overdue)
-    cols[4].metric(t("overview.stale"), summary.stale)
+    plan_widgets.summary_metrics(summary, t("overview.overall"))
 
     progress = pd.DataFrame([
         {"name": f"{d.number} {d.name}", "progress": round(d.progress or 0.0)}
