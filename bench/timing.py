@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from streamlit.testing.v1 import AppTest
 
 from portal import ROOT
+from portal.db import cache
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,7 @@ class Timing:
     median_ms: float
     p95_ms: float
     errors: int
+    after_write_ms: float = 0.0  # median rerun right after a write emptied the read cache
 
 
 def _percentile(values: list[float], pct: float) -> float:
@@ -24,15 +26,25 @@ def _percentile(values: list[float], pct: float) -> float:
     return ordered[index]
 
 
+def _timed_run(at: AppTest) -> float:
+    start = time.perf_counter()
+    at.run()
+    return (time.perf_counter() - start) * 1000
+
+
 def time_reruns(at: AppTest, runs: int) -> Timing:
-    """Time `runs` reruns of an AppTest that has already run once (warm caches)."""
-    samples, errors = [], 0
+    """Time `runs` reruns of an AppTest that has already run once (warm caches), and
+    `runs` reruns that each follow a write (the read cache emptied, as after a save)."""
+    samples, after_write, errors = [], [], 0
     for _ in range(runs):
-        start = time.perf_counter()
-        at.run()
-        samples.append((time.perf_counter() - start) * 1000)
+        samples.append(_timed_run(at))
         errors += 1 if at.exception else 0
-    return Timing(statistics.median(samples), _percentile(samples, 95), errors)
+    for _ in range(runs):
+        cache.invalidate()
+        after_write.append(_timed_run(at))
+        errors += 1 if at.exception else 0
+    return Timing(statistics.median(samples), _percentile(samples, 95), errors,
+                  statistics.median(after_write))
 
 
 def bare_page(runs: int) -> Timing:

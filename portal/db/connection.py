@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from portal import config
+from portal.db import cache
 from portal.errors import StaleEdit
 
 _lock = threading.Lock()
@@ -51,6 +52,7 @@ def close_all() -> None:
         for conn in _connections.values():
             conn.close()
         _connections.clear()
+    cache.invalidate()
 
 
 @contextmanager
@@ -76,6 +78,7 @@ def transaction(path: Path | str | None = None) -> Iterator[duckdb.DuckDBPyConne
         try:
             yield cur
             cur.execute("COMMIT")
+            cache.invalidate()
         except duckdb.TransactionException as exc:
             _safe_rollback(cur)
             raise StaleEdit(str(exc)) from exc
