@@ -12,7 +12,7 @@ from portal.db import meetings as meetings_db
 from portal.db import signals as signals_db
 from portal.db import situation as situation_db
 from portal.services.directory_vocab import CATEGORIES, TARGET_GROUPS, VISIBILITIES
-from portal.services.signal_steps import KINDS, URGENCIES
+from portal.services.signal_steps import KINDS, OUTCOMES, URGENCIES
 from portal.vocab import MILIEUS, SETTINGS, SOURCES
 
 START = datetime(2021, 1, 12, 13, 0)
@@ -75,8 +75,15 @@ def signals(cur, rng: random.Random, scale: int) -> int:
             cur, "ledamot", observed, quarter, rng.choice(SETTINGS), rng.choice(MILIEUS),
             rng.choice(KINDS), rng.choice(URGENCIES), "Syntetisk beskrivning av en oro.",
             reported_at=datetime.combine(observed, datetime.min.time()))
-        signals_db.insert_step(cur, sid, "received", "samordnare",
-                               datetime.combine(observed, datetime.min.time()), "Mottagen.")
+        received = datetime.combine(observed, datetime.min.time())
+        signals_db.insert_step(cur, sid, "received", "samordnare", received, "Mottagen.")
+        signals_db.set_step(cur, sid, 1, "received", "samordnare", received, None, None)
+        if rng.random() < 0.9:  # most signals are handled and closed within weeks
+            closed = received + timedelta(days=rng.randrange(3, 60))
+            outcome = rng.choice(OUTCOMES)
+            signals_db.insert_step(cur, sid, "closed", "samordnare", closed, "Avslutad.",
+                                   outcome=outcome)
+            signals_db.set_step(cur, sid, 2, "closed", "samordnare", closed, None, outcome)
     return count
 
 
