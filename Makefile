@@ -35,8 +35,11 @@ test: $(VENV)/.test-installed
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
+# Generated databases are kept in BENCH_DIR and reused; delete the folder after changing
+# bench/generate*.py.
+BENCH_DIR ?= data/bench
 bench: $(VENV)/.test-installed
-	$(BIN)/python -m bench.pages
+	$(BIN)/python -m bench.pages --workdir $(BENCH_DIR)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
