@@ -44,10 +44,6 @@ def search(role: str | None, query: str = "", category: str | None = None,
                              language, area, inactive)
 
 
-def public_entries() -> list[dict[str, Any]]:
-    return search(None)
-
-
 def filter_options(role: str | None) -> dict[str, list[str]]:
     """Areas and languages offered as filters; the same for every rerun until a write."""
     return _filter_options(visibilities_for(role))
