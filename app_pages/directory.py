@@ -10,7 +10,7 @@ import streamlit as st
 
 from portal import auth
 from portal.i18n import t
-from portal.services import directory as dir_service
+from portal.services import directory_views as dir_views
 from portal.ui import directory_widgets as widgets
 from portal.ui import guard
 
@@ -22,21 +22,14 @@ internal_info = auth.can(user.role, "directory.view_internal")
 st.title(t("directory.title"))
 st.write(t("directory.intro"))
 
-
-def search_tab() -> None:
-    chosen = widgets.filters(user.role, editor)
-    entries = dir_service.search(user.role, **chosen)
-    widgets.results(entries, today, internal_info)
-
-
 if editor:
     from portal.ui import directory_widgets_edit as edit
 
-    stale_count = len(dir_service.stale_entries(user.role, today))
+    stale_count = dir_views.stale_count(user.role, today)
     tabs = st.tabs([t("directory.tab_search"), t("directory.tab_edit"),
                     f"{t('directory.tab_check')} ({stale_count})", t("directory.tab_import")])
     with tabs[0]:
-        search_tab()
+        widgets.search_section(user.role, editor, internal_info, today)
     with tabs[1]:
         edit.edit_form(user)
     with tabs[2]:
@@ -44,4 +37,4 @@ if editor:
     with tabs[3]:
         edit.import_export(user)
 else:
-    search_tab()
+    widgets.search_section(user.role, editor, internal_info, today)

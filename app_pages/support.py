@@ -10,7 +10,6 @@ import streamlit as st
 
 from portal import config
 from portal.i18n import t
-from portal.services import directory as dir_service
 from portal.services.directory_leaflet import leaflet_pdf
 from portal.ui import directory_widgets, guard
 from portal.ui.text import escape_md
@@ -37,13 +36,7 @@ st.markdown(t("support.coordinator_contact", contact=escape_md(contact)) if cont
             else t("support.coordinator_switchboard"))
 
 st.subheader(t("support.directory_heading"))
-entries = dir_service.public_entries()
-if not entries:
-    st.info(t("support.directory_empty"))
-for entry in entries[:directory_widgets.MAX_CARDS]:
-    directory_widgets.card(entry, date.today())
-if len(entries) > directory_widgets.MAX_CARDS:
-    st.info(t("support.entries_limited", shown=directory_widgets.MAX_CARDS, n=len(entries)))
+directory_widgets.public_list(date.today())
 
 # The leaflet is made when someone asks for it, not on every rerun of the page.
 st.download_button(t("support.leaflet_download"), leaflet_pdf, "stod-och-hjalp.pdf",

@@ -71,15 +71,20 @@ def _dicts(result) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
 
 
-def search(cur, visibilities: tuple[str, ...], words: list[str], category: str | None,
+def _marks(values: tuple[str, ...] | list[str]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _where(visibilities: tuple[str, ...], words: list[str], category: str | None,
            group: str | None, language: str | None, area: str | None,
-           include_inactive: bool) -> list[dict[str, Any]]:
-    """Entries matching every word (in name, organisation or description) and filter.
+           include_inactive: bool) -> tuple[str, list[Any]]:
+    """The WHERE clause of a search and its parameters.
 
     lower() lowers Å/Ä/Ö too and keeps them distinct from A/O: 'å' never matches 'a'.
     contains() takes the word literally, so % and _ in a search are not wildcards.
+    Only fixed clause texts are joined; every value goes as a parameter.
     """
-    clauses = [f"e.visibility IN ({', '.join('?' for _ in visibilities)})"]
+    clauses = [f"e.visibility IN ({_marks(visibilities)})"]
     params: list[Any] = list(visibilities)
     for word in words:
         clauses.append("(contains(lower(e.name), lower(?)) OR contains(lower(o.name), lower(?))"
@@ -95,22 +100,71 @@ def search(cur, visibilities: tuple[str, ...], words: list[str], category: str |
         params.append(area)
     if not include_inactive:
         clauses.append("e.status = 'active'")
-    # Only fixed clause texts are joined; every value goes as a parameter.
-    sql = _SELECT + " WHERE " + " AND ".join(clauses) + " ORDER BY e.name COLLATE sv"
+    return " WHERE " + " AND ".join(clauses), params
+
+
+_FROM = " FROM dir_entries e JOIN dir_organizations o ON o.id = e.organization_id"
+
+
+def search(cur, visibilities: tuple[str, ...], words: list[str], category: str | None,
+           group: str | None, language: str | None, area: str | None,
+           include_inactive: bool, limit: int | None = None,
+           offset: int = 0) -> list[dict[str, Any]]:
+    """Entries matching every word (in name, organisation or description) and filter,
+    in Swedish order; `limit`/`offset` give one page of them."""
+    where, params = _where(visibilities, words, category, group, language, area,
+                           include_inactive)
+    sql = _SELECT + where + " ORDER BY e.name COLLATE sv, e.id"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
     return _dicts(cur.execute(sql, params))
 
 
+def count_matches(cur, visibilities: tuple[str, ...], words: list[str], category: str | None,
+                  group: str | None, language: str | None, area: str | None,
+                  include_inactive: bool) -> int:
+    """How many entries `search` would return without a limit."""
+    where, params = _where(visibilities, words, category, group, language, area,
+                           include_inactive)
+    return cur.execute("SELECT count(*)" + _FROM + where, params).fetchone()[0]
+
+
+def _stale_where(visibilities: tuple[str, ...], cutoff: date) -> tuple[str, list[Any]]:
+    """Active, visible entries never verified or verified before `cutoff`."""
+    where = (f" WHERE e.visibility IN ({_marks(visibilities)}) AND e.status = 'active'"
+             " AND (e.verified_on IS NULL OR e.verified_on < ?)")
+    return where, [*visibilities, cutoff]
+
+
+def stale(cur, visibilities: tuple[str, ...], cutoff: date, limit: int | None = None,
+          offset: int = 0) -> list[dict[str, Any]]:
+    """Entries to check, never verified first, then the longest unchecked."""
+    where, params = _stale_where(visibilities, cutoff)
+    sql = (_SELECT + where
+           + " ORDER BY e.verified_on ASC NULLS FIRST, e.name COLLATE sv, e.id")
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    return _dicts(cur.execute(sql, params))
+
+
+def count_stale(cur, visibilities: tuple[str, ...], cutoff: date) -> int:
+    where, params = _stale_where(visibilities, cutoff)
+    # `where` holds only fixed clause texts and ? marks; the values are in `params`.
+    sql = "SELECT count(*) FROM dir_entries e" + where  # noqa: S608
+    return cur.execute(sql, params).fetchone()[0]
+
+
 def areas(cur, visibilities: tuple[str, ...]) -> list[str]:
-    marks = ", ".join("?" for _ in visibilities)
     sql = ("SELECT DISTINCT service_area FROM dir_entries"  # noqa: S608
-           f" WHERE service_area <> '' AND visibility IN ({marks}) ORDER BY 1")
+           f" WHERE service_area <> '' AND visibility IN ({_marks(visibilities)}) ORDER BY 1")
     return [r[0] for r in cur.execute(sql, list(visibilities)).fetchall()]
 
 
 def languages(cur, visibilities: tuple[str, ...]) -> list[str]:
-    marks = ", ".join("?" for _ in visibilities)
     sql = ("SELECT DISTINCT unnest(languages) FROM dir_entries"  # noqa: S608
-           f" WHERE visibility IN ({marks}) ORDER BY 1")
+           f" WHERE visibility IN ({_marks(visibilities)}) ORDER BY 1")
     return [r[0] for r in cur.execute(sql, list(visibilities)).fetchall()]
 
 

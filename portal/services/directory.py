@@ -14,6 +14,7 @@ from typing import Any
 from portal import auth, config
 from portal.db import audit
 from portal.db import directory as dir_db
+from portal.db.cache import cached_read
 from portal.db.connection import cursor, transaction
 from portal.errors import NotFound, StaleEdit, ValidationError
 from portal.i18n import t
@@ -43,13 +44,14 @@ def search(role: str | None, query: str = "", category: str | None = None,
                              language, area, inactive)
 
 
-def public_entries() -> list[dict[str, Any]]:
-    return search(None)
-
-
 def filter_options(role: str | None) -> dict[str, list[str]]:
+    """Areas and languages offered as filters; the same for every rerun until a write."""
+    return _filter_options(visibilities_for(role))
+
+
+@cached_read
+def _filter_options(vis: tuple[str, ...]) -> dict[str, list[str]]:
     with cursor() as cur:
-        vis = visibilities_for(role)
         return {"areas": dir_db.areas(cur, vis), "languages": dir_db.languages(cur, vis)}
 
 
@@ -160,8 +162,8 @@ def is_stale(entry: dict[str, Any], today: date, months: int | None = None) -> b
 
 def stale_entries(role: str | None, today: date | None = None,
                   months: int | None = None) -> list[dict[str, Any]]:
-    """Active entries visible to `role` that need checking, the oldest first."""
-    today = today or date.today()
-    rows = [e for e in search(role) if is_stale(e, today, months)]
-    return sorted(rows, key=lambda e: (e["verified_on"] is not None,
-                                       e["verified_on"] or date.min, e["name"]))
+    """Active entries visible to `role` that need checking (the rule of `is_stale`, in
+    SQL): never verified first, then the oldest check. Pages use directory_views."""
+    before = cutoff(today or date.today(), months)
+    with cursor() as cur:
+        return dir_db.stale(cur, visibilities_for(role), before)

@@ -10,9 +10,10 @@ from fpdf import FPDF
 from portal import config
 from portal.exports.fonts import font_path
 from portal.i18n import t
-from portal.services.directory import public_entries
+from portal.services.directory_views import public_page
 
 _BOTTOM = 270  # mm: entries that would pass this line are left out to keep one page
+_MAX_LISTED = 40  # more than ever fit above _BOTTOM (each takes at least 11 mm)
 
 
 def leaflet_pdf(today: date | None = None) -> bytes:
@@ -44,17 +45,19 @@ def leaflet_pdf(today: date | None = None) -> bytes:
          + " " + (t("support.leaflet_contact", contact=contact) if contact
                   else t("support.coordinator_switchboard")), 11, "", 4)
     para(t("support.leaflet_more_heading"), 13, "B", 1)
-    left_out = 0
-    for entry in public_entries():
-        details = [v for v in (entry["phone"], entry["email"], entry["url"], entry["hours"]) if v]
+    entries = public_page(0, _MAX_LISTED)  # the rest is only counted, in SQL
+    shown = 0
+    for entry in entries.rows:
         if pdf.get_y() + 11 > _BOTTOM:
-            left_out += 1
-            continue
+            break
+        details = [v for v in (entry["phone"], entry["email"], entry["url"], entry["hours"]) if v]
         para(entry["name"], 10.5, "B", 0)
         if details:
             para(" · ".join(details), 10, "", 2)
         else:
             pdf.ln(2)
+        shown += 1
+    left_out = entries.total - shown
     if left_out:
         para(t("support.leaflet_more_online", n=left_out), 9, "", 1)
     pdf.set_y(_BOTTOM + 6)

@@ -13,8 +13,10 @@ from typing import Any
 import streamlit as st
 
 from portal.i18n import t
-from portal.i18n.formats import long_date
+from portal.i18n.formats import long_date, number
 from portal.services import directory as dir_service
+from portal.services import directory_views as dir_views
+from portal.services.directory_views import Page
 from portal.services.directory_vocab import (
     CATEGORIES,
     TARGET_GROUPS,
@@ -23,6 +25,7 @@ from portal.services.directory_vocab import (
     tel_href,
     valid_url,
 )
+from portal.ui import directory_widgets_pager as pager
 from portal.ui.text import escape_md, plain
 
 
@@ -51,18 +54,39 @@ def filters(role: str | None, editor: bool) -> dict[str, Any]:
                 include_inactive=inactive)
 
 
-MAX_CARDS = 50  # more cards make the page slow on a phone; a narrower search helps more
+def search_section(role: str | None, editor: bool, internal_info: bool, today: date) -> None:
+    """Search box, filters and one page of matching entries."""
+    chosen = filters(role, editor)
+    start = pager.offset("dir_results", tuple(sorted(chosen.items())))
+    page = dir_views.results_page(role, start, **chosen)
+    results(page, today, internal_info, "dir_results")
 
 
-def results(entries: list[dict[str, Any]], today: date, internal_info: bool) -> None:
-    n = len(entries)
-    st.caption(t("directory.results_one") if n == 1 else t("directory.results", n=n))
-    if not entries:
+def public_list(today: date) -> None:
+    """The public entries on /stod, a page of cards at a time, with a pager when needed."""
+    page = dir_views.public_page(pager.offset("stod_entries"))
+    if not page.total:
+        st.info(t("support.directory_empty"))
+        return
+    paged = page.has_previous or page.has_next
+    if paged:
+        st.caption(t("support.showing", first=number(page.first), last=number(page.last),
+                     n=number(page.total)))
+    for entry in page.rows:
+        card(entry, today)
+    pager.controls("stod_entries", page)
+    if paged:
+        st.caption(t("support.entries_hint"))
+
+
+def results(page: Page, today: date, internal_info: bool, pager_key: str) -> None:
+    """One page of result cards between the count ("Visar 1–20 av 15 000") and the pager."""
+    pager.summary(page)
+    if not page.total:
         st.info(t("directory.no_results"))
-    for entry in entries[:MAX_CARDS]:
+    for entry in page.rows:
         card(entry, today, internal_info)
-    if len(entries) > MAX_CARDS:
-        st.info(t("directory.results_limited", shown=MAX_CARDS, n=len(entries)))
+    pager.controls(pager_key, page)
 
 
 def card(entry: dict[str, Any], today: date, internal_info: bool = False) -> None:

@@ -14,22 +14,50 @@ from portal.db.users import User
 from portal.errors import PortalError, ValidationError
 from portal.exports import directory as dir_export
 from portal.i18n import t
+from portal.i18n.formats import number
 from portal.services import directory as dir_service
 from portal.services import directory_import
+from portal.services import directory_views as dir_views
 from portal.services.directory_vocab import CATEGORIES, TARGET_GROUPS, VISIBILITIES, label
+from portal.ui import directory_widgets_pager as pager
 from portal.ui.text import escape_md
 
 _TEXT_FIELDS = ("phone", "email", "url", "address", "service_area", "hours", "eligibility",
                 "cost", "source")
 
 
-def edit_form(user: User) -> None:
-    entries = dir_service.search(user.role, include_inactive=True)
-    by_id = {e["id"]: e for e in entries}
+def choose_entry(user: User) -> dict[str, Any]:
+    """Search, then pick: a search box and a select box over at most PICK_LIMIT matches.
+
+    Offering every entry in one select box made each rerun grow with the directory; the
+    box holds only what matches, and a hint asks for more words when more match.
+    """
+    query = st.text_input(t("directory.edit_search"), key="dir_edit_query",
+                          help=t("directory.edit_search_help"))
+    page = dir_views.pick(user.role, query)
+    by_id = {e["id"]: e for e in page.rows}
     choice = st.selectbox(t("directory.choose_entry"), [None, *by_id], key="dir_edit_choice",
                           format_func=lambda k: t("directory.new_entry") if k is None
-                          else by_id[k]["name"])
-    entry = by_id.get(choice) or {}
+                          else _pick_label(by_id[k]))
+    if page.total > len(page.rows):
+        st.caption(t("directory.pick_more", shown=number(len(page.rows)),
+                     n=number(page.total)))
+    elif query.strip() and not page.total:
+        st.caption(t("directory.pick_none"))
+    return by_id.get(choice) or {}
+
+
+def _pick_label(entry: dict[str, Any]) -> str:
+    """Name and organisation (names repeat across organisations); inactive ones marked."""
+    text = f"{entry['name']} · {entry['organization']}"
+    if entry["status"] != "active":
+        text += f" ({t('directory.inactive_badge')})"
+    return text
+
+
+def edit_form(user: User) -> None:
+    entry = choose_entry(user)
+    choice = entry.get("id")
     with st.form(f"dir_form_{choice or 'new'}"):
         values: dict[str, Any] = {
             "name": st.text_input(t("directory.name"), entry.get("name", "")),
@@ -88,18 +116,21 @@ def _run(action, success: str) -> None:
 
 
 def stale_list(user: User, today: date) -> None:
-    """What to check: entries never verified or not verified for PORTAL_VERIFY_MONTHS."""
+    """What to check: entries never verified or not verified for PORTAL_VERIFY_MONTHS,
+    one page at a time (the count and the rows come from SQL)."""
     months = config.get_int("PORTAL_VERIFY_MONTHS")
-    stale = dir_service.stale_entries(user.role, today)
     st.subheader(t("directory.stale_heading", months=months))
-    if not stale:
+    page = dir_views.stale_page(user.role, today, pager.offset("dir_check"))
+    if not page.total:
         st.success(t("directory.stale_none", months=months))
         return
     st.write(t("directory.stale_hint"))
-    st.dataframe(stale_table(stale), hide_index=True)
-    by_id = {e["id"]: e for e in stale}
+    pager.summary(page)
+    st.dataframe(stale_table(page.rows), hide_index=True)
+    pager.controls("dir_check", page)
+    by_id = {e["id"]: e for e in page.rows}
     chosen = st.selectbox(t("directory.choose_checked"), list(by_id), key="dir_check_choice",
-                          format_func=lambda k: by_id[k]["name"])
+                          format_func=lambda k: _pick_label(by_id[k]))
     if st.button(t("directory.mark_verified"), key="dir_check_verify"):
         _run(lambda: dir_service.mark_verified(user.username, user.role, chosen),
              t("directory.marked_verified"))

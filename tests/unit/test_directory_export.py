@@ -106,3 +106,17 @@ def test_cli_hsds_export_passes_the_frictionless_command(demo_db, tmp_path):
     check = subprocess.run([tool, "validate", str(out / "datapackage.json")],
                            capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stdout[-2000:]
+
+
+def test_leaflet_counts_every_public_entry_it_leaves_out(db_path):
+    import re
+
+    from portal.services import directory as svc
+
+    for n in range(60):
+        svc.save("a", "admin", {"name": f"Verksamhet {n:02d}", "organization": "Org",
+                                "visibility": "public", "phone": "0304-60 10 00"})
+    text = " ".join(PdfReader(io.BytesIO(leaflet_pdf())).pages[0].extract_text().split())
+    listed = sum(1 for e in svc.search(None) if e["name"] in text)
+    left_out = int(re.search(r"Ytterligare (\d+)", text).group(1))
+    assert listed > 5 and listed + left_out == len(svc.search(None))
