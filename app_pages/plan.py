@@ -2,6 +2,7 @@
 the history and indicators of each activity; follow-up charts; editing and new periods."""
 
 from datetime import date
+from types import SimpleNamespace
 
 import streamlit as st
 
@@ -10,8 +11,8 @@ from portal.exports.plan import plan_table, xlsx_bytes
 from portal.exports.tabular import csv_bytes
 from portal.i18n import t
 from portal.services import plan as plan_service
-from portal.ui import guard, plan_edit_forms, plan_forms, plan_widgets
-from portal.ui.text import plain
+from portal.services import plan_read
+from portal.ui import guard, plan_edit_forms, plan_forms, plan_list, plan_widgets
 
 user = guard.page("plan.view")
 st.title(t("plan.title"))
@@ -19,11 +20,11 @@ plan_forms.flash()
 
 plan_id = plan_widgets.plan_selector()
 today = date.today()
-view = plan_service.plan_view(plan_id, today) if plan_id else None
-if view is None:
+plan = plan_service.plan_header(plan_id) if plan_id else None
+if plan is None:
     st.info(t("plan.no_plan"))
     st.stop()
-plan, dims, acts = view
+dims = plan_service.dimensions(plan["id"])
 # Older periods stay readable as they were; changes are made in the current plan.
 editable = auth.can(user.role, "plan.edit") and bool(plan["is_current"])
 
@@ -38,21 +39,16 @@ if editable:
 tabs = st.tabs(names)
 
 with tabs[0]:
-    for dim in dims.itertuples():
-        st.header(f"{dim.number} {dim.name}", divider="gray")
-        st.markdown(f"**{t('plan.objective')}:** ")
-        plain(dim.objective)
-        with st.expander(t("plan.description")):
-            plain(dim.description)
-        plan_widgets.activity_table(acts[acts["dimension_id"] == dim.id])
+    state, search = plan_list.filters()
+    plan_list.dimension_lists(plan["id"], dims, today, state, search)
 
     st.header(t("plan.detail"), divider="gray")
-    act_id = plan_widgets.activity_picker(acts, "plan_activity")
-    if act_id is not None:
-        row = next(acts[acts["id"] == act_id].itertuples())
+    act_id = plan_list.activity_picker(plan["id"], "plan_activity")
+    row = plan_read.activity(plan["id"], act_id, today) if act_id is not None else None
+    if row is not None:
+        row = SimpleNamespace(**row)
         plan_widgets.activity_detail(row)
-        inds = plan_service.indicators_for_plan(plan["id"])
-        inds = inds[inds["activity_id"] == act_id]
+        inds = plan_service.indicators_for_activity(act_id)
         plan_widgets.indicator_table(inds)
         if editable:
             plan_forms.update_form(row, user)
@@ -62,25 +58,26 @@ with tabs[0]:
         plan_widgets.sections(plan["id"])
 
 with tabs[1]:
-    plan_widgets.follow_up(plan, dims, acts, today)
+    plan_widgets.follow_up(plan, today)
 
 if editable:
     with tabs[2]:
         plan_edit_forms.add_activity_form(dims, user)
-        plan_edit_forms.edit_activity_forms(acts, user)
+        plan_edit_forms.edit_activity_forms(plan["id"], today, user)
         plan_edit_forms.dimension_form(dims, user)
     with tabs[3]:
         plan_edit_forms.new_period_form(plan, user)
 
-table = plan_table(today, plan["id"])
+# The files are built only when a download is clicked.
 cols = st.columns(2)
 cols[0].download_button(
-    t("plan.export_csv"), data=lambda: csv_bytes(table),
+    t("plan.export_csv"), data=lambda: csv_bytes(plan_table(today, plan["id"])),
     file_name=f"handlingsplan-{plan['period_label']}.csv", mime="text/csv",
     icon=":material/download:",
 )
 cols[1].download_button(
-    t("plan.export_xlsx"), data=lambda: xlsx_bytes(table, t("plan.title")),
+    t("plan.export_xlsx"),
+    data=lambda: xlsx_bytes(plan_table(today, plan["id"]), t("plan.title")),
     file_name=f"handlingsplan-{plan['period_label']}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/download:",

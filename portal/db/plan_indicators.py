@@ -32,6 +32,28 @@ def indicators_for_plan(plan_id: int) -> pd.DataFrame:
         ).df()
 
 
+def indicators_for_activity(activity_id: int) -> pd.DataFrame:
+    """One row per indicator of the activity with its latest value (by date, then entry)."""
+    with cursor() as cur:
+        return cur.execute(
+            """
+            SELECT i.activity_id, i.id AS indicator_id, i.name, i.unit, i.target,
+                   lv.value AS actual, lv.measured_on AS actual_on
+            FROM indicators i
+            LEFT JOIN (
+                SELECT v.indicator_id, v.value, v.measured_on,
+                       row_number() OVER (PARTITION BY v.indicator_id
+                                          ORDER BY v.measured_on DESC, v.id DESC) AS rn
+                FROM indicator_values v JOIN indicators j ON j.id = v.indicator_id
+                WHERE j.activity_id = ?
+            ) lv ON lv.indicator_id = i.id AND lv.rn = 1
+            WHERE i.activity_id = ?
+            ORDER BY i.position, i.id
+            """,
+            [activity_id, activity_id],
+        ).df()
+
+
 def indicator(indicator_id: int) -> dict | None:
     with cursor() as cur:
         row = cur.execute(

@@ -14,7 +14,7 @@ import pandas as pd
 
 from portal import config
 from portal.db import plan_indicators as indicators_db
-from portal.db import plan_progress
+from portal.db import plan_progress, plan_state
 from portal.db import plans as plans_db
 
 STATUSES = ("not_started", "in_progress", "done", "cancelled")
@@ -141,6 +141,11 @@ def summarize(plan: dict, activities: pd.DataFrame, dims: pd.DataFrame,
     )
 
 
+def current_plan() -> dict | None:
+    """The plan marked current (else the newest), without its activities."""
+    return plans_db.current_plan()
+
+
 def current_plan_view(today: date) -> tuple[dict, pd.DataFrame, pd.DataFrame] | None:
     """The current plan, its dimensions and its activities with derived state."""
     plan = plans_db.current_plan()
@@ -154,8 +159,33 @@ def plan_view(plan_id: int, today: date) -> tuple[dict, pd.DataFrame, pd.DataFra
     if plan is None:
         return None
     dims = plans_db.dimensions(plan_id)
-    acts = with_derived(plans_db.activities(plan_id), today)
+    # derived in SQL (same rules as with_derived, checked by the tests)
+    acts = plan_state.derived_activities(plan_id, today, stale_days())[VIEW_COLUMNS]
     return plan, dims, acts
+
+
+# The columns of plan_view's activities: plans_db.activities plus the derived state.
+VIEW_COLUMNS = [
+    "id", "dimension_id", "dimension_key", "dimension_number", "dimension_name", "position",
+    "description", "responsible_role", "responsible_label", "due_month", "ongoing", "status",
+    "progress", "weight", "version", "predecessor_id", "created_at", "updated_at",
+    "updated_by", "latest_comment", "latest_update_at", "overdue", "last_updated", "stale",
+]
+
+
+def plan_header(plan_id: int) -> dict | None:
+    """The plan's own fields (title, period, adoption), without its activities."""
+    return plans_db.plan_by_id(plan_id)
+
+
+def dimensions(plan_id: int) -> pd.DataFrame:
+    """The plan's dimensions in order: id, key, number, name, objective, description."""
+    return plans_db.dimensions(plan_id)
+
+
+def indicators_for_activity(activity_id: int) -> pd.DataFrame:
+    """The activity's indicators, with the columns of `indicators_for_plan`."""
+    return indicators_db.indicators_for_activity(activity_id)
 
 
 def due_label(due_month: str | None, ongoing: bool, ongoing_text: str) -> str:

@@ -3,13 +3,15 @@ plan period. Shown only to roles with plan.edit; the services check the role aga
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
 from portal.i18n import t
-from portal.services import plan as plan_service
-from portal.services import plan_period, plan_structure
-from portal.ui import plan_widgets
+from portal.i18n.formats import number
+from portal.services import plan_period, plan_read, plan_structure
+from portal.ui import plan_list
 from portal.ui.plan_forms import field_error, form_errors, submit
 
 
@@ -64,13 +66,13 @@ def add_activity_form(dims: pd.DataFrame, user) -> None:
                t("plan.saved"))
 
 
-def edit_activity_forms(acts: pd.DataFrame, user) -> None:
-    """Edit, reorder, cancel or delete the chosen activity."""
+def edit_activity_forms(plan_id: int, today: date, user) -> None:
+    """Edit, reorder, cancel or delete the chosen activity (search, then pick)."""
     st.markdown(f"#### {t('plan.edit_activity')}")
-    act_id = plan_widgets.activity_picker(acts, "plan_edit_activity")
-    if act_id is None:
+    act_id = plan_list.activity_picker(plan_id, "plan_edit_activity")
+    row = plan_read.activity(plan_id, act_id, today) if act_id is not None else None
+    if row is None:
         return
-    row = acts[acts["id"] == act_id].iloc[0].to_dict()
     form = f"plan_edit_{act_id}"
     # The form shows, and saves on top of, the version first loaded: its widgets keep
     # their identity until a save or a refusal resets it.
@@ -151,11 +153,13 @@ def dimension_form(dims: pd.DataFrame, user) -> None:
 def new_period_form(plan: dict, user) -> None:
     st.markdown(f"#### {t('plan.new_period')}")
     st.write(t("plan.new_period_intro"))
-    carried = plan_service.carry_over_candidates(int(plan["id"]))
-    with st.expander(t("plan.carry_list", n=len(carried))):
+    carried, total = plan_read.carry_over_preview(int(plan["id"]))
+    with st.expander(t("plan.carry_list", n=number(total))):
         st.table(pd.DataFrame({t("plan.activities"): carried["description"],
                                t("plan.status"): [t(f"plan.statuses.{s}")
                                                   for s in carried["status"]]}))
+        if total > len(carried):
+            st.caption(t("plan.and_more", n=number(total - len(carried))))
     defaults = plan_period.suggested(plan)
     form = "plan_new_period"
     form_errors(form)

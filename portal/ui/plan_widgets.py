@@ -13,6 +13,7 @@ from portal.db import plans as plans_db
 from portal.i18n import t
 from portal.i18n.formats import long_date
 from portal.services import plan as plan_service
+from portal.services import plan_read
 from portal.ui.text import escape_md, plain
 
 
@@ -94,17 +95,6 @@ def activity_label(row) -> str:
     return f"{row.dimension_number} · {short}"
 
 
-def activity_picker(acts: pd.DataFrame, key: str) -> int | None:
-    """Choose one of the plan's activities; returns its id."""
-    if acts.empty:
-        return None
-    labels = {int(r.id): activity_label(r) for r in acts.itertuples()}
-    if st.session_state.get(key) not in labels:
-        st.session_state.pop(key, None)
-    return st.selectbox(t("plan.choose_activity"), list(labels), format_func=labels.get,
-                        key=key)
-
-
 def activity_detail(row) -> None:
     """Status, last update, stale flag, history timeline and indicators of one activity."""
     st.markdown(f"**{escape_md(row.description)}**")
@@ -173,9 +163,9 @@ def summary_metrics(summary: plan_service.PlanSummary, overall_label: str) -> No
     cols[4].metric(t("overview.stale"), summary.stale)
 
 
-def follow_up(plan: dict, dims: pd.DataFrame, acts: pd.DataFrame, today: date) -> None:
-    """Roll-up figures and charts, each chart with a table alternative."""
-    summary = plan_service.summarize(plan, acts, dims, today)
+def follow_up(plan: dict, today: date) -> None:
+    """Roll-up figures and charts, each chart with a table alternative (from SQL)."""
+    summary = plan_read.summary(plan, today)
     summary_metrics(summary, t("plan.whole_plan"))
     st.caption(t("plan.weighted"))
     progress = pd.DataFrame([{"name": f"{d.number} {d.name}",
@@ -186,7 +176,7 @@ def follow_up(plan: dict, dims: pd.DataFrame, acts: pd.DataFrame, today: date) -
                                                    ""), width="stretch")
     _table_alternative(progress.rename(columns={"name": t("plan.dimension"),
                                                 "progress": axis}))
-    counts = plan_service.status_counts(acts)
+    counts = plan_read.status_counts(int(plan["id"]), today)
     counts["label"] = [t(f"plan.statuses.{k}") for k in counts["status"]]
     counts = counts.rename(columns={"status": "key"})
     st.altair_chart(plan_charts.status_distribution(counts, t("plan.chart_status"),
@@ -194,7 +184,7 @@ def follow_up(plan: dict, dims: pd.DataFrame, acts: pd.DataFrame, today: date) -
                     width="stretch")
     _table_alternative(counts[["label", "count"]].rename(
         columns={"label": t("plan.status"), "count": t("plan.count")}))
-    over_time = plan_service.progress_over_time(int(plan["id"]), t("plan.whole_plan"))
+    over_time = plan_read.progress_over_time(int(plan["id"]), t("plan.whole_plan"))
     if over_time.empty:
         st.caption(t("plan.no_time_data"))
         return
