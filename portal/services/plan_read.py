@@ -17,6 +17,7 @@ from portal.services.plan import DimensionSummary, PlanSummary
 PAGE_SIZE = 25      # activities per dimension and page on the plan page
 CHOICES = 50        # activities a picker offers at once; a search narrows them
 SHORT = 5           # rows of each list on the overview
+MAX_POINTS = 120    # days per line in "progress over time" before weeks or months
 STATE_FILTERS = ("all", "open", "not_started", "in_progress", "overdue", "stale", "done",
                  "cancelled")
 STATUS_ORDER = ("not_started", "in_progress", "overdue", "done", "cancelled")
@@ -107,5 +108,25 @@ def carry_over_preview(plan_id: int, limit: int = PAGE_SIZE) -> tuple[pd.DataFra
 
 @cached_read
 def progress_over_time(plan_id: int, whole_plan: str) -> pd.DataFrame:
-    """`plan.progress_over_time`, shared until the next write."""
-    return plan_service.progress_over_time(plan_id, whole_plan)
+    """`plan.progress_over_time` with at most about MAX_POINTS days per line, shared until
+    the next write."""
+    return thinned(plan_service.progress_over_time(plan_id, whole_plan))
+
+
+def thinned(series: pd.DataFrame, max_points: int = MAX_POINTS) -> pd.DataFrame:
+    """Keep the last day with updates of each week (or month, for long histories) when a
+    line would have more than `max_points` days.
+
+    Progress is a step line (it stays put until the next update), so the value on the
+    last day of a week is exactly where the plan stood at the end of that week; only the
+    steps inside the week are left out. Years of daily updates would otherwise draw
+    thousands of points that no one can tell apart and a table no one reads.
+    """
+    days = pd.to_datetime(series["day"])
+    if days.nunique() <= max_points:
+        return series
+    span_years = (days.max() - days.min()).days / 365
+    bucket = days.dt.to_period("W" if span_years <= 2 else "M")
+    keep = series.assign(_bucket=bucket, _day=days).sort_values("_day", kind="stable") \
+        .groupby(["_bucket", "series"], sort=False).tail(1).index
+    return series.loc[sorted(keep)].reset_index(drop=True)

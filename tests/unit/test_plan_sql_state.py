@@ -163,3 +163,28 @@ def test_cached_roll_up_follows_a_write(demo_db):
     assert after.done == before.done + (act["status"] != "done")
     assert after.progress > before.progress
     cache.invalidate()
+
+
+def test_long_progress_history_is_thinned_to_period_ends() -> None:
+    import datetime as dt
+
+    import pandas as pd
+
+    from portal.services.plan_read import thinned
+
+    start = dt.date(2021, 1, 1)
+    days = [start + dt.timedelta(days=n) for n in range(0, 4 * 365, 2)]  # every other day
+    series = pd.DataFrame({"day": days * 2,
+                           "series": ["Hela planen"] * len(days) + ["1 Kunskap"] * len(days),
+                           "progress": list(range(len(days))) * 2})
+    out = thinned(series, max_points=120)
+    per_line = out.groupby("series").size()
+    assert set(per_line) == {48}  # four years -> one point per month
+    whole = out[out["series"] == "Hela planen"].reset_index(drop=True)
+    # each kept point is the last day with an update in its month, with that day's value
+    assert whole.loc[0, "day"] == dt.date(2021, 1, 31)
+    assert whole.loc[0, "progress"] == 15
+    assert whole.iloc[-1]["day"] == days[-1]
+    assert whole.iloc[-1]["progress"] == len(days) - 1
+    short = series.head(100)
+    assert thinned(short, max_points=120).equals(short)
