@@ -103,15 +103,13 @@ def queue(closed_limit: int = RECENT_LIMIT) -> pd.DataFrame:
 
 
 # One page of the queue. `status` is 'open' (every step but closed), 'all' or one step;
-# `milieu` None means every milieu. Open signals come first: new ones on top, then the
-# newest first; closed ones by when they were closed, latest first (the order the whole
-# queue had before it was paged).
+# `milieu` None means every milieu. Open signals first, new ones on top, newest reported
+# first (the order the whole queue had before it was paged).
 _QUEUE_WHERE = (" WHERE (? = 'all' OR (? = 'open' AND step <> 'closed') OR step = ?)"
                 " AND (? IS NULL OR milieu = ?)")
 _QUEUE_PAGE_SQL = (
     f"SELECT {_SUMMARY} FROM signals{_QUEUE_WHERE}"  # noqa: S608 - fixed texts
-    " ORDER BY step = 'closed', step <> 'new', closed_at DESC NULLS LAST,"
-    " reported_at DESC, id DESC LIMIT ? OFFSET ?"
+    " ORDER BY step = 'closed', step <> 'new', reported_at DESC, id DESC LIMIT ? OFFSET ?"
 )
 
 

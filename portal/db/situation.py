@@ -80,14 +80,26 @@ def revisions(year_: int) -> pd.DataFrame:
         ).df()
 
 
-def indicators(year_: int | None = None) -> pd.DataFrame:
+def indicators(year_: int | None = None, limit: int | None = None,
+               offset: int = 0) -> pd.DataFrame:
+    """Indicator rows (every year, or one) in period order; with `limit`, one page."""
     sql = f"SELECT {INDICATOR_COLUMNS} FROM situation_indicators"  # noqa: S608
     params: list = []
     if year_ is not None:
         sql += " WHERE year = ?"
         params.append(year_)
+    sql += " ORDER BY period, milieu, source, area, id"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [int(limit), int(offset)]
     with cursor() as cur:
-        return cur.execute(sql + " ORDER BY period, milieu, source, area", params).df()
+        return cur.execute(sql, params).df()
+
+
+def count_indicators(year_: int) -> int:
+    with cursor() as cur:
+        return int(cur.execute("SELECT count(*) FROM situation_indicators WHERE year = ?",
+                               [year_]).fetchone()[0])
 
 
 # Sums for the charts, computed in SQL so a rerun reads a few dozen rows, not every

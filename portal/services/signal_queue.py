@@ -32,8 +32,8 @@ def totals(role: str, milieu: str | None = None) -> dict[str, int]:
 
 def page(role: str, status: str = "open", milieu: str | None = None, offset: int = 0,
          limit: int = 25) -> pd.DataFrame:
-    """One page of the queue without free text: open signals first (new ones on top,
-    newest first), closed ones latest closed first."""
+    """One page of the queue without free text: open signals first, new ones on top,
+    newest reported first."""
     auth.require(role, "signals.handle")
     if status not in STATUSES or (milieu is not None and milieu not in vocab.MILIEUS):
         raise ValidationError(t("signals.errors.choose", field=t("signals.mine.status")))

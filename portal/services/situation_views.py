@@ -54,9 +54,15 @@ def level_matrix(last: int | None = None) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def indicator_table(year: int | None, exact: bool) -> pd.DataFrame:
-    """Indicator rows with labels; `count` is text, suppressed unless `exact`."""
-    df = db.indicators(year)
+def indicator_count(year: int) -> int:
+    return db.count_indicators(year)
+
+
+def indicator_table(year: int | None, exact: bool, limit: int | None = None,
+                    offset: int = 0) -> pd.DataFrame:
+    """Indicator rows with labels (with `limit`, one page); `count` is text, suppressed
+    unless `exact`."""
+    df = db.indicators(year, limit, offset)
     out = pd.DataFrame({
         "id": df["id"].astype(int) if not df.empty else [],
         "period": df["period"],

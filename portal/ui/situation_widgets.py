@@ -13,8 +13,10 @@ from portal.services import situation as service
 from portal.services import situation_charts as charts
 from portal.services import situation_views as views
 from portal.services import suppression
-from portal.ui import chart_cache
+from portal.ui import chart_cache, pager
 from portal.ui.text import escape_md, plain
+
+INDICATOR_PAGE = "situation_indicator_page"  # shared with the delete form
 
 
 def year_selector(years: list[dict]) -> dict | None:
@@ -146,14 +148,17 @@ def _level_table(levels: pd.DataFrame) -> pd.DataFrame:
 
 def indicators_view(year: dict, exact: bool) -> None:
     small_number_note(exact)
-    df = views.indicator_table(year["year"], exact)
-    if df.empty:
+    total = views.indicator_count(year["year"])
+    if total == 0:
         st.info(t("situation.no_indicators"))
         return
+    first = pager.offset(INDICATOR_PAGE, total, filters=year["year"])
+    df = views.indicator_table(year["year"], exact, pager.PAGE_SIZE, first)
     st.dataframe(df.drop(columns=["id"]).rename(columns={
         "period": t("situation.col.period"), "milieu_label": t("situation.col.milieu"),
         "source_label": t("situation.col.source"), "area": t("situation.col.area"),
         "count": t("situation.col.count")}), hide_index=True)
+    pager.controls(INDICATOR_PAGE, total, first, len(df), "situation")
 
 
 def compact_chart() -> None:
