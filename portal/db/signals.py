@@ -129,12 +129,6 @@ def counts_by_step_and_milieu() -> dict[tuple[str, str], int]:
     return {(step, milieu): int(n) for step, milieu, n in rows}
 
 
-def count_in_step(step: str) -> int:
-    with cursor() as cur:
-        return int(cur.execute("SELECT count(*) FROM signals WHERE step = ?",
-                               [step]).fetchone()[0])
-
-
 @cached_read
 def count_by_reporter(reporter: str) -> tuple[int, int]:
     """(all, still open) signals reported by `reporter` (cached per reporter)."""
