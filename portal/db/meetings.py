@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from portal.db.cache import cached_read
 from portal.db.connection import cursor
 
 MEETING_COLUMNS = (
@@ -44,8 +45,7 @@ def meeting(meeting_id: int, cur=None) -> dict | None:
         return _one(c)
 
 
-def meetings(meeting_type: str | None = None, year: int | None = None) -> pd.DataFrame:
-    """All meetings (optionally one type and/or one year), oldest first."""
+def meeting_filter(meeting_type: str | None, year: int | None) -> tuple[list[str], list]:
     clauses, params = [], []
     if meeting_type:
         clauses.append("type = ?")
@@ -53,6 +53,12 @@ def meetings(meeting_type: str | None = None, year: int | None = None) -> pd.Dat
     if year:
         clauses.append("year(starts_at) = ?")
         params.append(year)
+    return clauses, params
+
+
+def meetings(meeting_type: str | None = None, year: int | None = None) -> pd.DataFrame:
+    """All meetings (optionally one type and/or one year), oldest first."""
+    clauses, params = meeting_filter(meeting_type, year)
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     sql = f"SELECT {MEETING_COLUMNS} FROM meetings {where} ORDER BY starts_at, id"  # noqa: S608
     with cursor() as cur:
@@ -125,8 +131,27 @@ def decisions(meeting_id: int | None = None, year: int | None = None) -> pd.Data
 
 def actions(meeting_id: int | None = None, open_only: bool = False,
             owner: tuple[str, str] | None = None, due_before: date | None = None,
-            before_meeting: datetime | None = None) -> pd.DataFrame:
-    """Action items, filtered; `owner` is (username, display name) and matches either."""
+            before_meeting: datetime | None = None, limit: int | None = None,
+            offset: int = 0) -> pd.DataFrame:
+    """Action items, filtered; `owner` is (username, display name) and matches either.
+    With `limit`, at most that many from `offset` on (due first, then oldest)."""
+    clauses, params = action_filter(meeting_id, open_only, owner, due_before, before_meeting)
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    # Only fixed clause texts are joined; every value goes as a parameter.
+    sql = (
+        f"SELECT {ACTION_COLUMNS} FROM action_items a JOIN meetings m ON m.id = a.meeting_id"  # noqa: S608, E501
+        f" {where} ORDER BY a.due NULLS LAST, a.id"
+    )
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [int(limit), int(offset)]
+    with cursor() as cur:
+        return cur.execute(sql, params).df()
+
+
+def action_filter(meeting_id: int | None, open_only: bool, owner: tuple[str, str] | None,
+                   due_before: date | None,
+                   before_meeting: datetime | None) -> tuple[list[str], list]:
     clauses, params = [], []
     if meeting_id is not None:
         clauses.append("a.meeting_id = ?")
@@ -142,14 +167,7 @@ def actions(meeting_id: int | None = None, open_only: bool = False,
     if before_meeting is not None:
         clauses.append("m.starts_at <= ?")
         params.append(before_meeting)
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    # Only fixed clause texts are joined; every value goes as a parameter.
-    sql = (
-        f"SELECT {ACTION_COLUMNS} FROM action_items a JOIN meetings m ON m.id = a.meeting_id"  # noqa: S608, E501
-        f" {where} ORDER BY a.due NULLS LAST, a.id"
-    )
-    with cursor() as cur:
-        return cur.execute(sql, params).df()
+    return clauses, params
 
 
 def action(action_id: int, cur) -> dict | None:
@@ -161,6 +179,7 @@ def action(action_id: int, cur) -> dict | None:
     return _one(cur)
 
 
+@cached_read
 def attendance_by_org(year: int) -> pd.DataFrame:
     """Present attendees per organisation over the meetings held in `year`."""
     with cursor() as cur:

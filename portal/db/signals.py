@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from portal.db.cache import cached_read
 from portal.db.connection import cursor
 
 # Columns anyone allowed to see a signal's existence may see: no free text.
@@ -101,14 +102,36 @@ def queue(closed_limit: int = RECENT_LIMIT) -> pd.DataFrame:
         ).df()
 
 
-def count_in_step(step: str) -> int:
+# One page of the queue. `status` is 'open' (every step but closed), 'all' or one step;
+# `milieu` None means every milieu. Open signals first, new ones on top, newest reported
+# first (the order the whole queue had before it was paged).
+_QUEUE_WHERE = (" WHERE (? = 'all' OR (? = 'open' AND step <> 'closed') OR step = ?)"
+                " AND (? IS NULL OR milieu = ?)")
+_QUEUE_PAGE_SQL = (
+    f"SELECT {_SUMMARY} FROM signals{_QUEUE_WHERE}"  # noqa: S608 - fixed texts
+    " ORDER BY step = 'closed', step <> 'new', reported_at DESC, id DESC LIMIT ? OFFSET ?"
+)
+
+
+@cached_read
+def queue_page(status: str, milieu: str | None, offset: int, limit: int) -> pd.DataFrame:
+    """At most `limit` signals of the queue from `offset` on, without free text."""
     with cursor() as cur:
-        return int(cur.execute("SELECT count(*) FROM signals WHERE step = ?",
-                               [step]).fetchone()[0])
+        return cur.execute(_QUEUE_PAGE_SQL, [status, status, status, milieu, milieu,
+                                             limit, offset]).df()
 
 
+@cached_read
+def counts_by_step_and_milieu() -> dict[tuple[str, str], int]:
+    """How many signals are in each (step, milieu): the queue's totals in one query."""
+    with cursor() as cur:
+        rows = cur.execute("SELECT step, milieu, count(*) FROM signals GROUP BY ALL").fetchall()
+    return {(step, milieu): int(n) for step, milieu, n in rows}
+
+
+@cached_read
 def count_by_reporter(reporter: str) -> tuple[int, int]:
-    """(all, still open) signals reported by `reporter`."""
+    """(all, still open) signals reported by `reporter` (cached per reporter)."""
     with cursor() as cur:
         row = cur.execute(
             "SELECT count(*), count(*) FILTER (WHERE step <> 'closed') FROM signals"
@@ -137,6 +160,7 @@ def purge_text(cur, signal_ids: list[int], now: datetime) -> None:
                 [signal_ids])
 
 
+@cached_read
 def counts(year: int | None = None) -> pd.DataFrame:
     """Signals per quarter, milieu, setting and kind (from columns that survive purge)."""
     prefix = None if year is None else f"{int(year):04d}-Q%"
@@ -147,6 +171,23 @@ def counts(year: int | None = None) -> pd.DataFrame:
             " GROUP BY ALL ORDER BY quarter, milieu, setting, kind",
             [prefix, prefix],
         ).df()
+
+
+# Per quarter and one classification column; the column name is chosen from this fixed
+# table, never taken from the caller.
+_TOTALS_SQL = {
+    by: (f"SELECT quarter, {by} AS key, count(*)::INTEGER AS count FROM signals"  # noqa: S608
+         " WHERE ? IS NULL OR quarter LIKE ? GROUP BY ALL ORDER BY quarter, key")
+    for by in ("milieu", "setting")
+}
+
+
+@cached_read
+def quarter_totals(by: str, year: int | None = None) -> pd.DataFrame:
+    """Signals per quarter and `by` ('milieu' or 'setting'): columns quarter, key, count."""
+    prefix = None if year is None else f"{int(year):04d}-Q%"
+    with cursor() as cur:
+        return cur.execute(_TOTALS_SQL[by], [prefix, prefix]).df()
 
 
 def _one(cur) -> dict | None:

@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pandas as pd
 
+from portal.db.cache import cached_read
 from portal.db.connection import cursor
 
 YEAR_COLUMNS = (
@@ -58,6 +59,7 @@ def assessment(cur, year_: int, milieu: str) -> dict | None:
     return rows[0] if rows else None
 
 
+@cached_read
 def assessments(year_: int | None = None) -> pd.DataFrame:
     """Assessments of one year, or of every year; oldest year first."""
     sql = f"SELECT {ASSESSMENT_COLUMNS} FROM situation_assessments"  # noqa: S608
@@ -78,14 +80,52 @@ def revisions(year_: int) -> pd.DataFrame:
         ).df()
 
 
-def indicators(year_: int | None = None) -> pd.DataFrame:
+def indicators(year_: int | None = None, limit: int | None = None,
+               offset: int = 0) -> pd.DataFrame:
+    """Indicator rows (every year, or one) in period order; with `limit`, one page."""
     sql = f"SELECT {INDICATOR_COLUMNS} FROM situation_indicators"  # noqa: S608
     params: list = []
     if year_ is not None:
         sql += " WHERE year = ?"
         params.append(year_)
+    sql += " ORDER BY period, milieu, source, area, id"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [int(limit), int(offset)]
     with cursor() as cur:
-        return cur.execute(sql + " ORDER BY period, milieu, source, area", params).df()
+        return cur.execute(sql, params).df()
+
+
+def count_indicators(year_: int) -> int:
+    with cursor() as cur:
+        return int(cur.execute("SELECT count(*) FROM situation_indicators WHERE year = ?",
+                               [year_]).fetchone()[0])
+
+
+# Sums for the charts, computed in SQL so a rerun reads a few dozen rows, not every
+# indicator. Exact counts: callers suppress small numbers after summing.
+_PERIOD_TOTALS_SQL = (
+    "SELECT period, milieu, sum(count)::BIGINT AS count FROM situation_indicators"
+    " WHERE ? IS NULL OR year = ? GROUP BY ALL ORDER BY period, milieu")
+_TOTALS_BY_SQL = {
+    by: (f"SELECT {by}, sum(count)::BIGINT AS count FROM situation_indicators"  # noqa: S608
+         f" WHERE year = ? GROUP BY ALL ORDER BY {by}")
+    for by in ("source", "area", "milieu")
+}
+
+
+@cached_read
+def period_totals(year_: int | None = None) -> pd.DataFrame:
+    """Indicator counts summed per quarter and milieu (every year, or one)."""
+    with cursor() as cur:
+        return cur.execute(_PERIOD_TOTALS_SQL, [year_, year_]).df()
+
+
+@cached_read
+def totals_by(year_: int, by: str) -> pd.DataFrame:
+    """One year's indicator counts summed per `by` ('source', 'area' or 'milieu')."""
+    with cursor() as cur:
+        return cur.execute(_TOTALS_BY_SQL[by], [year_]).df()
 
 
 def existing_indicator_keys(cur) -> set[tuple[str, str, str, str]]:

@@ -33,6 +33,18 @@ def quarterly_counts(exact: bool = False, year: int | None = None) -> pd.DataFra
     return df.reset_index(drop=True)
 
 
+def has_signals() -> bool:
+    """Whether any signal exists (one cached GROUP BY, shared with the queue totals)."""
+    return sum(signals_db.counts_by_step_and_milieu().values()) > 0
+
+
+def quarter_totals(by: str, year: int | None = None) -> pd.DataFrame:
+    """Signals per quarter and `by`, summed in SQL: columns quarter, `by`, count."""
+    df = signals_db.quarter_totals(by, year).rename(columns={"key": by})
+    df["count"] = df["count"].astype("int64")
+    return df
+
+
 def quarters_of(year: int) -> list[str]:
     return [f"{year:04d}-Q{q}" for q in range(1, 5)]
 
@@ -64,10 +76,10 @@ def pivot(by: str, exact: bool = False, year: int | None = None) -> pd.DataFrame
     suppressed unless `exact`; columns labelled in the UI language."""
     keys, prefix = ((vocab.MILIEUS, "common.milieus") if by == "milieu"
                     else (vocab.SETTINGS, "common.settings"))
-    df = quarterly_counts(exact, year)
+    df = quarter_totals(by, year)
     if df.empty:
         return pd.DataFrame()
-    table = (df.groupby(["quarter", by])["count"].sum().unstack(fill_value=0)
+    table = (df.set_index(["quarter", by])["count"].unstack(fill_value=0)
              .reindex(columns=list(keys), fill_value=0).sort_index())
     out = table.apply(lambda col: [shown(int(v), exact) for v in col])
     out.columns = [t(f"{prefix}.{k}") for k in keys]
@@ -80,12 +92,11 @@ def chart_data(by: str, exact: bool = False, year: int | None = None) -> pd.Data
     so a bar never shows a small number the table hides) and shown (the display text)."""
     keys, prefix = ((vocab.MILIEUS, "common.milieus") if by == "milieu"
                     else (vocab.SETTINGS, "common.settings"))
-    df = quarterly_counts(exact, year)
+    df = quarter_totals(by, year)
     if df.empty:
         return pd.DataFrame(columns=["quarter", "group", "count", "shown"])
-    grouped = df.groupby(["quarter", by])["count"].sum().reset_index()
     rows = []
-    for q, key, count in grouped.itertuples(index=False):
+    for q, key, count in df[["quarter", by, "count"]].itertuples(index=False):
         text = shown(int(count), exact)
         rows.append({"quarter": q, "group": t(f"{prefix}.{key}"),
                      "count": int(count) if text == str(int(count)) else None,

@@ -54,9 +54,15 @@ def level_matrix(last: int | None = None) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def indicator_table(year: int | None, exact: bool) -> pd.DataFrame:
-    """Indicator rows with labels; `count` is text, suppressed unless `exact`."""
-    df = db.indicators(year)
+def indicator_count(year: int) -> int:
+    return db.count_indicators(year)
+
+
+def indicator_table(year: int | None, exact: bool, limit: int | None = None,
+                    offset: int = 0) -> pd.DataFrame:
+    """Indicator rows with labels (with `limit`, one page); `count` is text, suppressed
+    unless `exact`."""
+    df = db.indicators(year, limit, offset)
     out = pd.DataFrame({
         "id": df["id"].astype(int) if not df.empty else [],
         "period": df["period"],
@@ -80,10 +86,9 @@ def _suppressed_numbers(df: pd.DataFrame, exact: bool) -> pd.DataFrame:
 def by_period(exact: bool, year: int | None = None) -> pd.DataFrame:
     """Indicator counts summed per quarter and milieu (columns period, milieu_label, count,
     shown)."""
-    df = db.indicators(year)
-    if df.empty:
+    agg = db.period_totals(year)  # summed in SQL
+    if agg.empty:
         return pd.DataFrame(columns=["period", "milieu_label", "count", "shown"])
-    agg = df.groupby(["period", "milieu"], as_index=False)["count"].sum()
     agg["milieu_label"] = [milieu_label(m) for m in agg["milieu"]]
     agg = agg.sort_values(["period", "milieu"], key=_milieu_order)
     return _suppressed_numbers(agg[["period", "milieu_label", "count"]], exact)
@@ -95,10 +100,9 @@ def _milieu_order(col: pd.Series) -> pd.Series:
 
 def breakdown(year: int, by: str, exact: bool) -> pd.DataFrame:
     """Counts of one year summed per source or per area (columns label, count, shown)."""
-    df = db.indicators(year)
-    if df.empty:
+    agg = db.totals_by(year, by)  # summed in SQL
+    if agg.empty:
         return pd.DataFrame(columns=["label", "count", "shown"])
-    agg = df.groupby(by, as_index=False)["count"].sum()
     if by == "source":
         agg = agg.sort_values("source", key=lambda c: c.map(SOURCES.index))
         agg["label"] = [source_label(s) for s in agg["source"]]
@@ -110,23 +114,20 @@ def breakdown(year: int, by: str, exact: bool) -> pd.DataFrame:
 def year_vs_year(year: int, exact: bool) -> pd.DataFrame:
     """Counts per milieu for `year` and the year before (columns milieu_label, year,
     count, shown); milieus with nothing in either year still get a zero row."""
-    df = pd.concat([db.indicators(year - 1), db.indicators(year)])
     rows = []
     for y in (year - 1, year):
+        totals = dict(db.totals_by(y, "milieu").itertuples(index=False))  # summed in SQL
         for m in MILIEUS:
-            total = int(df[(df["year"] == y) & (df["milieu"] == m)]["count"].sum()) \
-                if not df.empty else 0
-            rows.append({"milieu_label": milieu_label(m), "year": str(y), "count": total})
+            rows.append({"milieu_label": milieu_label(m), "year": str(y),
+                         "count": int(totals.get(m, 0))})
     return _suppressed_numbers(pd.DataFrame(rows), exact)
 
 
 def signal_counts(exact: bool, year: int | None = None) -> pd.DataFrame:
     """Aggregate signal counts per quarter and milieu from the signal routine."""
-    df = signal_stats.quarterly_counts(exact=exact, year=year)
-    if df is None or df.empty:
+    agg = signal_stats.quarter_totals("milieu", year).rename(columns={"quarter": "period"})
+    if agg.empty:
         return pd.DataFrame(columns=["period", "milieu_label", "count", "shown"])
-    agg = df.groupby(["quarter", "milieu"], as_index=False)["count"].sum()
-    agg = agg.rename(columns={"quarter": "period"})
     agg["milieu_label"] = [milieu_label(m) if m in MILIEUS else str(m) for m in agg["milieu"]]
     return _suppressed_numbers(agg[["period", "milieu_label", "count"]], exact)
 

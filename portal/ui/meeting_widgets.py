@@ -6,6 +6,7 @@ shared screen can be opened straight on a meeting.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 import pandas as pd
@@ -20,6 +21,8 @@ from portal.i18n import t
 from portal.i18n.formats import long_date
 from portal.services import meetings as svc
 from portal.services import meetings_actions as actions_svc
+from portal.services import meetings_lists as lists
+from portal.ui import chart_cache, pager
 from portal.ui.text import escape_md
 
 
@@ -68,7 +71,8 @@ def meetings_table(df: pd.DataFrame) -> None:
 
 
 def list_view(editor: bool) -> None:
-    """Filters, upcoming and past meetings, a selector to open one, and open actions."""
+    """Filters, upcoming and past meetings (a page each), a selector to open one of the
+    meetings shown, and the open action items (a page at a time)."""
     cols = st.columns(2)
     types = [None, *svc.TYPES]
     chosen_type = cols[0].selectbox(
@@ -77,22 +81,20 @@ def list_view(editor: bool) -> None:
     chosen_year = cols[1].selectbox(
         t("meetings.filter_year"), [None, *db.meeting_years()], key="mt_filter_year",
         format_func=lambda y: t("meetings.all") if y is None else str(y))
-    df = db.meetings(chosen_type, chosen_year)
     now = svc.now_local()
-    upcoming = df[df["ends_at"] >= now] if len(df) else df
-    past = df[df["ends_at"] < now].iloc[::-1] if len(df) else df
+    counts = lists.meeting_counts(chosen_type, chosen_year, now)
+    shown = []
+    for upcoming, heading, total in ((True, "meetings.upcoming", counts[0]),
+                                     (False, "meetings.past", counts[1])):
+        st.subheader(t(heading))
+        shown.append(_meeting_page(upcoming, total, chosen_type, chosen_year, now))
 
-    st.subheader(t("meetings.upcoming"))
-    meetings_table(upcoming)
-    st.subheader(t("meetings.past"))
-    meetings_table(past)
-
-    if len(df):
-        ordered = pd.concat([upcoming, past])
-        labels = {int(r.id): f"{r.starts_at:%Y-%m-%d} {r.title}" for r in ordered.itertuples()}
+    labels = {int(r.id): f"{r.starts_at:%Y-%m-%d} {r.title}"
+              for df in shown for r in df.itertuples()}
+    if labels:
         with st.form("mt_open"):
             chosen = st.selectbox(t("meetings.open_meeting"), list(labels),
-                                  format_func=labels.get)
+                                  format_func=labels.get, help=t("meetings.open_help"))
             if st.form_submit_button(t("meetings.open_button")):
                 open_meeting(chosen)
 
@@ -103,7 +105,27 @@ def list_view(editor: bool) -> None:
     attendance_section(chosen_year or date.today().year)
 
     st.subheader(t("meetings.open_actions"))
-    actions_table(actions_svc.open_actions(), editor, key="all")
+    paged_actions("mt_actions_all", lists.open_count(), lists.open_page, editor, key="all")
+
+
+def _meeting_page(upcoming: bool, total: int, meeting_type: str | None, year: int | None,
+                  now: datetime) -> pd.DataFrame:
+    key = "mt_upcoming_page" if upcoming else "mt_past_page"
+    first = pager.offset(key, total, filters=(meeting_type, year))
+    df = lists.meeting_page(meeting_type, year, upcoming, first, pager.PAGE_SIZE, now)
+    meetings_table(df)
+    pager.controls(key, total, first, len(df), "meetings")
+    return df
+
+
+def paged_actions(page_key: str, total: int, fetch: Callable[[int, int], pd.DataFrame],
+                  editor: bool, key: str, compact: bool = False,
+                  size: int = pager.PAGE_SIZE) -> None:
+    """A page of action items (`fetch(offset, limit)`) with the pager below it."""
+    first = pager.offset(page_key, total, size)
+    df = fetch(first, size)
+    actions_table(df, editor, key=key, compact=compact)
+    pager.controls(page_key, total, first, len(df), "meetings", size)
 
 
 def attendance_section(year: int) -> None:
@@ -113,9 +135,8 @@ def attendance_section(year: int) -> None:
     if df.empty:
         st.info(t("meetings.attendance_none", year=year))
         return
-    st.altair_chart(attendance_by_org(df, t("meetings.attendance_chart", year=year),
-                                      t("meetings.attendance_axis"),
-                                      t("meetings.organisation")), width="stretch")
+    chart_cache.show(attendance_by_org, df, t("meetings.attendance_chart", year=year),
+                     t("meetings.attendance_axis"), t("meetings.organisation"))
     with st.expander(t("meetings.table_alternative")):
         st.dataframe(df.rename(columns={"organisation": t("meetings.organisation"),
                                         "count": t("meetings.attendance_axis")}),

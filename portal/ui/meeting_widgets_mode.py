@@ -16,10 +16,10 @@ from portal.db import meetings as db
 from portal.errors import PortalError
 from portal.i18n import t
 from portal.services import meetings as svc
-from portal.services import meetings_actions as actions_svc
+from portal.services import meetings_lists as lists
 from portal.services import plan as plan_service
 from portal.ui import signal_widgets, situation_widgets
-from portal.ui.meeting_widgets import actions_table, show_error, when_text
+from portal.ui.meeting_widgets import paged_actions, show_error, when_text
 from portal.ui.meeting_widgets_entry import meeting_records, quick_entry
 
 
@@ -66,7 +66,8 @@ def live_data(item: dict, editor: bool) -> None:
     st.markdown(f"### {t('meetings.live')}")
     kind = item["kind"]
     if kind == "actions":
-        actions_table(actions_svc.open_actions(), editor, key="mode", compact=True)
+        paged_actions("mt_mode_actions", lists.open_count(), lists.open_page, editor,
+                      key="mode", compact=True, size=10)
     elif kind == "late_activities":
         late_activities()
     elif kind == "situation":

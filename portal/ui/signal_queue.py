@@ -1,15 +1,19 @@
-"""The receiving function's queue: every signal (no text), open one to see its details
-(recorded in the audit log) and move it one step on."""
+"""The receiving function's queue: signals (no text) a page at a time, filtered by status
+and milieu; open one to see its details (recorded in the audit log) and move it on."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
+from portal import vocab
 from portal.errors import PortalError
 from portal.i18n import t
+from portal.i18n.formats import number
+from portal.services import signal_queue as queue_service
 from portal.services import signals as signal_service
 from portal.services.signal_steps import OUTCOMES, REFERRED_TO, next_steps
+from portal.ui import pager
 from portal.ui.signal_widgets import label
 from portal.ui.text import plain
 
@@ -17,14 +21,49 @@ _OPEN = "signal_open"      # the details of the opened signal (loaded once per o
 _SAVED = "signal_saved"
 
 
+_PAGE = "signal_queue_page"
+
+
 def queue_section(user) -> None:
     st.subheader(t("signals.queue.heading"))
-    df = signal_service.queue(user.role)
-    if df.empty:
+    everywhere = queue_service.totals(user.role)
+    if everywhere["all"] == 0:
         st.info(t("signals.queue.none"))
         return
-    st.caption(t("signals.queue.new_count", count=int((df["step"] == "new").sum())))
+    st.caption(t("signals.queue.new_count", count=everywhere["new"]))
+    status, milieu = _filters()
+    totals = queue_service.totals(user.role, milieu) if milieu else everywhere
+    st.caption(" · ".join(f"{label('steps', s)}: {number(totals[s])}"
+                          for s in queue_service.STATUSES[2:]))
+    total = totals[status]
+    if total == 0:
+        st.info(t("signals.queue.none_filtered"))
+        return
+    first = pager.offset(_PAGE, total, filters=(status, milieu))
+    df = queue_service.page(user.role, status, milieu, first, pager.PAGE_SIZE)
     st.dataframe(_table(df), hide_index=True, width="stretch")
+    pager.controls(_PAGE, total, first, len(df), "signals")
+    _open_form(user, df)
+    detail = st.session_state.get(_OPEN)
+    if detail is not None:
+        _details(user, detail)
+
+
+def _filters() -> tuple[str, str | None]:
+    cols = st.columns(2)
+    status = cols[0].selectbox(
+        t("signals.queue.filter_status"), queue_service.STATUSES, key="signal_filter_status",
+        format_func=lambda s: t(f"signals.queue.statuses.{s}") if s in ("open", "all")
+        else label("steps", s))
+    milieu = cols[1].selectbox(
+        t("signals.form.milieu"), [None, *vocab.MILIEUS], key="signal_filter_milieu",
+        format_func=lambda k: t("signals.queue.all_milieus") if k is None
+        else label("milieus", k))
+    return status, milieu
+
+
+def _open_form(user, df: pd.DataFrame) -> None:
+    """Choose one of the signals on this page and open its details (audited)."""
     ids = [int(i) for i in df["id"]]
     names = {int(r.id): f"{r.id} – {label('kinds', r.kind)} – {label('steps', r.step)}"
              for r in df.itertuples()}
@@ -39,9 +78,6 @@ def queue_section(user) -> None:
         except PortalError as exc:
             st.error(str(exc))
         st.session_state.pop(_SAVED, None)
-    detail = st.session_state.get(_OPEN)
-    if detail is not None:
-        _details(user, detail)
 
 
 def _table(df: pd.DataFrame) -> pd.DataFrame:

@@ -16,6 +16,7 @@ from portal.services import signal_stats
 from portal.services import signals as signal_service
 from portal.services.signal_steps import KINDS, URGENCIES
 from portal.services.suppression import threshold
+from portal.ui import chart_cache
 
 _FORM_GEN = "signal_form_gen"   # bumped after a successful report: fresh, empty widgets
 _SENT = "signal_sent"
@@ -118,7 +119,7 @@ def aggregate_summary() -> None:
 def stats_section(exact: bool = False, charts: bool = True) -> None:
     st.subheader(t("signals.stats.heading"))
     st.caption(t("signals.stats.intro", limit=threshold()))
-    if signal_stats.quarterly_counts().empty:
+    if not signal_stats.has_signals():
         st.info(t("signals.stats.none"))
         return
     for by in ("milieu", "setting"):
@@ -126,11 +127,9 @@ def stats_section(exact: bool = False, charts: bool = True) -> None:
         data = signal_stats.chart_data(by, exact) if charts else None
         # A chart whose every bar is suppressed says nothing: show the table instead.
         if data is not None and data["count"].notna().any():
-            st.altair_chart(quarterly_bars(data,
-                                           t(f"signals.stats.chart_{by}"),
-                                           t("signals.stats.quarter"),
-                                           t("signals.stats.count"),
-                                           t(f"signals.stats.{by}")), width="stretch")
+            chart_cache.show(quarterly_bars, data, t(f"signals.stats.chart_{by}"),
+                             t("signals.stats.quarter"), t("signals.stats.count"),
+                             t(f"signals.stats.{by}"))
             with st.expander(t("signals.stats.table_alternative")):
                 st.dataframe(signal_stats.pivot(by, exact), hide_index=True, width="stretch")
         else:

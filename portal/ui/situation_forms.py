@@ -13,6 +13,8 @@ from portal.i18n import t
 from portal.services import situation as service
 from portal.services import situation_import
 from portal.services import situation_views as views
+from portal.ui import pager
+from portal.ui.situation_widgets import INDICATOR_PAGE
 from portal.ui.text import escape_md
 from portal.vocab import MILIEUS, SOURCES
 
@@ -203,15 +205,20 @@ def flash() -> None:
 
 def delete_indicator_form(user, year: dict) -> None:
     """Remove a wrongly entered count of the chosen year (kept in the audit log)."""
-    df = views.indicator_table(year["year"], exact=True)
-    if df.empty:
+    total = views.indicator_count(year["year"])
+    if total == 0:
         return
+    # The indicators on the page shown under the indicators tab: a year can hold
+    # thousands, and a select box of them all would cost every rerun.
+    first = pager.offset(INDICATOR_PAGE, total, filters=year["year"])
+    df = views.indicator_table(year["year"], True, pager.PAGE_SIZE, first)
     labels = {int(r.id): f"{r.period} · {r.milieu_label} · {r.source_label} · "
                          f"{r.area or t('situation.whole_municipality')} · {r.count}"
               for r in df.itertuples()}
     with st.form(f"situation_delete_{year['year']}"):
         chosen = st.selectbox(t("situation.delete_indicator"), list(labels),
-                              format_func=labels.get, key="sit_del_id")
+                              format_func=labels.get, key="sit_del_id",
+                              help=t("situation.delete_indicator_help"))
         if st.form_submit_button(t("situation.delete"), key="sit_del_btn"):
             try:
                 service.delete_indicator(int(chosen), user.username, user.role)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -14,7 +13,10 @@ from portal.services import situation as service
 from portal.services import situation_charts as charts
 from portal.services import situation_views as views
 from portal.services import suppression
+from portal.ui import chart_cache, pager
 from portal.ui.text import escape_md, plain
+
+INDICATOR_PAGE = "situation_indicator_page"  # shared with the delete form
 
 
 def year_selector(years: list[dict]) -> dict | None:
@@ -78,19 +80,20 @@ def _sources(label: str, keys: list[str]) -> None:
         st.caption(f"{label}: {', '.join(views.source_label(k) for k in keys)}")
 
 
-def chart_block(chart: alt.Chart | None, table: pd.DataFrame, key: str) -> None:
-    """A chart with its table alternative and PNG/SVG downloads (rendered on demand)."""
-    if chart is None:
+def chart_block(plot: charts.Plot | None, table: pd.DataFrame, key: str) -> None:
+    """A chart with its table alternative and PNG/SVG downloads (rendered on demand).
+    The chart is drawn from a spec kept by content (portal/ui/chart_cache.py)."""
+    if plot is None:
         st.info(t("situation.no_indicators"))
         return
-    st.altair_chart(chart, width="stretch")
+    chart_cache.show(plot[0], *plot[1])
     with st.expander(t("situation.table_alternative")):
         st.table(table)
     cols = st.columns(2)
-    cols[0].download_button(t("situation.download_png"), data=lambda: to_png(chart),
+    cols[0].download_button(t("situation.download_png"), data=lambda: to_png(charts.draw(plot)),
                             file_name=f"lagesbild-{key}.png", mime="image/png",
                             on_click="ignore", key=f"png_{key}", icon=":material/image:")
-    cols[1].download_button(t("situation.download_svg"), data=lambda: to_svg(chart),
+    cols[1].download_button(t("situation.download_svg"), data=lambda: to_svg(charts.draw(plot)),
                             file_name=f"lagesbild-{key}.svg", mime="image/svg+xml",
                             on_click="ignore", key=f"svg_{key}", icon=":material/draw:")
 
@@ -108,27 +111,29 @@ def small_number_note(exact: bool) -> None:
 
 
 def charts_view(year: dict, exact: bool) -> None:
+    """Every chart from data summed in SQL, each read once and drawn with its table."""
     levels = views.level_matrix()
-    chart_block(charts.level_chart(), _level_table(levels), "nivaer")
+    chart_block(charts.level_plot(levels), _level_table(levels), "nivaer")
     small_number_note(exact)
     if not exact:
         st.caption(t("situation.suppressed_in_chart", limit=suppression.threshold()))
     per_period = views.by_period(exact)
-    chart_block(charts.period_chart(exact), _count_table(
+    chart_block(charts.period_plot(per_period), _count_table(
         per_period, "period", t("situation.col.period"),
         {"milieu_label": t("situation.col.milieu")}), "kvartal")
     y = year["year"]
     for by, title in (("source", t("situation.col.source")), ("area", t("situation.col.area"))):
-        chart_block(charts.breakdown_chart(y, by, exact),
-                    _count_table(views.breakdown(y, by, exact), "label", title), f"{by}-{y}")
+        data = views.breakdown(y, by, exact)
+        chart_block(charts.breakdown_plot(data, y, by), _count_table(data, "label", title),
+                    f"{by}-{y}")
     yoy = views.year_vs_year(y, exact)
-    chart_block(charts.year_chart(y, exact), _count_table(
+    chart_block(charts.year_plot(yoy, y), _count_table(
         yoy, "milieu_label", t("situation.col.milieu"), {"year": t("situation.col.year")}),
         f"ar-{y}")
     signals = views.signal_counts(exact)
     if signals is not None:
         st.subheader(t("situation.signals_heading"))
-        chart_block(charts.signal_chart(exact), _count_table(
+        chart_block(charts.signal_plot(signals), _count_table(
             signals, "period", t("situation.col.period"),
             {"milieu_label": t("situation.col.milieu")}), "signaler")
 
@@ -143,31 +148,35 @@ def _level_table(levels: pd.DataFrame) -> pd.DataFrame:
 
 def indicators_view(year: dict, exact: bool) -> None:
     small_number_note(exact)
-    df = views.indicator_table(year["year"], exact)
-    if df.empty:
+    total = views.indicator_count(year["year"])
+    if total == 0:
         st.info(t("situation.no_indicators"))
         return
+    first = pager.offset(INDICATOR_PAGE, total, filters=year["year"])
+    df = views.indicator_table(year["year"], exact, pager.PAGE_SIZE, first)
     st.dataframe(df.drop(columns=["id"]).rename(columns={
         "period": t("situation.col.period"), "milieu_label": t("situation.col.milieu"),
         "source_label": t("situation.col.source"), "area": t("situation.col.area"),
         "count": t("situation.col.count")}), hide_index=True)
+    pager.controls(INDICATOR_PAGE, total, first, len(df), "situation")
 
 
 def compact_chart() -> None:
     """The latest years' levels per milieu and the latest assessment's date (overview,
     meeting mode)."""
-    chart = charts.level_chart(last=4)
-    if chart is None:
+    levels = views.level_matrix(last=4)
+    plot = charts.level_plot(levels)
+    if plot is None:
         st.info(t("situation.no_years"))
         return
-    st.altair_chart(chart, width="stretch")
+    chart_cache.show(plot[0], *plot[1])
     latest = service.latest_approved()
     if latest:
         st.caption(t("situation.compact_date", date=latest["approved_on"]))
     else:
         st.caption(t("situation.none_approved"))
     with st.expander(t("situation.table_alternative")):
-        st.table(_level_table(views.level_matrix(last=4)))
+        st.table(_level_table(levels))
 
 
 def overdue_warning(today: date | None = None) -> None:

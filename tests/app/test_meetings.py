@@ -185,3 +185,25 @@ def test_concurrent_meeting_edit_is_refused(demo_db):
     assert any("har sparat mötet efter att du öppnade det" in e.value for e in at.error)
     after = svc.get(mid)
     assert (after["title"], after["place"]) == (current["title"], "Annan sal")
+
+
+def test_past_meetings_are_paged(demo_db):
+    from datetime import datetime, timedelta
+
+    from portal.db.connection import transaction
+
+    with transaction() as cur:
+        for n in range(30):
+            start = datetime(2020, 1, 6, 13) + timedelta(days=7 * n)
+            db.insert_meeting(cur, {"title": f"Gammalt möte {n:02d}", "type": "other",
+                                    "starts_at": start, "ends_at": start + timedelta(hours=1)},
+                              "test")
+    at = app_as("ledamot", PAGE)
+    _, past = svc.now_local(), db.meetings()
+    total = int((past["ends_at"] < svc.now_local()).sum())
+    assert f"Visar 1–25 av {total}" in texts(at)
+    assert "Gammalt möte 00" not in _frames(at)  # the oldest is on a later page
+    next(b for b in at.button if b.key == "mt_past_page_next").click()
+    at.run()
+    assert f"Visar 26–{min(50, total)} av {total}" in texts(at)
+    assert "Gammalt möte 00" in _frames(at) or total > 50

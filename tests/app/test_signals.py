@@ -205,3 +205,29 @@ def test_page_in_english(demo_db):
     assert [tab.label for tab in at.tabs] == ["Report a concern", "My reports",
                                               "Receive and handle", "Summary"]
     assert "call 112 now" in texts(at)
+
+
+def test_queue_is_paged_and_filtered(demo_db):
+    for n in range(30):
+        svc.report("ledamot", "member", observed_on=date.today(), setting="school",
+                   milieu="far_left" if n % 2 else "other", kind="online", urgency="low",
+                   description=f"Oro nummer {n}.")
+    at = app_as("samordnare", PAGE)
+    assert "Nya signaler att ta emot: 31" in texts(at)
+    queue = next(df.value for df in at.dataframe if "Status" in df.value.columns)
+    assert len(queue) == 25
+    with cursor() as cur:
+        still_open = cur.execute("SELECT count(*) FROM signals WHERE step <> 'closed'"
+                                 ).fetchone()[0]
+    assert f"Visar 1–25 av {still_open}" in texts(at)
+    _button(at, "Nästa sida").click()
+    at.run()
+    assert f"Visar 26–{still_open} av {still_open}" in texts(at)
+    queue = next(df.value for df in at.dataframe if "Status" in df.value.columns)
+    assert len(queue) == still_open - 25
+    at.selectbox(key="signal_filter_milieu").select("far_left")
+    at.run()  # a new filter starts on the first page
+    queue = next(df.value for df in at.dataframe if "Status" in df.value.columns)
+    milieus = queue["Vilken miljö verkar det gälla?"]
+    assert set(milieus) == {"Vänsterextremism"} and len(queue) >= 15
+    assert "Visar 1–" in texts(at)

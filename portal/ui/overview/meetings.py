@@ -9,13 +9,14 @@ import streamlit as st
 from portal.db import meetings as db
 from portal.i18n import t
 from portal.services import meetings as svc
-from portal.services import meetings_actions as actions_svc
+from portal.services import meetings_lists as lists
 from portal.ui.links import page_link
-from portal.ui.meeting_widgets import actions_table, when_text
+from portal.ui.meeting_widgets import paged_actions, when_text
 from portal.ui.text import escape_md
 
 ORDER = 20
 PERMISSION = "meetings.view"
+SIZE = 10  # action items per page in the overview's narrow columns
 
 
 def render(user) -> None:
@@ -32,11 +33,16 @@ def render(user) -> None:
     cols = st.columns(2)
     with cols[0]:
         st.markdown(f"**{t('meetings.my_actions')}**")
-        actions_table(actions_svc.my_open_actions(user.username), editor=False, key="mine")
+        paged_actions("ov_mt_mine", lists.my_open_count(user.username),
+                      lambda first, size: lists.my_open_page(user.username, first, size),
+                      editor=False, key="mine", size=SIZE)
     with cols[1]:
         st.markdown(f"**{t('meetings.overdue_actions')}**")
-        overdue = actions_svc.overdue_actions(date.today())
-        if overdue.empty:
+        today = date.today()
+        total = lists.overdue_count(today)
+        if total == 0:
             st.success(t("meetings.no_overdue"))
         else:
-            actions_table(overdue, editor=False, key="overdue")
+            paged_actions("ov_mt_overdue", total,
+                          lambda first, size: lists.overdue_page(today, first, size),
+                          editor=False, key="overdue", size=SIZE)

@@ -9,7 +9,7 @@ import streamlit as st
 from portal import auth
 from portal.db import signals as signals_db
 from portal.i18n import t
-from portal.services import signal_stats
+from portal.services import signal_queue, signal_stats
 
 ORDER = 50
 PERMISSION = "signals.report"
@@ -26,4 +26,4 @@ def render(user) -> None:
     cols[1].metric(t("signals.overview.mine"), total)
     cols[2].metric(t("signals.overview.mine_open"), still_open)
     if auth.can(user.role, "signals.handle"):
-        cols[3].metric(t("signals.overview.new_to_receive"), signals_db.count_in_step("new"))
+        cols[3].metric(t("signals.overview.new_to_receive"), signal_queue.totals(user.role)["new"])
