@@ -20,7 +20,6 @@ from typing import Any
 import altair as alt
 import pandas as pd
 import streamlit as st
-from streamlit.elements import vega_charts
 
 from portal.i18n import get_lang
 
@@ -45,9 +44,9 @@ def spec(build: Callable[..., alt.Chart], *args: Any) -> dict:
         if key in _specs:
             _specs.move_to_end(key)
             return copy.deepcopy(_specs[key])
-    # Streamlit's own conversion, so the chart is sent exactly as st.altair_chart sends
-    # it (data as Arrow, Streamlit's theme handling).
-    made = vega_charts._convert_altair_to_vega_lite_spec(build(*args))  # noqa: SLF001
+    # Altair's own (public) conversion; the data is small and already summed, so it
+    # travels inline in the spec, and st.vega_lite_chart applies the portal's theme.
+    made = build(*args).to_dict()
     with _lock:
         _specs[key] = made
         while len(_specs) > _MAX:
