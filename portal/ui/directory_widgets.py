@@ -25,7 +25,7 @@ from portal.services.directory_vocab import (
     tel_href,
     valid_url,
 )
-from portal.ui import directory_widgets_pager as pager
+from portal.ui import pager
 from portal.ui.text import escape_md, plain
 
 
@@ -57,14 +57,14 @@ def filters(role: str | None, editor: bool) -> dict[str, Any]:
 def search_section(role: str | None, editor: bool, internal_info: bool, today: date) -> None:
     """Search box, filters and one page of matching entries."""
     chosen = filters(role, editor)
-    start = pager.offset("dir_results", tuple(sorted(chosen.items())))
+    start = pager.requested("dir_results", tuple(sorted(chosen.items())))
     page = dir_views.results_page(role, start, **chosen)
     results(page, today, internal_info, "dir_results")
 
 
 def public_list(today: date) -> None:
     """The public entries on /stod, a page of cards at a time, with a pager when needed."""
-    page = dir_views.public_page(pager.offset("stod_entries"))
+    page = dir_views.public_page(pager.requested("stod_entries"))
     if not page.total:
         st.info(t("support.directory_empty"))
         return
@@ -74,19 +74,35 @@ def public_list(today: date) -> None:
                      n=number(page.total)))
     for entry in page.rows:
         card(entry, today)
-    pager.controls("stod_entries", page)
+    page_controls("stod_entries", page)
     if paged:
         st.caption(t("support.entries_hint"))
 
 
 def results(page: Page, today: date, internal_info: bool, pager_key: str) -> None:
     """One page of result cards between the count ("Visar 1–20 av 15 000") and the pager."""
-    pager.summary(page)
+    summary(page)
     if not page.total:
         st.info(t("directory.no_results"))
     for entry in page.rows:
         card(entry, today, internal_info)
-    pager.controls(pager_key, page)
+    page_controls(pager_key, page)
+
+
+def summary(page: Page) -> None:
+    """'Visar 1–20 av 15 000' (or the plain count when everything fits on one page)."""
+    if page.total == 1:
+        st.caption(t("directory.results_one"))
+    elif page.total <= len(page.rows):
+        st.caption(t("directory.results", n=number(page.total)))
+    else:
+        st.caption(t("directory.showing", first=number(page.first), last=number(page.last),
+                     n=number(page.total)))
+
+
+def page_controls(key: str, page: Page) -> None:
+    """The shared pager's buttons under a directory list (the count is said above it)."""
+    pager.controls(key, page.total, page.offset, len(page.rows), page.size, caption=False)
 
 
 def card(entry: dict[str, Any], today: date, internal_info: bool = False) -> None:

@@ -19,7 +19,7 @@ from portal.services import directory as dir_service
 from portal.services import directory_import
 from portal.services import directory_views as dir_views
 from portal.services.directory_vocab import CATEGORIES, TARGET_GROUPS, VISIBILITIES, label
-from portal.ui import directory_widgets_pager as pager
+from portal.ui import directory_widgets, pager
 from portal.ui.text import escape_md
 
 _TEXT_FIELDS = ("phone", "email", "url", "address", "service_area", "hours", "eligibility",
@@ -120,14 +120,14 @@ def stale_list(user: User, today: date) -> None:
     one page at a time (the count and the rows come from SQL)."""
     months = config.get_int("PORTAL_VERIFY_MONTHS")
     st.subheader(t("directory.stale_heading", months=months))
-    page = dir_views.stale_page(user.role, today, pager.offset("dir_check"))
+    page = dir_views.stale_page(user.role, today, pager.requested("dir_check"))
     if not page.total:
         st.success(t("directory.stale_none", months=months))
         return
     st.write(t("directory.stale_hint"))
-    pager.summary(page)
+    directory_widgets.summary(page)
     st.dataframe(stale_table(page.rows), hide_index=True)
-    pager.controls("dir_check", page)
+    directory_widgets.page_controls("dir_check", page)
     by_id = {e["id"]: e for e in page.rows}
     chosen = st.selectbox(t("directory.choose_checked"), list(by_id), key="dir_check_choice",
                           format_func=lambda k: _pick_label(by_id[k]))

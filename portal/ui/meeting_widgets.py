@@ -114,7 +114,7 @@ def _meeting_page(upcoming: bool, total: int, meeting_type: str | None, year: in
     first = pager.offset(key, total, filters=(meeting_type, year))
     df = lists.meeting_page(meeting_type, year, upcoming, first, pager.PAGE_SIZE, now)
     meetings_table(df)
-    pager.controls(key, total, first, len(df), "meetings")
+    pager.controls(key, total, first, len(df))
     return df
 
 
@@ -125,7 +125,7 @@ def paged_actions(page_key: str, total: int, fetch: Callable[[int, int], pd.Data
     first = pager.offset(page_key, total, size)
     df = fetch(first, size)
     actions_table(df, editor, key=key, compact=compact)
-    pager.controls(page_key, total, first, len(df), "meetings", size)
+    pager.controls(page_key, total, first, len(df), size)
 
 
 def attendance_section(year: int) -> None:

@@ -1,12 +1,18 @@
-"""A pager for long lists: the page number lives in the session and the rows come from
-SQL (LIMIT/OFFSET), so a rerun costs what one page shows, not what the table holds.
+"""The one pager for long lists: "Visar 26–50 av 4 000" and first/previous/next/last.
 
-    offset = pager.offset("sig_queue", total, filters=(status, milieu))
-    rows = service.page(..., offset=offset, limit=pager.PAGE_SIZE)
+Rows come from SQL with LIMIT/OFFSET, so a rerun costs what one page shows, not what the
+table holds. The first row of the page lives in the session under the pager's key,
+together with the filters it belongs to: a change of filters starts on the first page
+(the old position means nothing there). The buttons are ordinary buttons (Tab, then
+Enter or Space) that move the page in a callback, so the rerun they cause shows it.
+
+    first = pager.offset("sig_queue", total, filters=(status, milieu))
+    rows = service.page(..., offset=first, limit=pager.PAGE_SIZE)
     ...draw rows...
-    pager.controls("sig_queue", total, offset, len(rows), domain="signals")
+    pager.controls("sig_queue", total, first, len(rows))
 
-Texts come from `<domain>.pager.*` (showing, previous, next) in the domain's catalog.
+When the count is only known with the rows (one query), ask with `requested()` and let
+`controls()` remember where the query actually started.
 """
 
 from __future__ import annotations
@@ -21,33 +27,50 @@ from portal.i18n.formats import number
 PAGE_SIZE = 25
 
 
-def offset(key: str, total: int, size: int = PAGE_SIZE, filters: Hashable = None) -> int:
-    """The first row of the current page, kept within the list; a change of `filters`
-    starts again on the first page (the old page number means nothing there)."""
+def requested(key: str, filters: Hashable = None) -> int:
+    """The first row asked for under `key`: 0 when `filters` changed, else where the user
+    paged to (possibly past the end; the query or `offset()` clamps it)."""
     state = st.session_state.get(key)
-    page = state[1] if isinstance(state, tuple) and state[0] == filters else 0
-    page = min(max(int(page), 0), max(0, (total - 1) // size))
-    st.session_state[key] = (filters, page)
-    return page * size
+    if isinstance(state, tuple) and state[0] == filters:
+        return int(state[1])
+    st.session_state[key] = (filters, 0)
+    return 0
 
 
-def _move(key: str, step: int) -> None:
-    filters, page = st.session_state.get(key, (None, 0))
-    st.session_state[key] = (filters, page + step)
+def offset(key: str, total: int, size: int = PAGE_SIZE, filters: Hashable = None) -> int:
+    """The first row of the current page, kept within a list of `total` rows."""
+    first = requested(key, filters)
+    first = min(max(first, 0), max(0, (total - 1) // size * size))
+    st.session_state[key] = (filters, first)
+    return first
 
 
-def controls(key: str, total: int, first: int, shown: int, domain: str,
-             size: int = PAGE_SIZE) -> None:
-    """'Visar 1–25 av 49 800' and previous/next buttons (only when there is more)."""
+def _move(key: str, first: int) -> None:
+    filters = st.session_state.get(key, (None, 0))[0]
+    st.session_state[key] = (filters, max(0, first))
+
+
+def controls(key: str, total: int, first: int, shown: int, size: int = PAGE_SIZE,
+             caption: bool = True) -> None:
+    """'Visar 1–25 av 49 800' (unless `caption` is False because the list says it in its
+    own words) and the buttons, when there is more than one page."""
+    filters = st.session_state.get(key, (None, 0))[0]
+    st.session_state[key] = (filters, first)  # where the rows shown really start
     if total == 0:
         return
-    st.caption(t(f"{domain}.pager.showing", first=number(first + 1),
-                 last=number(first + shown), total=number(total)))
+    if caption:
+        st.caption(t("common.pager.showing", first=number(first + 1),
+                     last=number(first + shown), total=number(total)))
     if total <= size:
         return
-    cols = st.columns(2)
-    cols[0].button(t(f"{domain}.pager.previous"), key=f"{key}_prev", disabled=first == 0,
-                   on_click=_move, args=(key, -1), icon=":material/chevron_left:")
-    cols[1].button(t(f"{domain}.pager.next"), key=f"{key}_next",
-                   disabled=first + size >= total, on_click=_move, args=(key, 1),
-                   icon=":material/chevron_right:")
+    last = (total - 1) // size * size
+    buttons = [("first", 0, ":material/first_page:", first == 0),
+               ("previous", first - size, ":material/chevron_left:", first == 0),
+               ("next", first + size, ":material/chevron_right:", first >= last),
+               ("last", last, ":material/last_page:", first >= last)]
+    cols = st.columns(len(buttons) + 1)
+    for col, (name, target, icon, disabled) in zip(cols, buttons, strict=False):
+        col.button(t(f"common.pager.{name}"), key=f"{key}_{name}", icon=icon,
+                   disabled=disabled, on_click=_move, args=(key, target))
+    cols[-1].caption(t("common.pager.page_of", page=number(first // size + 1),
+                       pages=number(last // size + 1)))

@@ -42,7 +42,7 @@ def queue_section(user) -> None:
     first = pager.offset(_PAGE, total, filters=(status, milieu))
     df = queue_service.page(user.role, status, milieu, first, pager.PAGE_SIZE)
     st.dataframe(_table(df), hide_index=True, width="stretch")
-    pager.controls(_PAGE, total, first, len(df), "signals")
+    pager.controls(_PAGE, total, first, len(df))
     _open_form(user, df)
     detail = st.session_state.get(_OPEN)
     if detail is not None:

@@ -158,7 +158,7 @@ def indicators_view(year: dict, exact: bool) -> None:
         "period": t("situation.col.period"), "milieu_label": t("situation.col.milieu"),
         "source_label": t("situation.col.source"), "area": t("situation.col.area"),
         "count": t("situation.col.count")}), hide_index=True)
-    pager.controls(INDICATOR_PAGE, total, first, len(df), "situation")
+    pager.controls(INDICATOR_PAGE, total, first, len(df))
 
 
 def compact_chart() -> None:

@@ -157,7 +157,7 @@ def test_search_results_are_paged_with_a_count_and_a_pager(demo_db):
     at.text_input(key="dir_query").input("sidpost").run()
     assert "Visar 1–20 av 45" in _captions(at)
     assert _card_names(at) == [f"Sidpost {i:02d}" for i in range(20)]
-    assert at.button(key="dir_results_prev").disabled
+    assert at.button(key="dir_results_previous").disabled
     at.button(key="dir_results_next").click().run()
     assert "Visar 21–40 av 45" in _captions(at)
     assert _card_names(at)[0] == "Sidpost 20"
