@@ -33,12 +33,9 @@ st.caption(plan_widgets.adoption_line(plan))
 if not plan["is_current"]:
     st.info(t("plan.old_plan"))
 
-names = [t("plan.tab_activities"), t("plan.tab_follow_up")]
-if editable:
-    names += [t("plan.tab_edit"), t("plan.tab_period")]
-tabs = st.tabs(names)
 
-with tabs[0]:
+
+def activities_tab() -> None:
     state, search = plan_list.filters()
     plan_list.dimension_lists(plan["id"], dims, today, state, search)
 
@@ -57,16 +54,25 @@ with tabs[0]:
     with st.expander(t("plan.organisation")):
         plan_widgets.sections(plan["id"])
 
-with tabs[1]:
-    plan_widgets.follow_up(plan, today)
 
+def edit_tab() -> None:
+    plan_edit_forms.add_activity_form(dims, user)
+    plan_edit_forms.edit_activity_forms(plan["id"], today, user)
+    plan_edit_forms.dimension_form(dims, user)
+
+
+parts = [(t("plan.tab_activities"), activities_tab),
+         (t("plan.tab_follow_up"), lambda: plan_widgets.follow_up(plan, today))]
 if editable:
-    with tabs[2]:
-        plan_edit_forms.add_activity_form(dims, user)
-        plan_edit_forms.edit_activity_forms(plan["id"], today, user)
-        plan_edit_forms.dimension_form(dims, user)
-    with tabs[3]:
-        plan_edit_forms.new_period_form(plan, user)
+    parts += [(t("plan.tab_edit"), edit_tab),
+              (t("plan.tab_period"), lambda: plan_edit_forms.new_period_form(plan, user))]
+# Only the open tab runs (on_change="rerun"): the follow-up charts and the edit forms
+# cost nothing while a meeting looks at the activity list.
+tabs = st.tabs([name for name, _ in parts], key="plan_tab", on_change="rerun")
+for tab, (_, draw) in zip(tabs, parts, strict=True):
+    if tab.open:
+        with tab:
+            draw()
 
 # The files are built only when a download is clicked.
 cols = st.columns(2)

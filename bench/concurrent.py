@@ -11,7 +11,7 @@ Prints p50/p95 response times per step, errors (must be 0), lost
 updates (must be 0: every "Sparat." is a row in the history, and no row is unaccounted
 for) and the server's peak memory.
 
-    python -m bench.concurrent [--sessions 30] [--db COPY_OF_A_DATABASE]
+    python -m bench.concurrent [--sessions 30] [--think SECONDS] [--db A_DATABASE]
 
 Real browsers (Chromium) instead of websocket clients: bench/concurrent_browser.py.
 """
@@ -27,6 +27,7 @@ import statistics
 import tempfile
 import time
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -104,25 +105,34 @@ async def save_progress(session: Session, n: int, outcome: Outcome, plan: Run,
 
 
 async def one_session(base: str, key: str, n: int, outcome: Outcome,
-                      ready: asyncio.Barrier) -> None:
+                      ready: asyncio.Barrier, think: float) -> None:
     token = jwt.encode({"username": f"bench{n:02d}", "exp_date": time.time() + 3600}, key,
                        algorithm="HS256")
+
+    async def pause() -> None:  # a person reading before the next click
+        await asyncio.sleep(random.uniform(0, think))
+
     try:
         async with Session(base, {"sos_portal_auth": token}) as session:
+            await pause()
             outcome.timed("overview", await session.open("oversikt"))
+            await pause()
             plan = outcome.timed("plan", await session.open("handlingsplan"))
+            await pause()
             plan, chosen = await pick_activity(session, n, outcome, plan)
-            await ready.wait()  # everyone presses "Spara" at the same moment
+            await ready.wait()  # everyone has the form filled in; they press "Spara"
+            await pause()       # at once (think 0) or within `think` seconds
             await save_progress(session, n, outcome, plan, chosen)
     except Exception as exc:  # noqa: BLE001 - every failure is counted and reported
         outcome.errors.append(f"session {n}: {type(exc).__name__}: {str(exc)[:160]}")
         ready.abort()
 
 
-async def run(sessions: int, base: str, key: str) -> Outcome:
+async def run(sessions: int, base: str, key: str, think: float = 0.0) -> Outcome:
     outcome = Outcome()
     ready = asyncio.Barrier(sessions)
-    await asyncio.gather(*(one_session(base, key, n, outcome, ready) for n in range(sessions)))
+    await asyncio.gather(*(one_session(base, key, n, outcome, ready, think)
+                           for n in range(sessions)))
     return outcome
 
 
@@ -171,7 +181,8 @@ def report(sessions: int, outcome: Outcome, stored: list[str], memory: float) ->
         print("error:", error)
 
 
-def measure(sessions: int, db: Path | None = None) -> tuple[Outcome, list[str], float]:
+def measure(sessions: int, db: Path | None = None,
+            think: float = 0.0) -> tuple[Outcome, list[str], float]:
     """Serve a demo database (or a copy of `db`), run the sessions, and return what
     happened, the comments stored in the history, and the server's peak memory (MB)."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -182,7 +193,11 @@ def measure(sessions: int, db: Path | None = None) -> tuple[Outcome, list[str], 
 
         server = start_server(Path(tmp), prepare=prepare)
         try:
-            outcome = asyncio.run(run(sessions, server.url, server.env["PORTAL_COOKIE_KEY"]))
+            # a thread of its own: the caller may already run an event loop (Playwright's
+            # sync API does, in the test suite)
+            with ThreadPoolExecutor(1) as pool:
+                outcome = pool.submit(asyncio.run, run(
+                    sessions, server.url, server.env["PORTAL_COOKIE_KEY"], think)).result()
             memory = peak_memory_mb(server.process.pid)
         finally:
             stop_server(server)
@@ -195,8 +210,11 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--db", type=Path, help="serve a copy of this database instead of "
                         "a fresh demo database (e.g. one made by bench.generate)")
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="each session pauses up to this many seconds before each click "
+                        "(0: every session clicks at the same moment, the worst case)")
     args = parser.parse_args()
-    outcome, stored, memory = measure(args.sessions, args.db)
+    outcome, stored, memory = measure(args.sessions, args.db, args.think)
     report(args.sessions, outcome, stored, memory)
 
 

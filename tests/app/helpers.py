@@ -39,3 +39,10 @@ def texts(at: AppTest) -> str:
         parts += [str(el.value) for el in getattr(at, kind)]
     parts += [f"{m.label} {m.value}" for m in at.metric]
     return "\n".join(parts)
+
+
+def open_tab(at: AppTest, key: str, label: str) -> AppTest:
+    """Select the tab `label` of a lazy `st.tabs(key=...)` (only the open tab runs), as a
+    click on it would, and rerun."""
+    at.session_state[key] = label
+    return at.run()
