@@ -6,8 +6,6 @@ import uuid
 from datetime import date
 from typing import Any
 
-import pandas as pd
-
 ENTRY_FIELDS = ("name", "description", "status", "eligibility", "cost", "languages",
                 "target_groups", "categories", "phone", "email", "url", "address",
                 "service_area", "hours", "visibility", "source", "verified_on", "verified_by")
@@ -182,10 +180,6 @@ def mark_verified(cur, entry_id: str, day: date, actor: str) -> None:
 
 def all_entries(cur) -> list[dict[str, Any]]:
     return _dicts(cur.execute(_SELECT + " ORDER BY o.name COLLATE sv, e.name COLLATE sv"))
-
-
-def organizations(cur) -> pd.DataFrame:
-    return cur.execute("SELECT * FROM dir_organizations ORDER BY name").df()
 
 
 def count_entries(cur) -> int:

@@ -158,12 +158,3 @@ def is_stale(entry: dict[str, Any], today: date, months: int | None = None) -> b
     """Never verified, or last verified before the cut-off."""
     verified = entry.get("verified_on")
     return verified is None or verified < cutoff(today, months)
-
-
-def stale_entries(role: str | None, today: date | None = None,
-                  months: int | None = None) -> list[dict[str, Any]]:
-    """Active entries visible to `role` that need checking (the rule of `is_stale`, in
-    SQL): never verified first, then the oldest check. Pages use directory_views."""
-    before = cutoff(today or date.today(), months)
-    with cursor() as cur:
-        return dir_db.stale(cur, visibilities_for(role), before)

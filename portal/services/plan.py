@@ -199,12 +199,6 @@ def indicators_for_plan(plan_id: int) -> pd.DataFrame:
     return indicators_db.indicators_for_plan(plan_id)
 
 
-def carry_over_candidates(plan_id: int) -> pd.DataFrame:
-    """Activities a new period would carry over: everything not done or cancelled."""
-    acts = plans_db.activities(plan_id)
-    return acts[~acts["status"].isin(CLOSED)].reset_index(drop=True)
-
-
 def activity_history(activity_id: int) -> pd.DataFrame:
     """Update history of an activity and of the activities it was carried over from,
     oldest first, with the plan period each entry was made in."""

@@ -84,13 +84,5 @@ def period_chart(exact: bool, year: int | None = None) -> alt.Chart | None:
     return _drawn(period_plot(views.by_period(exact, year)))
 
 
-def signal_chart(exact: bool, year: int | None = None) -> alt.Chart | None:
-    return _drawn(signal_plot(views.signal_counts(exact, year)))
-
-
-def breakdown_chart(year: int, by: str, exact: bool) -> alt.Chart | None:
-    return _drawn(breakdown_plot(views.breakdown(year, by, exact), year, by))
-
-
 def year_chart(year: int, exact: bool) -> alt.Chart | None:
     return _drawn(year_plot(views.year_vs_year(year, exact), year))

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from portal.services import plan as plan_service
+from portal.services import plan_read
 from portal.services.plan import is_stale, with_derived
 
 
@@ -103,7 +104,7 @@ def test_progress_over_time_from_history(demo_db):
 
 def test_carry_over_candidates_are_the_open_activities(demo_db):
     plan, _d, acts = plan_service.current_plan_view(date(2026, 11, 24))
-    cands = plan_service.carry_over_candidates(plan["id"])
-    assert len(cands) == 5
+    cands, total = plan_read.carry_over_preview(plan["id"])
+    assert total == len(cands) == 5
     assert "done" not in set(cands["status"])
-    assert "created_at" in cands.columns
+    assert "description" in cands.columns

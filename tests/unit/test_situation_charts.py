@@ -21,6 +21,12 @@ def _add(period: str, milieu: str, count: int, **extra) -> None:
                           "samordnare", "coordinator")
 
 
+def _breakdown(year: int, by: str, exact: bool):
+    """The page's breakdown chart, built as the page builds it (None: nothing to draw)."""
+    plot = sc.breakdown_plot(views.breakdown(year, by, exact), year, by)
+    return None if plot is None else sc.draw(plot)
+
+
 def _layer_data(spec: dict) -> list[dict]:
     return spec["datasets"][next(iter(spec["datasets"]))]
 
@@ -71,15 +77,15 @@ def test_stacked_chart_suppresses_small_counts_for_members(db_path):
 def test_breakdown_by_source_and_area(db_path):
     _add("2025-Q1", "far_right", 4, area="Skärhamn")
     _add("2025-Q2", "far_left", 2, source="police", area="Rönnäng")
-    src = sc.breakdown_chart(2025, "source", exact=False).to_dict()
+    src = _breakdown(2025, "source", exact=False).to_dict()
     assert src["title"] == "Indikatorer 2025 per källa"
     assert src["encoding"]["x"]["field"] == "count" and src["encoding"]["y"]["title"] == "Källa"
     rows = {d["label"]: d["shown"] for d in _layer_data(src)}
     assert rows == {"Skola": "4", "Polisen": "<3"}
     area = {d["label"]: d["shown"] for d in
-            _layer_data(sc.breakdown_chart(2025, "area", exact=True).to_dict())}
+            _layer_data(_breakdown(2025, "area", exact=True).to_dict())}
     assert area == {"Skärhamn": "4", "Rönnäng": "2"}
-    assert sc.breakdown_chart(2024, "area", exact=True) is None
+    assert _breakdown(2024, "area", exact=True) is None
 
 
 def test_year_against_year(db_path):
@@ -169,7 +175,7 @@ def test_signal_aggregates_are_suppressed(db_path):
         "2025-Q1Högerextremism": "4", "2025-Q2Annat eller oklart": "<3"}
     exact = views.signal_counts(exact=True)
     assert dict(zip(exact["period"], exact["shown"], strict=True))["2025-Q2"] == "2"
-    spec = sc.signal_chart(exact=False).to_dict()
+    spec = sc.draw(sc.signal_plot(views.signal_counts(False))).to_dict()
     assert spec["title"] == "Signaler per kvartal, per miljö"
 
 
