@@ -154,10 +154,12 @@ def activity_state(activity_id: int, plan_id: int, today: date, days: int) -> di
     return None if rows.empty else rows.iloc[0].to_dict()
 
 
-def activity_choices(plan_id: int, search: str | None, limit: int) -> tuple[pd.DataFrame, int]:
+def activity_choices(plan_id: int, search: str | None,
+                     limit: int | None) -> tuple[pd.DataFrame, int]:
     """Activities whose "number description" contains `search` (all when empty), in
-    document order: the first `limit` (id, dimension_number, description) and how many
-    match in all. No derived state: a picker needs only the names."""
+    document order: the first `limit` (all when None) (id, dimension_number,
+    description) and how many match in all. No derived state: a picker needs only the
+    names."""
     search = search.strip() if search and search.strip() else None
     with cursor() as cur:
         rows = cur.execute(_CHOICES, {"plan_id": plan_id, "search": search,

@@ -90,6 +90,18 @@ def choices(plan_id: int, search: str = "", limit: int = CHOICES) -> tuple[pd.Da
 
 
 @cached_read
+def all_choices(plan_id: int) -> pd.DataFrame:
+    """Every activity of the plan (id, dimension_number, description), for a table whose
+    rows may link to any of them; names only, no derived state."""
+    return plan_state.activity_choices(plan_id, None, None)[0]
+
+
+def overdue(plan_id: int, today: date, limit: int = SHORT) -> tuple[pd.DataFrame, int]:
+    """The longest-overdue activities (at most `limit`) and how many are overdue."""
+    return short_lists(plan_id, today, plan_service.stale_days(), "", limit)["overdue"]
+
+
+@cached_read
 def short_lists(plan_id: int, today: date, days: int, role: str,
                 limit: int = SHORT) -> dict[str, tuple[pd.DataFrame, int]]:
     """The overview's lists: kind ('mine', 'overdue', 'stale') -> (first rows, total)."""

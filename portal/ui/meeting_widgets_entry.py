@@ -6,8 +6,6 @@ recorded without leaving the shared screen.
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from portal.db import meetings as db
@@ -15,18 +13,20 @@ from portal.errors import PortalError
 from portal.i18n import t
 from portal.services import meetings_actions as actions_svc
 from portal.services import plan as plan_service
+from portal.services import plan_read
 from portal.ui.meeting_widgets import actions_table, owner_options, show_error
+from portal.ui.plan_widgets import activity_label
 from portal.ui.text import escape_md
 
 
 def activity_choices() -> dict[int, str]:
-    """Plan activities of the current plan as id -> short label, for optional links."""
-    view = plan_service.current_plan_view(date.today())
-    if view is None:
+    """Plan activities of the current plan as id -> short label, for optional links
+    (names only, read once per write: no derived plan state)."""
+    plan = plan_service.current_plan()
+    if plan is None:
         return {}
-    acts = view[2]
-    return {int(r.id): f"{r.dimension_number}.{int(r.position)} {r.description[:70]}"
-            for r in acts.itertuples()}
+    return {int(r.id): activity_label(r)
+            for r in plan_read.all_choices(int(plan["id"])).itertuples()}
 
 
 def decision_form(meeting_id: int) -> None:

@@ -15,12 +15,16 @@ import streamlit as st
 from portal.db import meetings as db
 from portal.errors import PortalError
 from portal.i18n import t
+from portal.i18n.formats import number
 from portal.services import meetings as svc
 from portal.services import meetings_lists as lists
 from portal.services import plan as plan_service
+from portal.services import plan_read
 from portal.ui import signal_widgets, situation_widgets
 from portal.ui.meeting_widgets import paged_actions, show_error, when_text
 from portal.ui.meeting_widgets_entry import meeting_records, quick_entry
+
+LATE_SHOWN = 10  # overdue activities shown live; the rest are counted
 
 
 def _show_widget(widget: Callable[[], None]) -> None:
@@ -31,8 +35,10 @@ def _show_widget(widget: Callable[[], None]) -> None:
 
 
 def late_activities() -> None:
-    view = plan_service.current_plan_view(date.today())
-    late = view[2][view[2]["overdue"]] if view is not None else pd.DataFrame()
+    """The longest-overdue activities, live (derived in SQL), and how many more there are."""
+    plan = plan_service.current_plan()
+    late, total = plan_read.overdue(int(plan["id"]), date.today(), LATE_SHOWN) if plan \
+        else (pd.DataFrame(), 0)
     if late.empty:
         st.success(t("meetings.no_late"))
         return
@@ -44,21 +50,19 @@ def late_activities() -> None:
     }), hide_index=True, width="stretch",
         column_config={t("plan.progress"): st.column_config.ProgressColumn(
             min_value=0, max_value=100, format="%d %%")})
+    if total > len(late):
+        st.caption(t("overview.and_more", n=number(total - len(late)), total=number(total)))
 
 
 def linked_activity(activity_id: int) -> None:
-    view = plan_service.current_plan_view(date.today())
-    if view is None:
+    plan = plan_service.current_plan()
+    r = plan_read.activity(int(plan["id"]), activity_id, date.today()) if plan else None
+    if r is None:
         return
-    acts = view[2]
-    row = acts[acts["id"] == activity_id]
-    if row.empty:
-        return
-    r = row.iloc[0]
     st.markdown(f"**{t('meetings.linked_activity')}**")
     st.text(r["description"])
-    st.progress(int(r["progress"]) / 100,
-                text=f"{t(f'plan.statuses.{r.status}')} · {int(r['progress'])} %")
+    status = t(f"plan.statuses.{r['status']}")
+    st.progress(int(r["progress"]) / 100, text=f"{status} · {int(r['progress'])} %")
 
 
 def live_data(item: dict, editor: bool) -> None:

@@ -188,3 +188,17 @@ def test_long_progress_history_is_thinned_to_period_ends() -> None:
     assert whole.iloc[-1]["progress"] == len(days) - 1
     short = series.head(100)
     assert thinned(short, max_points=120).equals(short)
+
+
+def test_meeting_reads_overdue_and_every_activity_name(demo_db) -> None:
+    plan_id = _add_edge_cases()
+    today = date.today()
+    old = _pandas_view(plan_id, today)
+    rows, total = plan_read.overdue(plan_id, today, limit=2)
+    assert total == int(old["overdue"].sum()) >= 2
+    assert len(rows) == 2
+    assert set(rows["id"]) <= set(old.loc[old["overdue"], "id"])
+    assert list(rows["due_month"]) == sorted(rows["due_month"])  # longest overdue first
+    names = plan_read.all_choices(plan_id)
+    assert sorted(names["id"]) == sorted(old["id"])
+    assert {"dimension_number", "description"} <= set(names.columns)
