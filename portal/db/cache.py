@@ -34,11 +34,6 @@ _MAX_ENTRIES = 256  # per cached function; keys differ by arguments (year, role,
 _caches: list[OrderedDict] = []
 
 
-def generation() -> int:
-    """How many committed writes this process has seen (the cache key's data version)."""
-    return _generation
-
-
 def invalidate() -> None:
     """Forget every cached read; called after each committed write."""
     global _generation
@@ -75,7 +70,6 @@ def cached_read(fn: F) -> F:
                     cache.popitem(last=False)
         return _handed_out(value)
 
-    wrapper.cache_clear = cache.clear  # type: ignore[attr-defined]
     return wrapper  # type: ignore[return-value]
 
 
