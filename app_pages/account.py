@@ -12,8 +12,14 @@ from portal.ui.text import escape_md
 
 user = guard.page("account.manage")
 st.title(t("account.title"))
-st.markdown(t("account.signed_in_as", name=escape_md(user.name),
-              username=escape_md(user.username), role=t(f"common.roles.{user.role}")))
+st.markdown(
+    t(
+        "account.signed_in_as",
+        name=escape_md(user.name),
+        username=escape_md(user.username),
+        role=t(f"common.roles.{user.role}"),
+    )
+)
 
 if st.session_state.pop("account_changed", False):
     st.success(t("account.changed"), icon=":material/check_circle:")

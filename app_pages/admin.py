@@ -9,7 +9,8 @@ user = guard.page("admin.manage")
 st.title(t("admin.title"))
 
 users_tab, log_tab, backup_tab = st.tabs(
-    [t("admin.tab_users"), t("admin.tab_log"), t("admin.tab_backup")])
+    [t("admin.tab_users"), t("admin.tab_log"), t("admin.tab_backup")]
+)
 with users_tab:
     admin_widgets.users_section(user)
 with log_tab:

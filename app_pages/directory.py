@@ -26,8 +26,14 @@ if editor:
     from portal.ui import directory_widgets_edit as edit
 
     stale_count = dir_views.stale_count(user.role, today)
-    tabs = st.tabs([t("directory.tab_search"), t("directory.tab_edit"),
-                    f"{t('directory.tab_check')} ({stale_count})", t("directory.tab_import")])
+    tabs = st.tabs(
+        [
+            t("directory.tab_search"),
+            t("directory.tab_edit"),
+            f"{t('directory.tab_check')} ({stale_count})",
+            t("directory.tab_import"),
+        ]
+    )
     with tabs[0]:
         widgets.search_section(user.role, editor, internal_info, today)
     with tabs[1]:

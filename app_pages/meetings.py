@@ -27,16 +27,24 @@ if meeting is None:
     if not editor:
         st.caption(t("meetings.read_only"))
     widgets.list_view(editor)
-    st.download_button(t("meetings.download_all_ics"), ics_export.upcoming_ics,
-                       file_name="samverkansmoten.ics", mime="text/calendar",
-                       icon=":material/calendar_month:")
+    st.download_button(
+        t("meetings.download_all_ics"),
+        ics_export.upcoming_ics,
+        file_name="samverkansmoten.ics",
+        mime="text/calendar",
+        icon=":material/calendar_month:",
+    )
     st.stop()
 
 top = st.columns([1, 1])
 if top[0].button(t("meetings.back"), icon=":material/arrow_back:"):
     widgets.open_meeting(None)
-in_mode = top[1].toggle(t("meetings.meeting_mode"), value=st.query_params.get("lage") == "1",
-                        help=t("meetings.meeting_mode_help"), key=f"mt_mode_{meeting['id']}")
+in_mode = top[1].toggle(
+    t("meetings.meeting_mode"),
+    value=st.query_params.get("lage") == "1",
+    help=t("meetings.meeting_mode_help"),
+    key=f"mt_mode_{meeting['id']}",
+)
 if in_mode != (st.query_params.get("lage") == "1"):
     # Keep the URL in step so the shared screen can be reloaded on the same view.
     if in_mode:

@@ -34,7 +34,6 @@ if not plan["is_current"]:
     st.info(t("plan.old_plan"))
 
 
-
 def activities_tab() -> None:
     state, search = plan_list.filters()
     plan_list.dimension_lists(plan["id"], dims, today, state, search)
@@ -61,11 +60,15 @@ def edit_tab() -> None:
     plan_edit_forms.dimension_form(dims, user)
 
 
-parts = [(t("plan.tab_activities"), activities_tab),
-         (t("plan.tab_follow_up"), lambda: plan_widgets.follow_up(plan, today))]
+parts = [
+    (t("plan.tab_activities"), activities_tab),
+    (t("plan.tab_follow_up"), lambda: plan_widgets.follow_up(plan, today)),
+]
 if editable:
-    parts += [(t("plan.tab_edit"), edit_tab),
-              (t("plan.tab_period"), lambda: plan_edit_forms.new_period_form(plan, user))]
+    parts += [
+        (t("plan.tab_edit"), edit_tab),
+        (t("plan.tab_period"), lambda: plan_edit_forms.new_period_form(plan, user)),
+    ]
 # Only the open tab runs (on_change="rerun"): the follow-up charts and the edit forms
 # cost nothing while a meeting looks at the activity list.
 tabs = st.tabs([name for name, _ in parts], key="plan_tab", on_change="rerun")
@@ -77,8 +80,10 @@ for tab, (_, draw) in zip(tabs, parts, strict=True):
 # The files are built only when a download is clicked.
 cols = st.columns(2)
 cols[0].download_button(
-    t("plan.export_csv"), data=lambda: csv_bytes(plan_table(today, plan["id"])),
-    file_name=f"handlingsplan-{plan['period_label']}.csv", mime="text/csv",
+    t("plan.export_csv"),
+    data=lambda: csv_bytes(plan_table(today, plan["id"])),
+    file_name=f"handlingsplan-{plan['period_label']}.csv",
+    mime="text/csv",
     icon=":material/download:",
 )
 cols[1].download_button(

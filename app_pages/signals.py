@@ -13,8 +13,9 @@ from portal.ui import guard, signal_queue, signal_widgets
 user = guard.page("signals.report")
 st.title(t("signals.title"))
 st.write(t("signals.intro"))
-st.caption(t("signals.receiver",
-             role=t(f"common.roles.{config.get('PORTAL_SIGNAL_RECEIVER_ROLE')}")))
+st.caption(
+    t("signals.receiver", role=t(f"common.roles.{config.get('PORTAL_SIGNAL_RECEIVER_ROLE')}"))
+)
 
 handler = auth.can(user.role, "signals.handle")
 names = ["report", "mine"] + (["queue"] if handler else []) + ["stats"]

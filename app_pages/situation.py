@@ -25,8 +25,7 @@ year = situation_widgets.year_selector(views.years())
 if year is None:
     st.stop()
 
-names = [t("situation.tab_assessment"), t("situation.tab_charts"),
-         t("situation.tab_indicators")]
+names = [t("situation.tab_assessment"), t("situation.tab_charts"), t("situation.tab_indicators")]
 if editor:
     names += [t("situation.tab_edit"), t("situation.tab_import")]
 tabs = st.tabs(names)
@@ -37,13 +36,22 @@ with tabs[1]:
 with tabs[2]:
     situation_widgets.indicators_view(year, exact)
     # Exports leave the portal: always with small numbers suppressed.
-    st.download_button(t("situation.export_csv"), data=lambda: csv_bytes(indicators_table()),
-                       file_name="lagesbild-indikatorer.csv", mime="text/csv",
-                       on_click="ignore", icon=":material/download:")
-    st.download_button(t("situation.export_xlsx"), data=workbook_bytes,
-                       file_name="lagesbild.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       on_click="ignore", icon=":material/download:")
+    st.download_button(
+        t("situation.export_csv"),
+        data=lambda: csv_bytes(indicators_table()),
+        file_name="lagesbild-indikatorer.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    st.download_button(
+        t("situation.export_xlsx"),
+        data=workbook_bytes,
+        file_name="lagesbild.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+        icon=":material/download:",
+    )
 if editor:
     with tabs[3]:
         situation_forms.year_form(user, year)

@@ -32,15 +32,23 @@ with st.container(border=True):
 
 st.subheader(t("support.coordinator_heading"))
 st.write(t("support.coordinator_body"))
-st.markdown(t("support.coordinator_contact", contact=escape_md(contact)) if contact
-            else t("support.coordinator_switchboard"))
+st.markdown(
+    t("support.coordinator_contact", contact=escape_md(contact))
+    if contact
+    else t("support.coordinator_switchboard")
+)
 
 st.subheader(t("support.directory_heading"))
 directory_widgets.public_list(date.today())
 
 # The leaflet is made when someone asks for it, not on every rerun of the page.
-st.download_button(t("support.leaflet_download"), leaflet_pdf, "stod-och-hjalp.pdf",
-                   "application/pdf", icon=":material/print:")
+st.download_button(
+    t("support.leaflet_download"),
+    leaflet_pdf,
+    "stod-och-hjalp.pdf",
+    "application/pdf",
+    icon=":material/print:",
+)
 
 st.subheader(t("support.forms_heading"))
 st.markdown(t("support.forms_body"))

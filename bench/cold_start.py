@@ -28,14 +28,28 @@ def _free_port() -> int:
 
 def first_render_seconds(db: Path, browser) -> float:
     env = {**os.environ, "PORTAL_DB": str(db), "PORTAL_COOKIE_KEY": "bench-" + "c" * 40}
-    subprocess.run([sys.executable, "-m", "portal", "init"], env=env, check=True, cwd=ROOT,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "portal", "init"], env=env, check=True, cwd=ROOT, capture_output=True
+    )
     port = _free_port()
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
-         str(port), "--server.headless", "true"],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         page = browser.new_page()
         deadline = time.monotonic() + 60
@@ -43,7 +57,7 @@ def first_render_seconds(db: Path, browser) -> float:
             try:
                 page.goto(f"http://127.0.0.1:{port}/stod", timeout=2000)
                 break
-            except Exception:  # noqa: BLE001 - the server is not listening yet
+            except Exception:
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.05)
@@ -59,14 +73,19 @@ def first_render_seconds(db: Path, browser) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=int, default=100)
-    parser.add_argument("--db", type=Path, default=None,
-                        help="an existing generated database to copy instead of generating")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="an existing generated database to copy instead of generating",
+    )
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium",
-                                     args=["--no-sandbox", "--disable-gpu"])
+        browser = pw.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+        )
         fresh = first_render_seconds(Path(tmp) / "fresh.duckdb", browser)
         big = Path(tmp) / f"big-{args.scale}x.duckdb"
         if args.db:

@@ -71,8 +71,9 @@ class Outcome:
         return run
 
 
-async def pick_activity(session: Session, n: int, outcome: Outcome,
-                        plan: Run) -> tuple[Run, list[WidgetState]]:
+async def pick_activity(
+    session: Session, n: int, outcome: Outcome, plan: Run
+) -> tuple[Run, list[WidgetState]]:
     """Choose the n-th activity in the plan's select box (as a click would)."""
     box = plan.find("selectbox", ACTIVITY)
     if box is None or not box.options:
@@ -81,17 +82,21 @@ async def pick_activity(session: Session, n: int, outcome: Outcome,
     return outcome.timed("pick", await session.open("handlingsplan", chosen)), chosen
 
 
-async def save_progress(session: Session, n: int, outcome: Outcome, plan: Run,
-                        chosen: list[WidgetState]) -> None:
+async def save_progress(
+    session: Session, n: int, outcome: Outcome, plan: Run, chosen: list[WidgetState]
+) -> None:
     for attempt in range(ATTEMPTS):
         progress = plan.find("number_input", "Framsteg (%)")
         if progress is None:
             raise RuntimeError("the plan page drew no progress form")
         form = progress.form_id
         comment = f"{COMMENT} {n}.{attempt}"
-        states = [*chosen, value(progress, (n * 3 + attempt) % 101),
-                  value(plan.find("text_area", "Kommentar", form), comment),
-                  click(plan.find("button", "Spara uppdateringen", form))]
+        states = [
+            *chosen,
+            value(progress, (n * 3 + attempt) % 101),
+            value(plan.find("text_area", "Kommentar", form), comment),
+            click(plan.find("button", "Spara uppdateringen", form)),
+        ]
         run = outcome.timed("save", await session.open("handlingsplan", states))
         if run.contains(SAVED):
             outcome.saved.append(comment)
@@ -104,10 +109,12 @@ async def save_progress(session: Session, n: int, outcome: Outcome, plan: Run,
     raise RuntimeError(f"no save accepted in {ATTEMPTS} attempts")
 
 
-async def one_session(base: str, key: str, n: int, outcome: Outcome,
-                      ready: asyncio.Barrier, think: float) -> None:
-    token = jwt.encode({"username": f"bench{n:02d}", "exp_date": time.time() + 3600}, key,
-                       algorithm="HS256")
+async def one_session(
+    base: str, key: str, n: int, outcome: Outcome, ready: asyncio.Barrier, think: float
+) -> None:
+    token = jwt.encode(
+        {"username": f"bench{n:02d}", "exp_date": time.time() + 3600}, key, algorithm="HS256"
+    )
 
     async def pause() -> None:  # a person reading before the next click
         await asyncio.sleep(random.uniform(0, think))
@@ -121,9 +128,9 @@ async def one_session(base: str, key: str, n: int, outcome: Outcome,
             await pause()
             plan, chosen = await pick_activity(session, n, outcome, plan)
             await ready.wait()  # everyone has the form filled in; they press "Spara"
-            await pause()       # at once (think 0) or within `think` seconds
+            await pause()  # at once (think 0) or within `think` seconds
             await save_progress(session, n, outcome, plan, chosen)
-    except Exception as exc:  # noqa: BLE001 - every failure is counted and reported
+    except Exception as exc:
         outcome.errors.append(f"session {n}: {type(exc).__name__}: {str(exc)[:160]}")
         ready.abort()
 
@@ -131,8 +138,9 @@ async def one_session(base: str, key: str, n: int, outcome: Outcome,
 async def run(sessions: int, base: str, key: str, think: float = 0.0) -> Outcome:
     outcome = Outcome()
     ready = asyncio.Barrier(sessions)
-    await asyncio.gather(*(one_session(base, key, n, outcome, ready, think)
-                           for n in range(sessions)))
+    await asyncio.gather(
+        *(one_session(base, key, n, outcome, ready, think) for n in range(sessions))
+    )
     return outcome
 
 
@@ -146,9 +154,12 @@ def peak_memory_mb(pid: int) -> float:
 def stored_comments(db: Path) -> list[str]:
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return [r[0] for r in con.execute(
-            "SELECT comment FROM activity_updates WHERE comment LIKE ?",
-            [COMMENT + "%"]).fetchall()]
+        return [
+            r[0]
+            for r in con.execute(
+                "SELECT comment FROM activity_updates WHERE comment LIKE ?", [COMMENT + "%"]
+            ).fetchall()
+        ]
     finally:
         con.close()
 
@@ -160,8 +171,10 @@ def _p(values: list[float], pct: float) -> float:
 
 def lost_and_unaccounted(outcome: Outcome, stored: list[str]) -> tuple[list[str], list[str]]:
     """Confirmed saves missing from the history, and history rows nobody was told saved."""
-    return ([c for c in outcome.saved if c not in stored],
-            [c for c in stored if c not in outcome.saved])
+    return (
+        [c for c in outcome.saved if c not in stored],
+        [c for c in stored if c not in outcome.saved],
+    )
 
 
 def report(sessions: int, outcome: Outcome, stored: list[str], memory: float) -> None:
@@ -169,23 +182,31 @@ def report(sessions: int, outcome: Outcome, stored: list[str], memory: float) ->
     print("| step | requests | p50 s | p95 s | max s |")
     print("|---|---|---|---|---|")
     for step, values in outcome.seconds.items():
-        print(f"| {step} | {len(values)} | {statistics.median(values):.2f} | "
-              f"{_p(values, 95):.2f} | {max(values):.2f} |")
+        print(
+            f"| {step} | {len(values)} | {statistics.median(values):.2f} | "
+            f"{_p(values, 95):.2f} | {max(values):.2f} |"
+        )
     print()
-    print("| sessions | saves accepted | refused as stale (then retried) | errors |"
-          " lost updates | rows without a confirmed save | server peak memory MB |")
+    print(
+        "| sessions | saves accepted | refused as stale (then retried) | errors |"
+        " lost updates | rows without a confirmed save | server peak memory MB |"
+    )
     print("|---|---|---|---|---|---|---|")
-    print(f"| {sessions} | {len(outcome.saved)} | {outcome.refused} | {len(outcome.errors)} |"
-          f" {len(lost)} | {len(unaccounted)} | {memory:.0f} |")
+    print(
+        f"| {sessions} | {len(outcome.saved)} | {outcome.refused} | {len(outcome.errors)} |"
+        f" {len(lost)} | {len(unaccounted)} | {memory:.0f} |"
+    )
     for error in outcome.errors:
         print("error:", error)
 
 
-def measure(sessions: int, db: Path | None = None,
-            think: float = 0.0) -> tuple[Outcome, list[str], float]:
+def measure(
+    sessions: int, db: Path | None = None, think: float = 0.0
+) -> tuple[Outcome, list[str], float]:
     """Serve a demo database (or a copy of `db`), run the sessions, and return what
     happened, the comments stored in the history, and the server's peak memory (MB)."""
     with tempfile.TemporaryDirectory() as tmp:
+
         def prepare(env: dict[str, str]) -> None:
             if db:
                 shutil.copy(db, env["PORTAL_DB"])
@@ -196,8 +217,9 @@ def measure(sessions: int, db: Path | None = None,
             # a thread of its own: the caller may already run an event loop (Playwright's
             # sync API does, in the test suite)
             with ThreadPoolExecutor(1) as pool:
-                outcome = pool.submit(asyncio.run, run(
-                    sessions, server.url, server.env["PORTAL_COOKIE_KEY"], think)).result()
+                outcome = pool.submit(
+                    asyncio.run, run(sessions, server.url, server.env["PORTAL_COOKIE_KEY"], think)
+                ).result()
             memory = peak_memory_mb(server.process.pid)
         finally:
             stop_server(server)
@@ -205,14 +227,23 @@ def measure(sessions: int, db: Path | None = None,
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sessions", type=int, default=30)
-    parser.add_argument("--db", type=Path, help="serve a copy of this database instead of "
-                        "a fresh demo database (e.g. one made by bench.generate)")
-    parser.add_argument("--think", type=float, default=0.0,
-                        help="each session pauses up to this many seconds before each click "
-                        "(0: every session clicks at the same moment, the worst case)")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        help="serve a copy of this database instead of "
+        "a fresh demo database (e.g. one made by bench.generate)",
+    )
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="each session pauses up to this many seconds before each click "
+        "(0: every session clicks at the same moment, the worst case)",
+    )
     args = parser.parse_args()
     outcome, stored, memory = measure(args.sessions, args.db, args.think)
     report(args.sessions, outcome, stored, memory)

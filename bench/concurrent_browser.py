@@ -65,7 +65,7 @@ async def session(browser, base: str, n: int, timings: list[float], outcome: dic
                 outcome["saved"].append(f"Samtidig uppdatering {n}")
             else:
                 outcome["refused"] += 1
-    except Exception as exc:  # noqa: BLE001 - every failure is counted and reported
+    except Exception as exc:
         outcome["errors"].append(f"session {n}: {type(exc).__name__}: {str(exc)[:120]}")
     finally:
         await context.close()
@@ -82,10 +82,12 @@ async def run(sessions: int, base: str) -> tuple[list[float], dict]:
     timings: list[float] = []
     outcome: dict = {"saved": [], "refused": 0, "errors": []}
     async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=CHROMIUM,
-                                           args=["--no-sandbox", "--disable-gpu"])
-        await asyncio.gather(*(session(browser, base, n, timings, outcome)
-                               for n in range(sessions)))
+        browser = await pw.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+        )
+        await asyncio.gather(
+            *(session(browser, base, n, timings, outcome) for n in range(sessions))
+        )
         await browser.close()
     return timings, outcome
 
@@ -102,19 +104,27 @@ def main() -> None:
         finally:
             stop_server(server)
         con = duckdb.connect(str(server.db), read_only=True)
-        stored = {r[0] for r in con.execute(
-            "SELECT comment FROM activity_updates WHERE comment LIKE 'Samtidig%'").fetchall()}
+        stored = {
+            r[0]
+            for r in con.execute(
+                "SELECT comment FROM activity_updates WHERE comment LIKE 'Samtidig%'"
+            ).fetchall()
+        }
         con.close()
     lost = [c for c in outcome["saved"] if c not in stored]
     ordered = sorted(timings)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] if ordered else 0
-    print("| sessions | page loads | p50 s | p95 s | saves | refused as stale | errors |"
-          " lost updates | server peak memory MB |")
+    print(
+        "| sessions | page loads | p50 s | p95 s | saves | refused as stale | errors |"
+        " lost updates | server peak memory MB |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
-    print(f"| {args.sessions} | {len(timings)} | "
-          f"{statistics.median(timings) if timings else 0:.2f} | {p95:.2f} | "
-          f"{len(outcome['saved'])} | {outcome['refused']} | {len(outcome['errors'])} | "
-          f"{len(lost)} | {memory:.0f} |")
+    print(
+        f"| {args.sessions} | {len(timings)} | "
+        f"{statistics.median(timings) if timings else 0:.2f} | {p95:.2f} | "
+        f"{len(outcome['saved'])} | {outcome['refused']} | {len(outcome['errors'])} | "
+        f"{len(lost)} | {memory:.0f} |"
+    )
     for error in outcome["errors"]:
         print("error:", error)
 

@@ -44,28 +44,48 @@ def generate(path: Path, scale: int, seed: int = 42) -> dict[str, int]:
 def _plan(cur, rng: random.Random, scale: int) -> dict[str, int]:
     """A 5-year plan with 40*scale activities, each updated about every 6 months."""
     plan_id = cur.execute("SELECT id FROM plans WHERE is_current").fetchone()[0]
-    dims = [r[0] for r in cur.execute(
-        "SELECT id FROM dimensions WHERE plan_id = ? ORDER BY position", [plan_id]).fetchall()]
+    dims = [
+        r[0]
+        for r in cur.execute(
+            "SELECT id FROM dimensions WHERE plan_id = ? ORDER BY position", [plan_id]
+        ).fetchall()
+    ]
     updates = 0
     for n in range(40 * scale):
         ongoing = rng.random() < 0.1
         due = f"{BASE_YEAR + rng.randrange(5)}-{rng.randrange(1, 13):02d}"
         role = rng.choice(["process_leader", "coordinator"])
-        act_id = plans_db.insert_activity(cur, rng.choice(dims), {
-            "description": f"Syntetisk aktivitet {n + 1}: utbildning och samverkan",
-            "responsible_role": role,
-            "responsible_label": "Processledaren" if role == "process_leader"
-            else "Säkerhetssamordnaren",
-            "due_month": None if ongoing else due, "ongoing": ongoing,
-        }, 100 + n)
+        act_id = plans_db.insert_activity(
+            cur,
+            rng.choice(dims),
+            {
+                "description": f"Syntetisk aktivitet {n + 1}: utbildning och samverkan",
+                "responsible_role": role,
+                "responsible_label": "Processledaren"
+                if role == "process_leader"
+                else "Säkerhetssamordnaren",
+                "due_month": None if ongoing else due,
+                "ongoing": ongoing,
+            },
+            100 + n,
+        )
         status, progress = "not_started", 0
         moment = datetime(BASE_YEAR, 1, 1) + timedelta(days=rng.randrange(60))
         for _ in range(10):
             moment += timedelta(days=rng.randrange(120, 240))
             new_status = rng.choice(STATUSES[:3])
             new_progress = min(100, progress + rng.randrange(0, 30))
-            plans_db.insert_update(cur, act_id, "processledare", moment, status, new_status,
-                                   progress, new_progress, "Syntetisk uppdatering")
+            plans_db.insert_update(
+                cur,
+                act_id,
+                "processledare",
+                moment,
+                status,
+                new_status,
+                progress,
+                new_progress,
+                "Syntetisk uppdatering",
+            )
             status, progress = new_status, new_progress
             updates += 1
         plans_db.set_activity_state(cur, act_id, status, progress, moment, "processledare")

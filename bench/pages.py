@@ -22,14 +22,24 @@ from bench.timing import Timing, bare_page, portal_page
 from portal import auth
 from portal.db.connection import close_all
 
-ROLE_USERS = {"admin": "admin", "coordinator": "samordnare", "process_leader": "processledare",
-              "member": "ledamot", "partner": "partner"}
+ROLE_USERS = {
+    "admin": "admin",
+    "coordinator": "samordnare",
+    "process_leader": "processledare",
+    "member": "ledamot",
+    "partner": "partner",
+}
 BUDGET_MS = 150.0
 GROWTH = 2.0
 
 
-def measure(scale: int, runs: int, workdir: Path, pages: list[str] | None = None,
-            roles: list[str] | None = None) -> dict[tuple[str, str], Timing]:
+def measure(
+    scale: int,
+    runs: int,
+    workdir: Path,
+    pages: list[str] | None = None,
+    roles: list[str] | None = None,
+) -> dict[tuple[str, str], Timing]:
     path = workdir / f"bench-{scale}x.duckdb"
     if not path.exists():
         generate(path, scale)
@@ -50,8 +60,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--workdir", type=Path, default=None,
-                        help="keep the generated databases here and reuse them")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=None,
+        help="keep the generated databases here and reuse them",
+    )
     parser.add_argument("--pages", nargs="+", help="only these URL paths, e.g. oversikt moten")
     parser.add_argument("--roles", nargs="+", choices=list(ROLE_USERS), help="only these roles")
     args = parser.parse_args()
@@ -63,8 +77,7 @@ def main() -> None:
         workdir.mkdir(parents=True, exist_ok=True)
         bare = bare_page(args.runs)
         print(f"bare Streamlit page: median {bare.median_ms:.1f} ms, p95 {bare.p95_ms:.1f} ms")
-        by_scale = {s: measure(s, args.runs, workdir, args.pages, args.roles)
-                    for s in args.scales}
+        by_scale = {s: measure(s, args.runs, workdir, args.pages, args.roles) for s in args.scales}
     _print_table(by_scale, bare)
 
 
@@ -80,18 +93,28 @@ def _print_table(by_scale: dict[int, dict], bare: Timing) -> None:
         cells = [f"/{key[0]}", key[1]]
         for s in scales:
             tm = by_scale[s][key]
-            cells.append(f"{tm.median_ms:.0f} / {tm.p95_ms:.0f} "
-                         f"(×{tm.median_ms / bare.median_ms:.1f})"
-                         + (f" {tm.errors} errors" if tm.errors else ""))
+            cells.append(
+                f"{tm.median_ms:.0f} / {tm.p95_ms:.0f} "
+                f"(×{tm.median_ms / bare.median_ms:.1f})"
+                + (f" {tm.errors} errors" if tm.errors else "")
+            )
         growth = by_scale[top][key].median_ms / by_scale[low][key].median_ms
-        ok = by_scale[top][key].median_ms <= BUDGET_MS and growth <= GROWTH \
+        ok = (
+            by_scale[top][key].median_ms <= BUDGET_MS
+            and growth <= GROWTH
             and not any(by_scale[s][key].errors for s in scales)
+        )
         failures += 0 if ok else 1
-        cells += [f"{by_scale[top][key].after_write_ms:.0f}", f"{growth:.2f}",
-                  "pass" if ok else "FAIL"]
+        cells += [
+            f"{by_scale[top][key].after_write_ms:.0f}",
+            f"{growth:.2f}",
+            "pass" if ok else "FAIL",
+        ]
         print("| " + " | ".join(cells) + " |")
-    print(f"\n{failures} page/role combinations miss the budget "
-          f"(median <= {BUDGET_MS:.0f} ms at {top}x, growth <= {GROWTH:.1f}x).")
+    print(
+        f"\n{failures} page/role combinations miss the budget "
+        f"(median <= {BUDGET_MS:.0f} ms at {top}x, growth <= {GROWTH:.1f}x)."
+    )
 
 
 if __name__ == "__main__":

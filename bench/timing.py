@@ -43,8 +43,9 @@ def time_reruns(at: AppTest, runs: int) -> Timing:
         cache.invalidate()
         after_write.append(_timed_run(at))
         errors += 1 if at.exception else 0
-    return Timing(statistics.median(samples), _percentile(samples, 95), errors,
-                  statistics.median(after_write))
+    return Timing(
+        statistics.median(samples), _percentile(samples, 95), errors, statistics.median(after_write)
+    )
 
 
 def bare_page(runs: int) -> Timing:

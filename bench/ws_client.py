@@ -43,8 +43,11 @@ class Run:
 
     def find(self, kind: str, label: str, form_id: str | None = None) -> Widget | None:
         for widget in self.widgets:
-            if widget.kind == kind and widget.label == label and (
-                    form_id is None or widget.form_id == form_id):
+            if (
+                widget.kind == kind
+                and widget.label == label
+                and (form_id is None or widget.form_id == form_id)
+            ):
                 return widget
         return None
 
@@ -63,8 +66,11 @@ class Session:
 
     async def __aenter__(self) -> Session:
         self._ws = await websockets.connect(
-            self._url, subprotocols=["streamlit"], max_size=None,
-            additional_headers={"Cookie": self._cookie, "Origin": self._origin})
+            self._url,
+            subprotocols=["streamlit"],
+            max_size=None,
+            additional_headers={"Cookie": self._cookie, "Origin": self._origin},
+        )
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -106,8 +112,16 @@ def _collect(fwd: ForwardMsg, run: Run) -> None:
         run.exceptions.append(f"{proto.type}: {proto.message}")
     if kind in _WIDGETS:
         options = list(proto.options) if kind == "selectbox" else []
-        run.widgets.append(Widget(kind, proto.id, proto.label, getattr(proto, "form_id", ""),
-                                  _is_int(kind, proto), options))
+        run.widgets.append(
+            Widget(
+                kind,
+                proto.id,
+                proto.label,
+                getattr(proto, "form_id", ""),
+                _is_int(kind, proto),
+                options,
+            )
+        )
     run.text.append(text_format.MessageToString(proto, as_utf8=True))
 
 

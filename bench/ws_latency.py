@@ -30,25 +30,37 @@ from tests.e2e.conftest import _free_port, start_server, stop_server
 PAGES = ("oversikt", "handlingsplan", "moten", "lagesbild", "signaler", "stodkatalog")
 
 
-async def medians(url: str, cookies: dict[str, str], pages: tuple[str, ...],
-                  runs: int) -> dict[str, float]:
+async def medians(
+    url: str, cookies: dict[str, str], pages: tuple[str, ...], runs: int
+) -> dict[str, float]:
     """Median seconds per page over `runs` requests after one warm-up request."""
     out = {}
     async with Session(url, cookies) as session:
         for page in pages:
             await session.open(page)
-            out[page] = statistics.median([(await session.open(page)).seconds
-                                           for _ in range(runs)])
+            out[page] = statistics.median([(await session.open(page)).seconds for _ in range(runs)])
     return out
 
 
 def bare_page(runs: int) -> float:
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "bench" / "bare_page.py"),
-         "--server.port", str(port), "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "bench" / "bare_page.py"),
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
@@ -65,6 +77,7 @@ def bare_page(runs: int) -> float:
 
 def portal_pages(runs: int, db: Path | None) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
+
         def prepare(env: dict[str, str]) -> None:
             if db:
                 shutil.copy(db, env["PORTAL_DB"])
@@ -72,16 +85,20 @@ def portal_pages(runs: int, db: Path | None) -> dict[str, float]:
 
         server = start_server(Path(tmp), prepare=prepare)
         try:
-            token = jwt.encode({"username": "bench00", "exp_date": time.time() + 3600},
-                               server.env["PORTAL_COOKIE_KEY"], algorithm="HS256")
+            token = jwt.encode(
+                {"username": "bench00", "exp_date": time.time() + 3600},
+                server.env["PORTAL_COOKIE_KEY"],
+                algorithm="HS256",
+            )
             return asyncio.run(medians(server.url, {"sos_portal_auth": token}, PAGES, runs))
         finally:
             stop_server(server)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=8)
     parser.add_argument("--db", type=Path, help="serve a copy of this database")
     args = parser.parse_args()

@@ -59,30 +59,36 @@ def require(role: str | None, permission: str) -> None:
 
 @dataclass(frozen=True)
 class PageSpec:
-    key: str            # message key pages.<key> and AppTest name
-    path: str           # file under the project root
-    url_path: str       # stable URL from the interface contract
+    key: str  # message key pages.<key> and AppTest name
+    path: str  # file under the project root
+    url_path: str  # stable URL from the interface contract
     permission: str
     icon: str
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("overview", "app_pages/overview.py", "oversikt", "overview.view",
-             ":material/dashboard:"),
+    PageSpec(
+        "overview", "app_pages/overview.py", "oversikt", "overview.view", ":material/dashboard:"
+    ),
     PageSpec("plan", "app_pages/plan.py", "handlingsplan", "plan.view", ":material/checklist:"),
     PageSpec("meetings", "app_pages/meetings.py", "moten", "meetings.view", ":material/groups:"),
-    PageSpec("situation", "app_pages/situation.py", "lagesbild", "situation.view",
-             ":material/insights:"),
-    PageSpec("signals", "app_pages/signals.py", "signaler", "signals.report",
-             ":material/report:"),
-    PageSpec("report", "app_pages/report.py", "uppfoljning", "report.view",
-             ":material/summarize:"),
-    PageSpec("directory", "app_pages/directory.py", "stodkatalog", "directory.view",
-             ":material/support_agent:"),
+    PageSpec(
+        "situation", "app_pages/situation.py", "lagesbild", "situation.view", ":material/insights:"
+    ),
+    PageSpec("signals", "app_pages/signals.py", "signaler", "signals.report", ":material/report:"),
+    PageSpec("report", "app_pages/report.py", "uppfoljning", "report.view", ":material/summarize:"),
+    PageSpec(
+        "directory",
+        "app_pages/directory.py",
+        "stodkatalog",
+        "directory.view",
+        ":material/support_agent:",
+    ),
     PageSpec("support", "app_pages/support.py", "stod", "support.view", ":material/help:"),
     PageSpec("account", "app_pages/account.py", "konto", "account.manage", ":material/person:"),
-    PageSpec("admin", "app_pages/admin.py", "admin", "admin.manage",
-             ":material/admin_panel_settings:"),
+    PageSpec(
+        "admin", "app_pages/admin.py", "admin", "admin.manage", ":material/admin_panel_settings:"
+    ),
 )
 
 

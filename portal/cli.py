@@ -40,8 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     init = sub.add_parser("init", help="create or migrate the database")
     init.add_argument("--demo", action="store_true", help="add demo data and demo users")
 
-    user = sub.add_parser("user", help="manage users").add_subparsers(dest="user_cmd",
-                                                                        required=True)
+    user = sub.add_parser("user", help="manage users").add_subparsers(
+        dest="user_cmd", required=True
+    )
     add = user.add_parser("add", help="add a user; the password is read from stdin/prompt")
     add.add_argument("username")
     add.add_argument("--role", required=True, choices=ROLES)
@@ -69,8 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("dir", type=Path)
     restore = sub.add_parser("restore", help="rebuild the database from a backup folder")
     restore.add_argument("dir", type=Path)
-    restore.add_argument("--force", action="store_true",
-                         help="overwrite a database that already holds data")
+    restore.add_argument(
+        "--force", action="store_true", help="overwrite a database that already holds data"
+    )
     sub.add_parser("purge-signals", help="purge text of closed signals past retention")
     return parser
 
@@ -117,8 +119,9 @@ def _user(args: argparse.Namespace) -> int:
 
     if args.user_cmd == "add":
         password = _read_password()
-        user_service.add_user(args.username, args.name, args.email, args.role, password,
-                              actor="cli")
+        user_service.add_user(
+            args.username, args.name, args.email, args.role, password, actor="cli"
+        )
         print(f"user {args.username} added")
     elif args.user_cmd == "list":
         for row in user_service.list_users().itertuples():

@@ -58,10 +58,17 @@ SETTINGS: dict[str, Setting] = {
         Setting("PORTAL_SIGNAL_RECEIVER_ROLE", "coordinator", "Role that receives signals."),
         Setting("PORTAL_LOCKOUT_ATTEMPTS", "5", "Failed logins before an account is locked."),
         Setting("PORTAL_LOCKOUT_MINUTES", "15", "Minutes an account stays locked."),
-        Setting("PORTAL_LOGO", "", "Path of the municipality's logo (PNG/SVG), shown above "
-                "the navigation; empty for none."),
-        Setting("PORTAL_BACKUP_WAIT", "120",
-                "Seconds `backup` waits for a running portal to write the backup."),
+        Setting(
+            "PORTAL_LOGO",
+            "",
+            "Path of the municipality's logo (PNG/SVG), shown above "
+            "the navigation; empty for none.",
+        ),
+        Setting(
+            "PORTAL_BACKUP_WAIT",
+            "120",
+            "Seconds `backup` waits for a running portal to write the backup.",
+        ),
     ]
 }
 
@@ -161,7 +168,9 @@ def startup_problem(demo: bool) -> str | None:
     except OSError as exc:
         return f"the cookie key could not be read or created: {exc}"
     if not demo and len(key.encode("utf-8")) < MIN_COOKIE_KEY_BYTES:
-        return (f"PORTAL_COOKIE_KEY is shorter than {MIN_COOKIE_KEY_BYTES} bytes; set a "
-                "longer random key (e.g. python -c 'import secrets; "
-                "print(secrets.token_urlsafe(48))')")
+        return (
+            f"PORTAL_COOKIE_KEY is shorter than {MIN_COOKIE_KEY_BYTES} bytes; set a "
+            "longer random key (e.g. python -c 'import secrets; "
+            "print(secrets.token_urlsafe(48))')"
+        )
     return None

@@ -33,12 +33,14 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         server = start_server(Path(tmp))
-        browser = pw.chromium.launch(executable_path=CHROMIUM,
-                                     args=["--no-sandbox", "--disable-gpu"])
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+        )
         try:
             for name, user, path, width, height in SHOTS:
-                context = browser.new_context(viewport={"width": width, "height": height},
-                                              locale="sv-SE")
+                context = browser.new_context(
+                    viewport={"width": width, "height": height}, locale="sv-SE"
+                )
                 page = context.new_page()
                 page.set_default_timeout(30_000)
                 if user:

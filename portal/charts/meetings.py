@@ -15,10 +15,11 @@ def attendance_by_org(df: pd.DataFrame, title: str, x_title: str, y_title: str) 
         .mark_bar(color=PALETTE[0])
         .encode(
             x=alt.X("count:Q", title=x_title, axis=alt.Axis(tickMinStep=1)),
-            y=alt.Y("organisation:N", title=y_title, sort="-x",
-                    axis=alt.Axis(labelLimit=320)),
-            tooltip=[alt.Tooltip("organisation:N", title=y_title),
-                     alt.Tooltip("count:Q", title=x_title)],
+            y=alt.Y("organisation:N", title=y_title, sort="-x", axis=alt.Axis(labelLimit=320)),
+            tooltip=[
+                alt.Tooltip("organisation:N", title=y_title),
+                alt.Tooltip("count:Q", title=x_title),
+            ],
         )
         .properties(height=alt.Step(32))
     )

@@ -20,77 +20,124 @@ FONT = 16  # readable on a projector
 
 
 def _big(chart: alt.Chart) -> alt.Chart:
-    return chart.configure_axis(labelFontSize=FONT - 2, titleFontSize=FONT).configure_legend(
-        labelFontSize=FONT - 2, titleFontSize=FONT).configure_title(fontSize=FONT + 2)
+    return (
+        chart.configure_axis(labelFontSize=FONT - 2, titleFontSize=FONT)
+        .configure_legend(labelFontSize=FONT - 2, titleFontSize=FONT)
+        .configure_title(fontSize=FONT + 2)
+    )
 
 
-def level_grid(df: pd.DataFrame, title: str, x_title: str, y_title: str,
-               level_title: str, level_labels: list[str],
-               milieu_labels: list[str]) -> alt.Chart:
+def level_grid(
+    df: pd.DataFrame,
+    title: str,
+    x_title: str,
+    y_title: str,
+    level_title: str,
+    level_labels: list[str],
+    milieu_labels: list[str],
+) -> alt.Chart:
     """Heat-map grid: years across, milieus down, colour = level (ordered none..high).
 
     df: year (str), milieu_label, level_label, level_rank, trend_label.
     """
     base = alt.Chart(df).encode(
         x=alt.X("year:O", title=x_title, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("milieu_label:N", title=y_title, sort=milieu_labels,
-                axis=alt.Axis(labelLimit=260)),
+        y=alt.Y("milieu_label:N", title=y_title, sort=milieu_labels, axis=alt.Axis(labelLimit=260)),
     )
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
-        color=alt.Color("level_label:N", title=level_title,
-                        scale=alt.Scale(domain=level_labels, range=LEVEL_COLOURS)),
-        tooltip=[alt.Tooltip("year:O", title=x_title),
-                 alt.Tooltip("milieu_label:N", title=y_title),
-                 alt.Tooltip("level_label:N", title=level_title),
-                 alt.Tooltip("trend_label:N")],
+        color=alt.Color(
+            "level_label:N",
+            title=level_title,
+            scale=alt.Scale(domain=level_labels, range=LEVEL_COLOURS),
+        ),
+        tooltip=[
+            alt.Tooltip("year:O", title=x_title),
+            alt.Tooltip("milieu_label:N", title=y_title),
+            alt.Tooltip("level_label:N", title=level_title),
+            alt.Tooltip("trend_label:N"),
+        ],
     )
     text = base.mark_text(fontSize=FONT - 2).encode(text="level_label:N")
     return _big(alt.layer(cells, text, data=df, title=title).properties(height=alt.Step(48)))
 
 
-def stacked_by_milieu(df: pd.DataFrame, title: str, x_title: str, y_title: str,
-                      colour_title: str, milieu_labels: list[str]) -> alt.Chart:
+def stacked_by_milieu(
+    df: pd.DataFrame,
+    title: str,
+    x_title: str,
+    y_title: str,
+    colour_title: str,
+    milieu_labels: list[str],
+) -> alt.Chart:
     """Stacked bars over time; df: period, milieu_label, count (NaN = suppressed), shown."""
-    chart = alt.Chart(df, title=title).transform_calculate(
-        rank=f"indexof({json.dumps(milieu_labels)}, datum.milieu_label)",
-    ).mark_bar().encode(
-        x=alt.X("period:O", title=x_title, axis=alt.Axis(labelAngle=-45)),
-        y=alt.Y("sum(count):Q", title=y_title, axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("milieu_label:N", title=colour_title,
-                        scale=alt.Scale(domain=milieu_labels, range=PALETTE[:len(milieu_labels)])),
-        # stack in the vocabulary's order (as the legend), not alphabetically
-        order=alt.Order("rank:Q", sort="descending"),
-        tooltip=[alt.Tooltip("period:O", title=x_title),
-                 alt.Tooltip("milieu_label:N", title=colour_title),
-                 alt.Tooltip("shown:N", title=y_title)],
+    chart = (
+        alt.Chart(df, title=title)
+        .transform_calculate(
+            rank=f"indexof({json.dumps(milieu_labels)}, datum.milieu_label)",
+        )
+        .mark_bar()
+        .encode(
+            x=alt.X("period:O", title=x_title, axis=alt.Axis(labelAngle=-45)),
+            y=alt.Y("sum(count):Q", title=y_title, axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color(
+                "milieu_label:N",
+                title=colour_title,
+                scale=alt.Scale(domain=milieu_labels, range=PALETTE[: len(milieu_labels)]),
+            ),
+            # stack in the vocabulary's order (as the legend), not alphabetically
+            order=alt.Order("rank:Q", sort="descending"),
+            tooltip=[
+                alt.Tooltip("period:O", title=x_title),
+                alt.Tooltip("milieu_label:N", title=colour_title),
+                alt.Tooltip("shown:N", title=y_title),
+            ],
+        )
     )
     return _big(chart)
 
 
 def breakdown(df: pd.DataFrame, title: str, x_title: str, y_title: str) -> alt.Chart:
     """Horizontal bars per source or area; df: label, count (NaN = suppressed), shown."""
-    chart = alt.Chart(df, title=title).mark_bar(color=PALETTE[0]).encode(
-        x=alt.X("count:Q", title=x_title, axis=alt.Axis(tickMinStep=1)),
-        y=alt.Y("label:N", title=y_title, sort="-x", axis=alt.Axis(labelLimit=260)),
-        tooltip=[alt.Tooltip("label:N", title=y_title), alt.Tooltip("shown:N", title=x_title)],
+    chart = (
+        alt.Chart(df, title=title)
+        .mark_bar(color=PALETTE[0])
+        .encode(
+            x=alt.X("count:Q", title=x_title, axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y("label:N", title=y_title, sort="-x", axis=alt.Axis(labelLimit=260)),
+            tooltip=[alt.Tooltip("label:N", title=y_title), alt.Tooltip("shown:N", title=x_title)],
+        )
     )
     return _big(chart.properties(height=alt.Step(36)))
 
 
-def year_against_year(df: pd.DataFrame, title: str, x_title: str, y_title: str,
-                      colour_title: str, years: list[str]) -> alt.Chart:
+def year_against_year(
+    df: pd.DataFrame, title: str, x_title: str, y_title: str, colour_title: str, years: list[str]
+) -> alt.Chart:
     """Grouped bars: this year against last year per milieu; df: milieu_label, year,
     count (NaN = suppressed), shown."""
-    chart = alt.Chart(df, title=title).mark_bar().encode(
-        x=alt.X("milieu_label:N", title=x_title, sort=None,
-                axis=alt.Axis(labelAngle=0, labelLimit=200)),
-        xOffset=alt.XOffset("year:N", sort=years),
-        y=alt.Y("count:Q", title=y_title, axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("year:N", title=colour_title,
-                        scale=alt.Scale(domain=years, range=[PALETTE[4], PALETTE[0]])),
-        tooltip=[alt.Tooltip("milieu_label:N", title=x_title),
-                 alt.Tooltip("year:N", title=colour_title),
-                 alt.Tooltip("shown:N", title=y_title)],
+    chart = (
+        alt.Chart(df, title=title)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "milieu_label:N",
+                title=x_title,
+                sort=None,
+                axis=alt.Axis(labelAngle=0, labelLimit=200),
+            ),
+            xOffset=alt.XOffset("year:N", sort=years),
+            y=alt.Y("count:Q", title=y_title, axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color(
+                "year:N",
+                title=colour_title,
+                scale=alt.Scale(domain=years, range=[PALETTE[4], PALETTE[0]]),
+            ),
+            tooltip=[
+                alt.Tooltip("milieu_label:N", title=x_title),
+                alt.Tooltip("year:N", title=colour_title),
+                alt.Tooltip("shown:N", title=y_title),
+            ],
+        )
     )
     return _big(chart)
 

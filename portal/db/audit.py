@@ -53,8 +53,9 @@ def record(
 
 
 @contextmanager
-def audited_transaction(actor: str, action: str, entity: str, entity_id: Any = None,
-                        before: Any = None) -> Iterator[tuple[Any, dict]]:
+def audited_transaction(
+    actor: str, action: str, entity: str, entity_id: Any = None, before: Any = None
+) -> Iterator[tuple[Any, dict]]:
     """A write transaction that records one audit entry when it commits.
 
     Yields (cursor, change); the block fills `change["after"]` (and may set
@@ -64,8 +65,7 @@ def audited_transaction(actor: str, action: str, entity: str, entity_id: Any = N
     change: dict[str, Any] = {"before": before, "after": None, "entity_id": entity_id}
     with transaction() as cur:
         yield cur, change
-        record(cur, actor, action, entity, change["entity_id"], change["before"],
-               change["after"])
+        record(cur, actor, action, entity, change["entity_id"], change["before"], change["after"])
 
 
 def distinct_values(column: str) -> list[str]:

@@ -56,8 +56,13 @@ def cached_read(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        key = (_generation, dt.date.today(), str(config.db_path()), args,
-               tuple(sorted(kwargs.items())))
+        key = (
+            _generation,
+            dt.date.today(),
+            str(config.db_path()),
+            args,
+            tuple(sorted(kwargs.items())),
+        )
         with _lock:
             if key in cache:
                 cache.move_to_end(key)

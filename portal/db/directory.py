@@ -6,9 +6,26 @@ import uuid
 from datetime import date
 from typing import Any
 
-ENTRY_FIELDS = ("name", "description", "status", "eligibility", "cost", "languages",
-                "target_groups", "categories", "phone", "email", "url", "address",
-                "service_area", "hours", "visibility", "source", "verified_on", "verified_by")
+ENTRY_FIELDS = (
+    "name",
+    "description",
+    "status",
+    "eligibility",
+    "cost",
+    "languages",
+    "target_groups",
+    "categories",
+    "phone",
+    "email",
+    "url",
+    "address",
+    "service_area",
+    "hours",
+    "visibility",
+    "source",
+    "verified_on",
+    "verified_by",
+)
 
 _SELECT = (
     "SELECT e.*, o.name AS organization, o.website AS organization_website"
@@ -38,8 +55,10 @@ def insert_organization(cur, org_id: str, name: str, description: str, website: 
 
 _INSERT_COLUMNS = ("id", "organization_id", *ENTRY_FIELDS, "updated_by")
 # Column names are the fixed tuple above; values go as parameters.
-_INSERT_SQL = (f"INSERT INTO dir_entries ({', '.join(_INSERT_COLUMNS)})"  # noqa: S608
-               f" VALUES ({', '.join('?' for _ in _INSERT_COLUMNS)})")
+_INSERT_SQL = (
+    f"INSERT INTO dir_entries ({', '.join(_INSERT_COLUMNS)})"  # noqa: S608
+    f" VALUES ({', '.join('?' for _ in _INSERT_COLUMNS)})"
+)
 
 
 def insert_entry(cur, entry_id: str, org_id: str, values: dict[str, Any], actor: str) -> None:
@@ -47,13 +66,16 @@ def insert_entry(cur, entry_id: str, org_id: str, values: dict[str, Any], actor:
     cur.execute(_INSERT_SQL, params)
 
 
-def update_entry(cur, entry_id: str, org_id: str, values: dict[str, Any], version: int,
-                 actor: str) -> bool:
+def update_entry(
+    cur, entry_id: str, org_id: str, values: dict[str, Any], version: int, actor: str
+) -> bool:
     """Save when `version` is still current; False when someone saved in between."""
     sets = ", ".join(f"{f} = ?" for f in ENTRY_FIELDS)
-    sql = (f"UPDATE dir_entries SET organization_id = ?, {sets}, version = version + 1,"  # noqa: S608
-           " updated_at = current_timestamp, updated_by = ? WHERE id = ? AND version = ?"
-           " RETURNING id")
+    sql = (
+        f"UPDATE dir_entries SET organization_id = ?, {sets}, version = version + 1,"  # noqa: S608
+        " updated_at = current_timestamp, updated_by = ? WHERE id = ? AND version = ?"
+        " RETURNING id"
+    )
     params = [org_id, *(values.get(f) for f in ENTRY_FIELDS), actor, entry_id, version]
     return cur.execute(sql, params).fetchone() is not None
 
@@ -73,9 +95,15 @@ def _marks(values: tuple[str, ...] | list[str]) -> str:
     return ", ".join("?" for _ in values)
 
 
-def _where(visibilities: tuple[str, ...], words: list[str], category: str | None,
-           group: str | None, language: str | None, area: str | None,
-           include_inactive: bool) -> tuple[str, list[Any]]:
+def _where(
+    visibilities: tuple[str, ...],
+    words: list[str],
+    category: str | None,
+    group: str | None,
+    language: str | None,
+    area: str | None,
+    include_inactive: bool,
+) -> tuple[str, list[Any]]:
     """The WHERE clause of a search and its parameters.
 
     lower() lowers Å/Ä/Ö too and keeps them distinct from A/O: 'å' never matches 'a'.
@@ -85,11 +113,16 @@ def _where(visibilities: tuple[str, ...], words: list[str], category: str | None
     clauses = [f"e.visibility IN ({_marks(visibilities)})"]
     params: list[Any] = list(visibilities)
     for word in words:
-        clauses.append("(contains(lower(e.name), lower(?)) OR contains(lower(o.name), lower(?))"
-                       " OR contains(lower(e.description), lower(?)))")
+        clauses.append(
+            "(contains(lower(e.name), lower(?)) OR contains(lower(o.name), lower(?))"
+            " OR contains(lower(e.description), lower(?)))"
+        )
         params += [word, word, word]
-    for column, value in (("categories", category), ("target_groups", group),
-                          ("languages", language)):
+    for column, value in (
+        ("categories", category),
+        ("target_groups", group),
+        ("languages", language),
+    ):
         if value:
             clauses.append(f"list_contains(e.{column}, ?)")
             params.append(value)
@@ -104,14 +137,21 @@ def _where(visibilities: tuple[str, ...], words: list[str], category: str | None
 _FROM = " FROM dir_entries e JOIN dir_organizations o ON o.id = e.organization_id"
 
 
-def search(cur, visibilities: tuple[str, ...], words: list[str], category: str | None,
-           group: str | None, language: str | None, area: str | None,
-           include_inactive: bool, limit: int | None = None,
-           offset: int = 0) -> list[dict[str, Any]]:
+def search(
+    cur,
+    visibilities: tuple[str, ...],
+    words: list[str],
+    category: str | None,
+    group: str | None,
+    language: str | None,
+    area: str | None,
+    include_inactive: bool,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
     """Entries matching every word (in name, organisation or description) and filter,
     in Swedish order; `limit`/`offset` give one page of them."""
-    where, params = _where(visibilities, words, category, group, language, area,
-                           include_inactive)
+    where, params = _where(visibilities, words, category, group, language, area, include_inactive)
     sql = _SELECT + where + " ORDER BY e.name COLLATE sv, e.id"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
@@ -119,28 +159,36 @@ def search(cur, visibilities: tuple[str, ...], words: list[str], category: str |
     return _dicts(cur.execute(sql, params))
 
 
-def count_matches(cur, visibilities: tuple[str, ...], words: list[str], category: str | None,
-                  group: str | None, language: str | None, area: str | None,
-                  include_inactive: bool) -> int:
+def count_matches(
+    cur,
+    visibilities: tuple[str, ...],
+    words: list[str],
+    category: str | None,
+    group: str | None,
+    language: str | None,
+    area: str | None,
+    include_inactive: bool,
+) -> int:
     """How many entries `search` would return without a limit."""
-    where, params = _where(visibilities, words, category, group, language, area,
-                           include_inactive)
+    where, params = _where(visibilities, words, category, group, language, area, include_inactive)
     return cur.execute("SELECT count(*)" + _FROM + where, params).fetchone()[0]
 
 
 def _stale_where(visibilities: tuple[str, ...], cutoff: date) -> tuple[str, list[Any]]:
     """Active, visible entries never verified or verified before `cutoff`."""
-    where = (f" WHERE e.visibility IN ({_marks(visibilities)}) AND e.status = 'active'"
-             " AND (e.verified_on IS NULL OR e.verified_on < ?)")
+    where = (
+        f" WHERE e.visibility IN ({_marks(visibilities)}) AND e.status = 'active'"
+        " AND (e.verified_on IS NULL OR e.verified_on < ?)"
+    )
     return where, [*visibilities, cutoff]
 
 
-def stale(cur, visibilities: tuple[str, ...], cutoff: date, limit: int | None = None,
-          offset: int = 0) -> list[dict[str, Any]]:
+def stale(
+    cur, visibilities: tuple[str, ...], cutoff: date, limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
     """Entries to check, never verified first, then the longest unchecked."""
     where, params = _stale_where(visibilities, cutoff)
-    sql = (_SELECT + where
-           + " ORDER BY e.verified_on ASC NULLS FIRST, e.name COLLATE sv, e.id")
+    sql = _SELECT + where + " ORDER BY e.verified_on ASC NULLS FIRST, e.name COLLATE sv, e.id"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
@@ -155,27 +203,36 @@ def count_stale(cur, visibilities: tuple[str, ...], cutoff: date) -> int:
 
 
 def areas(cur, visibilities: tuple[str, ...]) -> list[str]:
-    sql = ("SELECT DISTINCT service_area FROM dir_entries"  # noqa: S608
-           f" WHERE service_area <> '' AND visibility IN ({_marks(visibilities)}) ORDER BY 1")
+    sql = (
+        "SELECT DISTINCT service_area FROM dir_entries"  # noqa: S608
+        f" WHERE service_area <> '' AND visibility IN ({_marks(visibilities)}) ORDER BY 1"
+    )
     return [r[0] for r in cur.execute(sql, list(visibilities)).fetchall()]
 
 
 def languages(cur, visibilities: tuple[str, ...]) -> list[str]:
-    sql = ("SELECT DISTINCT unnest(languages) FROM dir_entries"  # noqa: S608
-           f" WHERE visibility IN ({_marks(visibilities)}) ORDER BY 1")
+    sql = (
+        "SELECT DISTINCT unnest(languages) FROM dir_entries"  # noqa: S608
+        f" WHERE visibility IN ({_marks(visibilities)}) ORDER BY 1"
+    )
     return [r[0] for r in cur.execute(sql, list(visibilities)).fetchall()]
 
 
 def set_status(cur, entry_id: str, status: str, actor: str) -> None:
-    cur.execute("UPDATE dir_entries SET status = ?, version = version + 1,"
-                " updated_at = current_timestamp, updated_by = ? WHERE id = ?",
-                [status, actor, entry_id])
+    cur.execute(
+        "UPDATE dir_entries SET status = ?, version = version + 1,"
+        " updated_at = current_timestamp, updated_by = ? WHERE id = ?",
+        [status, actor, entry_id],
+    )
 
 
 def mark_verified(cur, entry_id: str, day: date, actor: str) -> None:
-    cur.execute("UPDATE dir_entries SET verified_on = ?, verified_by = ?,"
-                " version = version + 1, updated_at = current_timestamp, updated_by = ?"
-                " WHERE id = ?", [day, actor, actor, entry_id])
+    cur.execute(
+        "UPDATE dir_entries SET verified_on = ?, verified_by = ?,"
+        " version = version + 1, updated_at = current_timestamp, updated_by = ?"
+        " WHERE id = ?",
+        [day, actor, actor, entry_id],
+    )
 
 
 def all_entries(cur) -> list[dict[str, Any]]:

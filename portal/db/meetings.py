@@ -35,6 +35,7 @@ def _one(cur) -> dict | None:
 
 # --- reads ---------------------------------------------------------------------------
 
+
 def meeting(meeting_id: int, cur=None) -> dict | None:
     sql = f"SELECT {MEETING_COLUMNS} FROM meetings WHERE id = ?"  # noqa: S608 - fixed cols
     if cur is not None:
@@ -68,7 +69,8 @@ def meetings(meeting_type: str | None = None, year: int | None = None) -> pd.Dat
 def meeting_years() -> list[int]:
     with cursor() as cur:
         rows = cur.execute(
-            "SELECT DISTINCT year(starts_at) FROM meetings ORDER BY 1 DESC").fetchall()
+            "SELECT DISTINCT year(starts_at) FROM meetings ORDER BY 1 DESC"
+        ).fetchall()
     return [int(r[0]) for r in rows]
 
 
@@ -120,7 +122,7 @@ def decisions(meeting_id: int | None = None, year: int | None = None) -> pd.Data
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     # Only fixed clause texts are joined; every value goes as a parameter.
     sql = (
-        "SELECT d.id, d.meeting_id, m.title AS meeting_title, m.starts_at, d.number, d.text,"  # noqa: S608, E501
+        "SELECT d.id, d.meeting_id, m.title AS meeting_title, m.starts_at, d.number, d.text,"  # noqa: S608
         " d.created_by, d.created_at FROM meeting_decisions d"
         f" JOIN meetings m ON m.id = d.meeting_id {where}"
         " ORDER BY m.starts_at, d.meeting_id, d.number"
@@ -129,17 +131,22 @@ def decisions(meeting_id: int | None = None, year: int | None = None) -> pd.Data
         return cur.execute(sql, params).df()
 
 
-def actions(meeting_id: int | None = None, open_only: bool = False,
-            owner: tuple[str, str] | None = None, due_before: date | None = None,
-            before_meeting: datetime | None = None, limit: int | None = None,
-            offset: int = 0) -> pd.DataFrame:
+def actions(
+    meeting_id: int | None = None,
+    open_only: bool = False,
+    owner: tuple[str, str] | None = None,
+    due_before: date | None = None,
+    before_meeting: datetime | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> pd.DataFrame:
     """Action items, filtered; `owner` is (username, display name) and matches either.
     With `limit`, at most that many from `offset` on (due first, then oldest)."""
     clauses, params = action_filter(meeting_id, open_only, owner, due_before, before_meeting)
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     # Only fixed clause texts are joined; every value goes as a parameter.
     sql = (
-        f"SELECT {ACTION_COLUMNS} FROM action_items a JOIN meetings m ON m.id = a.meeting_id"  # noqa: S608, E501
+        f"SELECT {ACTION_COLUMNS} FROM action_items a JOIN meetings m ON m.id = a.meeting_id"  # noqa: S608
         f" {where} ORDER BY a.due NULLS LAST, a.id"
     )
     if limit is not None:
@@ -149,9 +156,13 @@ def actions(meeting_id: int | None = None, open_only: bool = False,
         return cur.execute(sql, params).df()
 
 
-def action_filter(meeting_id: int | None, open_only: bool, owner: tuple[str, str] | None,
-                   due_before: date | None,
-                   before_meeting: datetime | None) -> tuple[list[str], list]:
+def action_filter(
+    meeting_id: int | None,
+    open_only: bool,
+    owner: tuple[str, str] | None,
+    due_before: date | None,
+    before_meeting: datetime | None,
+) -> tuple[list[str], list]:
     clauses, params = [], []
     if meeting_id is not None:
         clauses.append("a.meeting_id = ?")
@@ -205,12 +216,22 @@ def held_by_type(year: int) -> dict[str, int]:
 
 # --- writes (inside a transaction) -----------------------------------------------------
 
+
 def insert_meeting(cur, m: dict, actor: str) -> int:
     row = cur.execute(
         "INSERT INTO meetings (title, type, starts_at, ends_at, place, link, status, minutes,"
         " created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        [m["title"], m["type"], m["starts_at"], m["ends_at"], m.get("place", ""),
-         m.get("link", ""), m.get("status", "planned"), m.get("minutes", ""), actor],
+        [
+            m["title"],
+            m["type"],
+            m["starts_at"],
+            m["ends_at"],
+            m.get("place", ""),
+            m.get("link", ""),
+            m.get("status", "planned"),
+            m.get("minutes", ""),
+            actor,
+        ],
     ).fetchone()
     return int(row[0])
 
@@ -220,8 +241,18 @@ def update_meeting(cur, meeting_id: int, m: dict, actor: str, now: datetime) -> 
         "UPDATE meetings SET title = ?, type = ?, starts_at = ?, ends_at = ?, place = ?,"
         " link = ?, status = ?, version = version + 1, updated_by = ?, updated_at = ?"
         " WHERE id = ?",
-        [m["title"], m["type"], m["starts_at"], m["ends_at"], m["place"], m["link"],
-         m["status"], actor, now, meeting_id],
+        [
+            m["title"],
+            m["type"],
+            m["starts_at"],
+            m["ends_at"],
+            m["place"],
+            m["link"],
+            m["status"],
+            actor,
+            now,
+            meeting_id,
+        ],
     )
 
 
@@ -237,9 +268,16 @@ def insert_agenda_item(cur, meeting_id: int, item: dict, position: int) -> int:
     row = cur.execute(
         "INSERT INTO agenda_items (meeting_id, position, title, duration_min, presenter,"
         " activity_id, kind, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        [meeting_id, position, item["title"], int(item.get("duration_min", 10)),
-         item.get("presenter", ""), item.get("activity_id"), item.get("kind", "custom"),
-         item.get("notes", "")],
+        [
+            meeting_id,
+            position,
+            item["title"],
+            int(item.get("duration_min", 10)),
+            item.get("presenter", ""),
+            item.get("activity_id"),
+            item.get("kind", "custom"),
+            item.get("notes", ""),
+        ],
     ).fetchone()
     return int(row[0])
 
@@ -252,8 +290,13 @@ def insert_attendee(cur, meeting_id: int, person: dict) -> int:
     row = cur.execute(
         "INSERT INTO meeting_attendees (meeting_id, name, organisation, invited, present)"
         " VALUES (?, ?, ?, ?, ?) RETURNING id",
-        [meeting_id, person["name"], person.get("organisation", ""),
-         bool(person.get("invited", True)), bool(person.get("present", False))],
+        [
+            meeting_id,
+            person["name"],
+            person.get("organisation", ""),
+            bool(person.get("invited", True)),
+            bool(person.get("present", False)),
+        ],
     ).fetchone()
     return int(row[0])
 
@@ -283,14 +326,23 @@ def insert_action(cur, meeting_id: int, a: dict, actor: str) -> int:
     row = cur.execute(
         "INSERT INTO action_items (meeting_id, text, owner, owner_username, due, status,"
         " activity_id, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        [meeting_id, a["text"], a["owner"], a.get("owner_username"), a.get("due"),
-         a.get("status", "open"), a.get("activity_id"), actor],
+        [
+            meeting_id,
+            a["text"],
+            a["owner"],
+            a.get("owner_username"),
+            a.get("due"),
+            a.get("status", "open"),
+            a.get("activity_id"),
+            actor,
+        ],
     ).fetchone()
     return int(row[0])
 
 
-def set_action_status(cur, action_id: int, status: str, closed_by: str | None,
-                      closed_at: datetime | None) -> None:
+def set_action_status(
+    cur, action_id: int, status: str, closed_by: str | None, closed_at: datetime | None
+) -> None:
     cur.execute(
         "UPDATE action_items SET status = ?, closed_by = ?, closed_at = ?,"
         " version = version + 1 WHERE id = ?",

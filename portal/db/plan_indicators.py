@@ -74,8 +74,9 @@ def indicator_values(indicator_id: int) -> pd.DataFrame:
         ).df()
 
 
-def insert_indicator(cur, activity_id: int, name: str, unit: str, target: float | None,
-                     actor: str) -> int:
+def insert_indicator(
+    cur, activity_id: int, name: str, unit: str, target: float | None, actor: str
+) -> int:
     position = cur.execute(
         "SELECT coalesce(max(position), 0) + 1 FROM indicators WHERE activity_id = ?",
         [activity_id],
@@ -88,8 +89,9 @@ def insert_indicator(cur, activity_id: int, name: str, unit: str, target: float 
     return int(row[0])
 
 
-def insert_value(cur, indicator_id: int, measured_on: date, value: float, note: str,
-                 actor: str) -> int:
+def insert_value(
+    cur, indicator_id: int, measured_on: date, value: float, note: str, actor: str
+) -> int:
     row = cur.execute(
         "INSERT INTO indicator_values (indicator_id, measured_on, value, note, actor)"
         " VALUES (?, ?, ?, ?, ?) RETURNING id",
@@ -100,18 +102,25 @@ def insert_value(cur, indicator_id: int, measured_on: date, value: float, note: 
 
 def rows_for_activity(cur, activity_id: int) -> tuple[list[dict], list[dict]]:
     """The activity's indicators and their values, for the audit log before a delete."""
-    inds = _dicts(cur.execute(
-        "SELECT * FROM indicators WHERE activity_id = ? ORDER BY id", [activity_id]))
-    vals = _dicts(cur.execute(
-        "SELECT v.* FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id"
-        " WHERE i.activity_id = ? ORDER BY v.id", [activity_id]))
+    inds = _dicts(
+        cur.execute("SELECT * FROM indicators WHERE activity_id = ? ORDER BY id", [activity_id])
+    )
+    vals = _dicts(
+        cur.execute(
+            "SELECT v.* FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id"
+            " WHERE i.activity_id = ? ORDER BY v.id",
+            [activity_id],
+        )
+    )
     return inds, vals
 
 
 def delete_for_activity(cur, activity_id: int) -> None:
     cur.execute(
         "DELETE FROM indicator_values WHERE indicator_id IN"
-        " (SELECT id FROM indicators WHERE activity_id = ?)", [activity_id])
+        " (SELECT id FROM indicators WHERE activity_id = ?)",
+        [activity_id],
+    )
     cur.execute("DELETE FROM indicators WHERE activity_id = ?", [activity_id])
 
 

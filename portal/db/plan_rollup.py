@@ -13,7 +13,10 @@ import pandas as pd
 from portal.db.connection import cursor
 from portal.db.plan_state import DERIVED, LATEST_COMMENT, params
 
-_ROLLUP = "".join((DERIVED, """
+_ROLLUP = "".join(
+    (
+        DERIVED,
+        """
 SELECT d.id AS dimension_id, d.key, d.number, d.name,
        count(x.id) AS activities,
        count(x.id) FILTER (WHERE x.status = 'done') AS done,
@@ -28,10 +31,15 @@ FROM dimensions d LEFT JOIN derived x ON x.dimension_id = d.id
 WHERE d.plan_id = $plan_id
 GROUP BY d.id, d.key, d.number, d.name, d.position
 ORDER BY d.position
-"""))
+""",
+    )
+)
 
 # One pass over the derived rows: each row joins the lists it belongs to.
-_TOP = "".join((DERIVED, """
+_TOP = "".join(
+    (
+        DERIVED,
+        """
 , listed AS (
     SELECT k.kind, x.*
     FROM derived x, (VALUES ('mine'), ('overdue'), ('stale')) k(kind)
@@ -49,9 +57,13 @@ _TOP = "".join((DERIVED, """
 ), rows AS (SELECT * FROM ranked WHERE rn <= $limit)
 SELECT x.*, c.comment AS latest_comment
 FROM rows x
-""", LATEST_COMMENT, """
+""",
+        LATEST_COMMENT,
+        """
 ORDER BY x.kind, x.rn
-"""))
+""",
+    )
+)
 
 
 def dimension_rollup(plan_id: int, today: date, days: int) -> pd.DataFrame:
@@ -66,5 +78,6 @@ def short_lists(plan_id: int, today: date, days: int, role: str, limit: int) -> 
     """The first `limit` rows of each list, `kind` = 'mine' (open, the role responsible),
     'overdue' or 'stale', with `total` (rows of that list in all) and latest_comment."""
     with cursor() as cur:
-        return cur.execute(_TOP, {**params(plan_id, today, days), "role": role,
-                                  "limit": limit}).df()
+        return cur.execute(
+            _TOP, {**params(plan_id, today, days), "role": role, "limit": limit}
+        ).df()

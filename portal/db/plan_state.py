@@ -55,7 +55,10 @@ LEFT JOIN (
 
 # One page per dimension: the offset of each dimension's page comes from the lists
 # $dim_ids/$offsets; an offset past the end shows that dimension's last page.
-_PAGES = "".join((DERIVED, """
+_PAGES = "".join(
+    (
+        DERIVED,
+        """
 , filtered AS (
     SELECT * FROM derived
     WHERE ($role::VARCHAR IS NULL OR responsible_role = $role)
@@ -82,17 +85,28 @@ _PAGES = "".join((DERIVED, """
 )
 SELECT x.*, c.comment AS latest_comment
 FROM rows x
-""", LATEST_COMMENT, """
+""",
+        LATEST_COMMENT,
+        """
 ORDER BY x.dimension_position, x.rn
-"""))
+""",
+    )
+)
 
-_ALL = "".join((DERIVED, """
+_ALL = "".join(
+    (
+        DERIVED,
+        """
 , rows AS (SELECT * FROM derived)
 SELECT x.*, c.comment AS latest_comment
 FROM rows x
-""", LATEST_COMMENT, """
+""",
+        LATEST_COMMENT,
+        """
 ORDER BY x.dimension_position, x.position, x.id
-"""))
+""",
+    )
+)
 
 _CHOICES = """
 SELECT a.id, d.number AS dimension_number, a.description, count(*) OVER () AS total
@@ -115,8 +129,13 @@ LIMIT ?
 
 def params(plan_id: int, today: date, days: int, activity_id: int | None = None) -> dict:
     """The parameters of DERIVED."""
-    return {"plan_id": plan_id, "activity_id": activity_id,
-            "month": f"{today.year:04d}-{today.month:02d}", "today": today, "days": days}
+    return {
+        "plan_id": plan_id,
+        "activity_id": activity_id,
+        "month": f"{today.year:04d}-{today.month:02d}",
+        "today": today,
+        "days": days,
+    }
 
 
 def derived_activities(plan_id: int, today: date, days: int) -> pd.DataFrame:
@@ -126,10 +145,17 @@ def derived_activities(plan_id: int, today: date, days: int) -> pd.DataFrame:
         return cur.execute(_ALL, params(plan_id, today, days)).df()
 
 
-def dimension_pages(plan_id: int, today: date, days: int, *,
-                    offsets: dict[int, int] | None = None, role: str | None = None,
-                    state: str | None = None, search: str | None = None,
-                    limit: int = 25) -> pd.DataFrame:
+def dimension_pages(
+    plan_id: int,
+    today: date,
+    days: int,
+    *,
+    offsets: dict[int, int] | None = None,
+    role: str | None = None,
+    state: str | None = None,
+    search: str | None = None,
+    limit: int = 25,
+) -> pd.DataFrame:
     """For every dimension, one page of its activities that match the filters, in
     document order, with `total` (matches in that dimension), `shown_from` (the offset
     actually shown) and the latest comment.
@@ -140,9 +166,15 @@ def dimension_pages(plan_id: int, today: date, days: int, *,
     """
     offsets = offsets or {}
     search = search.strip() if search and search.strip() else None
-    values = {**params(plan_id, today, days), "role": role, "state": state,
-              "search": search, "dim_ids": list(offsets), "offsets": list(offsets.values()),
-              "limit": limit}
+    values = {
+        **params(plan_id, today, days),
+        "role": role,
+        "state": state,
+        "search": search,
+        "dim_ids": list(offsets),
+        "offsets": list(offsets.values()),
+        "limit": limit,
+    }
     with cursor() as cur:
         return cur.execute(_PAGES, values).df()
 
@@ -154,16 +186,16 @@ def activity_state(activity_id: int, plan_id: int, today: date, days: int) -> di
     return None if rows.empty else rows.iloc[0].to_dict()
 
 
-def activity_choices(plan_id: int, search: str | None,
-                     limit: int | None) -> tuple[pd.DataFrame, int]:
+def activity_choices(
+    plan_id: int, search: str | None, limit: int | None
+) -> tuple[pd.DataFrame, int]:
     """Activities whose "number description" contains `search` (all when empty), in
     document order: the first `limit` (all when None) (id, dimension_number,
     description) and how many match in all. No derived state: a picker needs only the
     names."""
     search = search.strip() if search and search.strip() else None
     with cursor() as cur:
-        rows = cur.execute(_CHOICES, {"plan_id": plan_id, "search": search,
-                                      "limit": limit}).df()
+        rows = cur.execute(_CHOICES, {"plan_id": plan_id, "search": search, "limit": limit}).df()
     return rows.drop(columns=["total"]), int(rows["total"].iloc[0]) if len(rows) else 0
 
 

@@ -15,12 +15,22 @@ from __future__ import annotations
 from datetime import datetime
 
 # Columns an edit may set; the SET clause is built from these fixed names only.
-EDITABLE = ("description", "responsible_role", "responsible_label", "due_month", "ongoing",
-            "weight", "status", "progress", "position")
+EDITABLE = (
+    "description",
+    "responsible_role",
+    "responsible_label",
+    "due_month",
+    "ongoing",
+    "weight",
+    "status",
+    "progress",
+    "position",
+)
 
 
-def update_activity_if_version(cur, activity_id: int, version: int, fields: dict,
-                               now: datetime, actor: str) -> bool:
+def update_activity_if_version(
+    cur, activity_id: int, version: int, fields: dict, now: datetime, actor: str
+) -> bool:
     """Set `fields` and bump the version, only if the row still has `version`."""
     names = [n for n in fields if n in EDITABLE]
     if len(names) != len(fields):
@@ -38,7 +48,9 @@ def activity_row(cur, activity_id: int) -> dict | None:
     """The activity as this transaction sees it."""
     cur.execute(
         "SELECT a.*, d.plan_id FROM activities a JOIN dimensions d ON d.id = a.dimension_id"
-        " WHERE a.id = ?", [activity_id])
+        " WHERE a.id = ?",
+        [activity_id],
+    )
     rows = _dicts(cur)
     return rows[0] if rows else None
 
@@ -46,19 +58,22 @@ def activity_row(cur, activity_id: int) -> dict | None:
 def siblings(cur, dimension_id: int) -> list[tuple[int, int, int]]:
     """(id, position, version) of a dimension's activities in order."""
     return cur.execute(
-        "SELECT id, position, version FROM activities WHERE dimension_id = ?"
-        " ORDER BY position, id", [dimension_id]).fetchall()
+        "SELECT id, position, version FROM activities WHERE dimension_id = ? ORDER BY position, id",
+        [dimension_id],
+    ).fetchall()
 
 
 def next_position(cur, dimension_id: int) -> int:
-    return int(cur.execute(
-        "SELECT coalesce(max(position), 0) + 1 FROM activities WHERE dimension_id = ?",
-        [dimension_id]).fetchone()[0])
+    return int(
+        cur.execute(
+            "SELECT coalesce(max(position), 0) + 1 FROM activities WHERE dimension_id = ?",
+            [dimension_id],
+        ).fetchone()[0]
+    )
 
 
 def update_rows(cur, activity_id: int) -> list[dict]:
-    cur.execute("SELECT * FROM activity_updates WHERE activity_id = ? ORDER BY id",
-                [activity_id])
+    cur.execute("SELECT * FROM activity_updates WHERE activity_id = ? ORDER BY id", [activity_id])
     return _dicts(cur)
 
 
@@ -73,9 +88,14 @@ def dimension_row(cur, dimension_id: int) -> dict | None:
     return rows[0] if rows else None
 
 
-def update_dimension_if_unchanged(cur, dimension_id: int, old_objective: str,
-                                  old_description: str, objective: str,
-                                  description: str) -> bool:
+def update_dimension_if_unchanged(
+    cur,
+    dimension_id: int,
+    old_objective: str,
+    old_description: str,
+    objective: str,
+    description: str,
+) -> bool:
     """Compare-and-set on the texts the editor started from (dimensions have no version)."""
     count = cur.execute(
         "UPDATE dimensions SET objective = ?, description = ? WHERE id = ?"

@@ -136,11 +136,21 @@ def insert_plan(cur, plan: dict, is_current: bool = True) -> int:
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
         """,
         [
-            plan["title"], plan["period_label"], plan["start_year"], plan["end_year"],
-            plan.get("adopted_by"), plan.get("adopted_on"), plan.get("adoption_ref"),
-            plan.get("valid_through"), plan.get("document_owner"), plan.get("applies_to"),
-            plan.get("prepared_by"), plan.get("prepared_on"), plan.get("introduction"),
-            plan.get("predecessor_id"), is_current,
+            plan["title"],
+            plan["period_label"],
+            plan["start_year"],
+            plan["end_year"],
+            plan.get("adopted_by"),
+            plan.get("adopted_on"),
+            plan.get("adoption_ref"),
+            plan.get("valid_through"),
+            plan.get("document_owner"),
+            plan.get("applies_to"),
+            plan.get("prepared_by"),
+            plan.get("prepared_on"),
+            plan.get("introduction"),
+            plan.get("predecessor_id"),
+            is_current,
         ],
     ).fetchone()
     return int(row[0])
@@ -158,8 +168,15 @@ def insert_dimension(cur, plan_id: int, dim: dict, position: int) -> int:
     row = cur.execute(
         "INSERT INTO dimensions (plan_id, key, number, name, objective, description, position)"
         " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        [plan_id, dim["key"], dim["number"], dim["name"], dim["objective"],
-         dim["description"], position],
+        [
+            plan_id,
+            dim["key"],
+            dim["number"],
+            dim["name"],
+            dim["objective"],
+            dim["description"],
+            position,
+        ],
     ).fetchone()
     return int(row[0])
 
@@ -173,26 +190,41 @@ def insert_activity(cur, dimension_id: int, act: dict, position: int) -> int:
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
         """,
         [
-            dimension_id, position, act["description"], act["responsible_role"],
-            act["responsible_label"], act.get("due_month"), act.get("ongoing", False),
-            act.get("status", "not_started"), act.get("progress", 0),
-            act.get("predecessor_id"), act.get("weight", 1.0),
+            dimension_id,
+            position,
+            act["description"],
+            act["responsible_role"],
+            act["responsible_label"],
+            act.get("due_month"),
+            act.get("ongoing", False),
+            act.get("status", "not_started"),
+            act.get("progress", 0),
+            act.get("predecessor_id"),
+            act.get("weight", 1.0),
         ],
     ).fetchone()
     return int(row[0])
 
 
-def insert_update(cur, activity_id: int, actor: str, at, old_status: str | None,
-                  new_status: str, old_progress: int | None, new_progress: int,
-                  comment: str = "", link: str = "") -> None:
+def insert_update(
+    cur,
+    activity_id: int,
+    actor: str,
+    at,
+    old_status: str | None,
+    new_status: str,
+    old_progress: int | None,
+    new_progress: int,
+    comment: str = "",
+    link: str = "",
+) -> None:
     cur.execute(
         """
         INSERT INTO activity_updates (activity_id, made_at, actor, old_status, new_status,
                                       old_progress, new_progress, comment, link)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
-        [activity_id, at, actor, old_status, new_status, old_progress, new_progress,
-         comment, link],
+        [activity_id, at, actor, old_status, new_status, old_progress, new_progress, comment, link],
     )
 
 

@@ -71,16 +71,22 @@ def next_version(cur, year: int) -> int:
     return int(row[0])
 
 
-def insert_snapshot(cur, year: int, version: int, created_by: str, note: str,
-                    data_json: str, files: dict[str, bytes]) -> int:
+def insert_snapshot(
+    cur,
+    year: int,
+    version: int,
+    created_by: str,
+    note: str,
+    data_json: str,
+    files: dict[str, bytes],
+) -> int:
     row = cur.execute(
         """
         INSERT INTO report_snapshots (year, version, created_by, note, data_json, docx, pdf,
                                       xlsx)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
         """,
-        [year, version, created_by, note, data_json, files["docx"], files["pdf"],
-         files["xlsx"]],
+        [year, version, created_by, note, data_json, files["docx"], files["pdf"], files["xlsx"]],
     ).fetchone()
     return int(row[0])
 

@@ -13,27 +13,56 @@ from portal.db.cache import cached_read
 from portal.db.connection import cursor
 
 # Columns anyone allowed to see a signal's existence may see: no free text.
-_SUMMARY = ("id, reporter, reported_at, observed_on, quarter, setting, milieu, kind,"
-            " urgency, step, referred_to, outcome, closed_at, purged_at, version")
+_SUMMARY = (
+    "id, reporter, reported_at, observed_on, quarter, setting, milieu, kind,"
+    " urgency, step, referred_to, outcome, closed_at, purged_at, version"
+)
 _SUMMARY_SQL = f"SELECT {_SUMMARY} FROM signals WHERE id = ?"  # noqa: S608 - fixed columns
 
 
-def insert_signal(cur, reporter: str, observed_on: date, quarter: str, setting: str,
-                  milieu: str, kind: str, urgency: str, description: str,
-                  reported_at: datetime | None = None, is_demo: bool = False) -> int:
+def insert_signal(
+    cur,
+    reporter: str,
+    observed_on: date,
+    quarter: str,
+    setting: str,
+    milieu: str,
+    kind: str,
+    urgency: str,
+    description: str,
+    reported_at: datetime | None = None,
+    is_demo: bool = False,
+) -> int:
     row = cur.execute(
         "INSERT INTO signals (reporter, reported_at, observed_on, quarter, setting, milieu,"
         " kind, urgency, description, is_demo)"
         " VALUES (?, coalesce(?, current_timestamp), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        [reporter, reported_at, observed_on, quarter, setting, milieu, kind, urgency,
-         description, is_demo],
+        [
+            reporter,
+            reported_at,
+            observed_on,
+            quarter,
+            setting,
+            milieu,
+            kind,
+            urgency,
+            description,
+            is_demo,
+        ],
     ).fetchone()
     return int(row[0])
 
 
-def insert_step(cur, signal_id: int, step: str, actor: str, made_at: datetime,
-                note: str | None, referred_to: str | None = None,
-                outcome: str | None = None) -> None:
+def insert_step(
+    cur,
+    signal_id: int,
+    step: str,
+    actor: str,
+    made_at: datetime,
+    note: str | None,
+    referred_to: str | None = None,
+    outcome: str | None = None,
+) -> None:
     cur.execute(
         "INSERT INTO signal_steps (signal_id, step, actor, made_at, note, referred_to, outcome)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -41,8 +70,16 @@ def insert_step(cur, signal_id: int, step: str, actor: str, made_at: datetime,
     )
 
 
-def set_step(cur, signal_id: int, version: int, step: str, actor: str, made_at: datetime,
-             referred_to: str | None, outcome: str | None) -> int:
+def set_step(
+    cur,
+    signal_id: int,
+    version: int,
+    step: str,
+    actor: str,
+    made_at: datetime,
+    referred_to: str | None,
+    outcome: str | None,
+) -> int:
     """Move the signal to `step` if it still has `version`; returns rows changed (0 or 1)."""
     rows = cur.execute(
         "UPDATE signals SET step = ?, version = version + 1, updated_at = ?, updated_by = ?,"
@@ -105,8 +142,10 @@ def queue(closed_limit: int = RECENT_LIMIT) -> pd.DataFrame:
 # One page of the queue. `status` is 'open' (every step but closed), 'all' or one step;
 # `milieu` None means every milieu. Open signals first, new ones on top, newest reported
 # first (the order the whole queue had before it was paged).
-_QUEUE_WHERE = (" WHERE (? = 'all' OR (? = 'open' AND step <> 'closed') OR step = ?)"
-                " AND (? IS NULL OR milieu = ?)")
+_QUEUE_WHERE = (
+    " WHERE (? = 'all' OR (? = 'open' AND step <> 'closed') OR step = ?)"
+    " AND (? IS NULL OR milieu = ?)"
+)
 _QUEUE_PAGE_SQL = (
     f"SELECT {_SUMMARY} FROM signals{_QUEUE_WHERE}"  # noqa: S608 - fixed texts
     " ORDER BY step = 'closed', step <> 'new', reported_at DESC, id DESC LIMIT ? OFFSET ?"
@@ -117,8 +156,9 @@ _QUEUE_PAGE_SQL = (
 def queue_page(status: str, milieu: str | None, offset: int, limit: int) -> pd.DataFrame:
     """At most `limit` signals of the queue from `offset` on, without free text."""
     with cursor() as cur:
-        return cur.execute(_QUEUE_PAGE_SQL, [status, status, status, milieu, milieu,
-                                             limit, offset]).df()
+        return cur.execute(
+            _QUEUE_PAGE_SQL, [status, status, status, milieu, milieu, limit, offset]
+        ).df()
 
 
 @cached_read
@@ -156,8 +196,9 @@ def purge_text(cur, signal_ids: list[int], now: datetime) -> None:
         "UPDATE signals SET description = NULL, purged_at = ? WHERE list_contains(?, id)",
         [now, signal_ids],
     )
-    cur.execute("UPDATE signal_steps SET note = NULL WHERE list_contains(?, signal_id)",
-                [signal_ids])
+    cur.execute(
+        "UPDATE signal_steps SET note = NULL WHERE list_contains(?, signal_id)", [signal_ids]
+    )
 
 
 @cached_read
@@ -176,8 +217,10 @@ def counts(year: int | None = None) -> pd.DataFrame:
 # Per quarter and one classification column; the column name is chosen from this fixed
 # table, never taken from the caller.
 _TOTALS_SQL = {
-    by: (f"SELECT quarter, {by} AS key, count(*)::INTEGER AS count FROM signals"  # noqa: S608
-         " WHERE ? IS NULL OR quarter LIKE ? GROUP BY ALL ORDER BY quarter, key")
+    by: (
+        f"SELECT quarter, {by} AS key, count(*)::INTEGER AS count FROM signals"  # noqa: S608
+        " WHERE ? IS NULL OR quarter LIKE ? GROUP BY ALL ORDER BY quarter, key"
+    )
     for by in ("milieu", "setting")
 }
 

@@ -30,8 +30,10 @@ def _dicts(cur) -> list[dict]:
 # Fixed SQL texts built once from the fixed column lists above; values go as parameters.
 _YEARS_SQL = f"SELECT {YEAR_COLUMNS} FROM situation_years ORDER BY year DESC"  # noqa: S608
 _YEAR_SQL = f"SELECT {YEAR_COLUMNS} FROM situation_years WHERE year = ?"  # noqa: S608
-_ASSESSMENT_SQL = (f"SELECT {ASSESSMENT_COLUMNS} FROM situation_assessments"  # noqa: S608
-                   " WHERE year = ? AND milieu = ?")
+_ASSESSMENT_SQL = (
+    f"SELECT {ASSESSMENT_COLUMNS} FROM situation_assessments"  # noqa: S608
+    " WHERE year = ? AND milieu = ?"
+)
 _INDICATOR_SQL = f"SELECT {INDICATOR_COLUMNS} FROM situation_indicators WHERE id = ?"  # noqa: S608
 
 
@@ -80,8 +82,7 @@ def revisions(year_: int) -> pd.DataFrame:
         ).df()
 
 
-def indicators(year_: int | None = None, limit: int | None = None,
-               offset: int = 0) -> pd.DataFrame:
+def indicators(year_: int | None = None, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
     """Indicator rows (every year, or one) in period order; with `limit`, one page."""
     sql = f"SELECT {INDICATOR_COLUMNS} FROM situation_indicators"  # noqa: S608
     params: list = []
@@ -98,18 +99,24 @@ def indicators(year_: int | None = None, limit: int | None = None,
 
 def count_indicators(year_: int) -> int:
     with cursor() as cur:
-        return int(cur.execute("SELECT count(*) FROM situation_indicators WHERE year = ?",
-                               [year_]).fetchone()[0])
+        return int(
+            cur.execute(
+                "SELECT count(*) FROM situation_indicators WHERE year = ?", [year_]
+            ).fetchone()[0]
+        )
 
 
 # Sums for the charts, computed in SQL so a rerun reads a few dozen rows, not every
 # indicator. Exact counts: callers suppress small numbers after summing.
 _PERIOD_TOTALS_SQL = (
     "SELECT period, milieu, sum(count)::BIGINT AS count FROM situation_indicators"
-    " WHERE ? IS NULL OR year = ? GROUP BY ALL ORDER BY period, milieu")
+    " WHERE ? IS NULL OR year = ? GROUP BY ALL ORDER BY period, milieu"
+)
 _TOTALS_BY_SQL = {
-    by: (f"SELECT {by}, sum(count)::BIGINT AS count FROM situation_indicators"  # noqa: S608
-         f" WHERE year = ? GROUP BY ALL ORDER BY {by}")
+    by: (
+        f"SELECT {by}, sum(count)::BIGINT AS count FROM situation_indicators"  # noqa: S608
+        f" WHERE year = ? GROUP BY ALL ORDER BY {by}"
+    )
     for by in ("source", "area", "milieu")
 }
 
@@ -135,14 +142,22 @@ def existing_indicator_keys(cur) -> set[tuple[str, str, str, str]]:
 
 # -- writes (always inside the caller's transaction) --------------------------------------
 
+
 def insert_year(cur, row: dict) -> None:
     cur.execute(
         "INSERT INTO situation_years (year, status, summary, made_with, source_ref,"
         " approved_on, approved_by, is_demo, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [row["year"], row.get("status", "draft"), row.get("summary", ""),
-         row.get("made_with", ""), row.get("source_ref", ""), row.get("approved_on"),
-         row.get("approved_by"), bool(row.get("is_demo", False)),
-         row.get("updated_by", "system")],
+        [
+            row["year"],
+            row.get("status", "draft"),
+            row.get("summary", ""),
+            row.get("made_with", ""),
+            row.get("source_ref", ""),
+            row.get("approved_on"),
+            row.get("approved_by"),
+            bool(row.get("is_demo", False)),
+            row.get("updated_by", "system"),
+        ],
     )
 
 
@@ -151,8 +166,17 @@ def update_year(cur, year_: int, fields: dict, actor: str, now: datetime) -> Non
         "UPDATE situation_years SET status = ?, summary = ?, made_with = ?, source_ref = ?,"
         " approved_on = ?, approved_by = ?, version = version + 1, updated_at = ?,"
         " updated_by = ? WHERE year = ?",
-        [fields["status"], fields["summary"], fields["made_with"], fields["source_ref"],
-         fields["approved_on"], fields["approved_by"], now, actor, year_],
+        [
+            fields["status"],
+            fields["summary"],
+            fields["made_with"],
+            fields["source_ref"],
+            fields["approved_on"],
+            fields["approved_by"],
+            now,
+            actor,
+            year_,
+        ],
     )
 
 
@@ -161,8 +185,17 @@ def insert_assessment(cur, row: dict, actor: str, now: datetime) -> None:
         "INSERT INTO situation_assessments (year, milieu, level, trend, narrative,"
         " sources_used, sources_not_used, updated_at, updated_by)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [row["year"], row["milieu"], row["level"], row["trend"], row.get("narrative", ""),
-         list(row.get("sources_used", [])), list(row.get("sources_not_used", [])), now, actor],
+        [
+            row["year"],
+            row["milieu"],
+            row["level"],
+            row["trend"],
+            row.get("narrative", ""),
+            list(row.get("sources_used", [])),
+            list(row.get("sources_not_used", [])),
+            now,
+            actor,
+        ],
     )
 
 
@@ -171,13 +204,30 @@ def update_assessment(cur, row: dict, actor: str, now: datetime) -> None:
         "UPDATE situation_assessments SET level = ?, trend = ?, narrative = ?,"
         " sources_used = ?, sources_not_used = ?, version = version + 1, updated_at = ?,"
         " updated_by = ? WHERE year = ? AND milieu = ?",
-        [row["level"], row["trend"], row["narrative"], list(row["sources_used"]),
-         list(row["sources_not_used"]), now, actor, row["year"], row["milieu"]],
+        [
+            row["level"],
+            row["trend"],
+            row["narrative"],
+            list(row["sources_used"]),
+            list(row["sources_not_used"]),
+            now,
+            actor,
+            row["year"],
+            row["milieu"],
+        ],
     )
 
 
-def insert_revision(cur, year_: int, milieu: str | None, actor: str, reason: str,
-                    before_json: str, after_json: str, now: datetime) -> None:
+def insert_revision(
+    cur,
+    year_: int,
+    milieu: str | None,
+    actor: str,
+    reason: str,
+    before_json: str,
+    after_json: str,
+    now: datetime,
+) -> None:
     cur.execute(
         "INSERT INTO situation_revisions (year, milieu, actor, made_at, reason, before_json,"
         " after_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -189,9 +239,18 @@ def insert_indicator(cur, row: dict, actor: str) -> None:
     cur.execute(
         "INSERT INTO situation_indicators (period, year, quarter, milieu, source, area, count,"
         " note, is_demo, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [row["period"], row["year"], row["quarter"], row["milieu"], row["source"],
-         row.get("area", ""), int(row["count"]), row.get("note", ""),
-         bool(row.get("is_demo", False)), actor],
+        [
+            row["period"],
+            row["year"],
+            row["quarter"],
+            row["milieu"],
+            row["source"],
+            row.get("area", ""),
+            int(row["count"]),
+            row.get("note", ""),
+            bool(row.get("is_demo", False)),
+            actor,
+        ],
     )
 
 
@@ -201,4 +260,3 @@ def delete_indicator(cur, indicator_id: int) -> dict | None:
     if rows:
         cur.execute("DELETE FROM situation_indicators WHERE id = ?", [indicator_id])
     return rows[0] if rows else None
-

@@ -66,13 +66,20 @@ def login_state(cur, username: str) -> tuple[bool, int, datetime | None] | None:
 
 
 def password_hash(cur, username: str) -> str | None:
-    row = cur.execute("SELECT password_hash FROM users WHERE username = ?",
-                      [username]).fetchone()
+    row = cur.execute("SELECT password_hash FROM users WHERE username = ?", [username]).fetchone()
     return row[0] if row else None
 
 
-def insert_user(cur, username: str, name: str, email: str, role: str, password_hash: str,
-                is_demo: bool = False, must_change_password: bool = False) -> None:
+def insert_user(
+    cur,
+    username: str,
+    name: str,
+    email: str,
+    role: str,
+    password_hash: str,
+    is_demo: bool = False,
+    must_change_password: bool = False,
+) -> None:
     cur.execute(
         "INSERT INTO users (username, name, email, role, password_hash, is_demo,"
         " must_change_password) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -97,8 +104,7 @@ def snapshot(cur, username: str) -> dict | None:
     ).fetchone()
     if not row:
         return None
-    keys = ("username", "name", "email", "role", "active", "must_change_password",
-            "locked_until")
+    keys = ("username", "name", "email", "role", "active", "must_change_password", "locked_until")
     return dict(zip(keys, row, strict=True))
 
 

@@ -93,11 +93,13 @@ def write_hsds(folder: Path, entries: list[dict[str, Any]]) -> None:
         rows = tables.get(resource["name"], [])
         df = pd.DataFrame(rows, columns=columns)
         # No BOM here: the standard validator would read it into the first header.
-        (folder / resource["path"]).write_text(df.to_csv(index=False, lineterminator="\n"),
-                                               encoding="utf-8")
+        (folder / resource["path"]).write_text(
+            df.to_csv(index=False, lineterminator="\n"), encoding="utf-8"
+        )
     descriptor["created"] = datetime.now().astimezone().isoformat(timespec="seconds")
     (folder / "datapackage.json").write_text(
-        json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
+        json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
 
 
 def _id(*parts: str) -> str:
@@ -106,64 +108,122 @@ def _id(*parts: str) -> str:
 
 def hsds_tables(entries: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """HSDS rows per resource name, built from directory entries."""
-    out: dict[str, list[dict[str, Any]]] = {k: [] for k in (
-        "organization", "service", "phone", "service_area", "language", "schedule",
-        "taxonomy", "taxonomy_term", "attribute", "location", "service_at_location")}
+    out: dict[str, list[dict[str, Any]]] = {
+        k: []
+        for k in (
+            "organization",
+            "service",
+            "phone",
+            "service_area",
+            "language",
+            "schedule",
+            "taxonomy",
+            "taxonomy_term",
+            "attribute",
+            "location",
+            "service_at_location",
+        )
+    }
     orgs: dict[str, dict[str, Any]] = {}
     terms: dict[str, str] = {}
     taxonomy_id = _id("taxonomy", "sos-portalen")
     for e in entries:
-        orgs.setdefault(e["organization_id"], {
-            "id": e["organization_id"], "name": e["organization"],
-            "description": e["organization"], "website": e.get("organization_website") or None,
-        })
+        orgs.setdefault(
+            e["organization_id"],
+            {
+                "id": e["organization_id"],
+                "name": e["organization"],
+                "description": e["organization"],
+                "website": e.get("organization_website") or None,
+            },
+        )
         sid = e["id"]
-        out["service"].append({
-            "id": sid, "organization_id": e["organization_id"], "name": e["name"],
-            "description": e["description"] or None, "url": e["url"] or None,
-            "email": e["email"] or None, "status": e["status"],
-            "fees_description": e["cost"] or None,
-            "eligibility_description": e["eligibility"] or None,
-            "assured_date": e["verified_on"].isoformat() if e["verified_on"] else None,
-            "last_modified": pd.Timestamp(e["updated_at"]).isoformat(timespec="seconds"),
-        })
+        out["service"].append(
+            {
+                "id": sid,
+                "organization_id": e["organization_id"],
+                "name": e["name"],
+                "description": e["description"] or None,
+                "url": e["url"] or None,
+                "email": e["email"] or None,
+                "status": e["status"],
+                "fees_description": e["cost"] or None,
+                "eligibility_description": e["eligibility"] or None,
+                "assured_date": e["verified_on"].isoformat() if e["verified_on"] else None,
+                "last_modified": pd.Timestamp(e["updated_at"]).isoformat(timespec="seconds"),
+            }
+        )
         if e["phone"]:
-            out["phone"].append({"id": _id(sid, "phone"), "service_id": sid,
-                                 "number": e["phone"], "type": "voice"})
+            out["phone"].append(
+                {"id": _id(sid, "phone"), "service_id": sid, "number": e["phone"], "type": "voice"}
+            )
         if e["service_area"]:
-            out["service_area"].append({"id": _id(sid, "area"), "service_id": sid,
-                                        "name": e["service_area"]})
+            out["service_area"].append(
+                {"id": _id(sid, "area"), "service_id": sid, "name": e["service_area"]}
+            )
         for code in e["languages"]:
-            out["language"].append({"id": _id(sid, "lang", code), "service_id": sid,
-                                    "name": label("lang", code), "code": code})
+            out["language"].append(
+                {
+                    "id": _id(sid, "lang", code),
+                    "service_id": sid,
+                    "name": label("lang", code),
+                    "code": code,
+                }
+            )
         if e["hours"]:
-            out["schedule"].append({"id": _id(sid, "hours"), "service_id": sid,
-                                    "description": e["hours"]})
+            out["schedule"].append(
+                {"id": _id(sid, "hours"), "service_id": sid, "description": e["hours"]}
+            )
         if e["address"]:
             loc = _id(sid, "location")
-            out["location"].append({"id": loc, "location_type": "physical",
-                                    "organization_id": e["organization_id"],
-                                    "name": e["name"], "description": e["address"]})
-            out["service_at_location"].append({"id": _id(sid, "sal"), "service_id": sid,
-                                               "location_id": loc})
-        for kind, keys in (("category", e["categories"]), ("group", e["target_groups"]),
-                           ("visibility", [e["visibility"]])):
+            out["location"].append(
+                {
+                    "id": loc,
+                    "location_type": "physical",
+                    "organization_id": e["organization_id"],
+                    "name": e["name"],
+                    "description": e["address"],
+                }
+            )
+            out["service_at_location"].append(
+                {"id": _id(sid, "sal"), "service_id": sid, "location_id": loc}
+            )
+        for kind, keys in (
+            ("category", e["categories"]),
+            ("group", e["target_groups"]),
+            ("visibility", [e["visibility"]]),
+        ):
             for key in keys:
                 term = terms.setdefault(f"{kind}:{key}", _id("term", kind, key))
-                out["attribute"].append({
-                    "id": _id(sid, "attr", kind, key), "link_id": sid,
-                    "taxonomy_term_id": term, "link_type": kind, "link_entity": "service",
-                })
+                out["attribute"].append(
+                    {
+                        "id": _id(sid, "attr", kind, key),
+                        "link_id": sid,
+                        "taxonomy_term_id": term,
+                        "link_type": kind,
+                        "link_entity": "service",
+                    }
+                )
     for code, term_id in terms.items():
         kind, key = code.split(":", 1)
-        out["taxonomy_term"].append({
-            "id": term_id, "code": code, "name": label(kind, key),
-            "description": label(kind, key), "taxonomy": "sos-portalen",
-            "language": "sv", "taxonomy_id": taxonomy_id,
-        })
+        out["taxonomy_term"].append(
+            {
+                "id": term_id,
+                "code": code,
+                "name": label(kind, key),
+                "description": label(kind, key),
+                "taxonomy": "sos-portalen",
+                "language": "sv",
+                "taxonomy_id": taxonomy_id,
+            }
+        )
     if terms:
-        out["taxonomy"].append({"id": taxonomy_id, "name": "SOS-portalen",
-                                "description": "Kategorier, målgrupper och synlighet i"
-                                " SOS-portalens stödkatalog."})
+        out["taxonomy"].append(
+            {
+                "id": taxonomy_id,
+                "name": "SOS-portalen",
+                "description": "Kategorier, målgrupper och synlighet i SOS-portalens stödkatalog.",
+            }
+        )
     out["organization"] = list(orgs.values())
     return out

@@ -74,8 +74,9 @@ def calendar_bytes(rows: list[dict]) -> bytes:
         # A VTIMEZONE for Europe/Stockholm covering the meetings' span (inserted first).
         first = min(_local(r["starts_at"]) for r in rows).date()
         last = max(_local(r["ends_at"]) for r in rows).date()
-        cal.add_missing_timezones(first_date=first.replace(day=1),
-                                  last_date=last.replace(year=last.year + 1))
+        cal.add_missing_timezones(
+            first_date=first.replace(day=1), last_date=last.replace(year=last.year + 1)
+        )
     return cal.to_ical()
 
 
@@ -91,16 +92,18 @@ def upcoming_ics() -> bytes:
 
 def meetings_table() -> pd.DataFrame:
     df = db.meetings()
-    return pd.DataFrame({
-        "id": df["id"].astype(int),
-        "title": df["title"],
-        "type": [type_label(x) for x in df["type"]],
-        "starts_at": [str(x)[:16] for x in df["starts_at"]],
-        "ends_at": [str(x)[:16] for x in df["ends_at"]],
-        "place": df["place"],
-        "link": df["link"],
-        "status": [t(f"meetings.statuses.{s}") for s in df["status"]],
-    })
+    return pd.DataFrame(
+        {
+            "id": df["id"].astype(int),
+            "title": df["title"],
+            "type": [type_label(x) for x in df["type"]],
+            "starts_at": [str(x)[:16] for x in df["starts_at"]],
+            "ends_at": [str(x)[:16] for x in df["ends_at"]],
+            "place": df["place"],
+            "link": df["link"],
+            "status": [t(f"meetings.statuses.{s}") for s in df["status"]],
+        }
+    )
 
 
 def export(fmt: str, path: Path) -> None:

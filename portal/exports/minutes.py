@@ -47,8 +47,10 @@ def collect(meeting_id: int) -> Minutes:
 
     present = [fmt(r) for r in people.itertuples() if r.present]
     absent = [fmt(r) for r in people.itertuples() if r.invited and not r.present]
-    agenda = [f"{int(r.position)}. {r.title}" + (f" – {r.presenter}" if r.presenter else "")
-              for r in db.agenda(meeting_id).itertuples()]
+    agenda = [
+        f"{int(r.position)}. {r.title}" + (f" – {r.presenter}" if r.presenter else "")
+        for r in db.agenda(meeting_id).itertuples()
+    ]
     decisions = [f"§ {int(r.number)}. {r.text}" for r in db.decisions(meeting_id).itertuples()]
     return Minutes(m, present, absent, agenda, decisions, db.actions(meeting_id=meeting_id))
 
@@ -158,8 +160,7 @@ def pdf_bytes(meeting_id: int) -> bytes:
         pdf.set_font("DejaVu", "", 11)
 
     def para(text: str, bullet: bool = False) -> None:
-        pdf.multi_cell(0, 6, ("• " if bullet else "") + text, new_x=XPos.LMARGIN,
-                       new_y=YPos.NEXT)
+        pdf.multi_cell(0, 6, ("• " if bullet else "") + text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     heading(m["title"], 18)
     para(f"{type_label(m['type'])} · {_when(m)}")

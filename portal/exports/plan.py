@@ -26,27 +26,34 @@ WIDTHS = {"activity": 60, "latest_comment": 50, "dimension": 34, "responsible": 
 
 def plan_table(today: date, plan_id: int | None = None) -> pd.DataFrame:
     """One row per activity, in the plan's order, with the columns people read."""
-    view = (plan_service.plan_view(plan_id, today) if plan_id
-            else plan_service.current_plan_view(today))
+    view = (
+        plan_service.plan_view(plan_id, today) if plan_id else plan_service.current_plan_view(today)
+    )
     if view is None:
         raise NotFound(t("plan.no_plan"))
     plan, _dims, acts = view
     ongoing = t("plan.ongoing")
-    return pd.DataFrame({
-        "plan": plan["period_label"],
-        "dimension": acts["dimension_number"] + " " + acts["dimension_name"],
-        "activity": acts["description"],
-        "due": [plan_service.due_label(d if isinstance(d, str) else None, bool(o), ongoing)
-                for d, o in zip(acts["due_month"], acts["ongoing"], strict=True)],
-        "responsible": acts["responsible_label"],
-        "status": [t(f"plan.statuses.{s}") for s in acts["status"]],
-        "progress": acts["progress"].astype(int),
-        "overdue": acts["overdue"].astype(bool),
-        "stale": acts["stale"].astype(bool),
-        "last_updated": [lu.date() if lu is not None and not pd.isna(lu) else None
-                         for lu in acts["last_updated"]],
-        "latest_comment": acts["latest_comment"].fillna(""),
-    })
+    return pd.DataFrame(
+        {
+            "plan": plan["period_label"],
+            "dimension": acts["dimension_number"] + " " + acts["dimension_name"],
+            "activity": acts["description"],
+            "due": [
+                plan_service.due_label(d if isinstance(d, str) else None, bool(o), ongoing)
+                for d, o in zip(acts["due_month"], acts["ongoing"], strict=True)
+            ],
+            "responsible": acts["responsible_label"],
+            "status": [t(f"plan.statuses.{s}") for s in acts["status"]],
+            "progress": acts["progress"].astype(int),
+            "overdue": acts["overdue"].astype(bool),
+            "stale": acts["stale"].astype(bool),
+            "last_updated": [
+                lu.date() if lu is not None and not pd.isna(lu) else None
+                for lu in acts["last_updated"]
+            ],
+            "latest_comment": acts["latest_comment"].fillna(""),
+        }
+    )
 
 
 def xlsx_bytes(df: pd.DataFrame, sheet: str) -> bytes:

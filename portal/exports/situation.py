@@ -19,30 +19,39 @@ FORMATS = ("csv", "xlsx")
 def assessments_table() -> pd.DataFrame:
     years = {y["year"]: y for y in db.years()}
     df = db.assessments()
-    return pd.DataFrame({
-        t("situation.col.year"): df["year"].astype(int) if not df.empty else [],
-        t("situation.col.status"): [t(f"situation.statuses.{years[y]['status']}")
-                                    for y in df["year"]],
-        t("situation.col.approved_on"): [years[y]["approved_on"] for y in df["year"]],
-        t("situation.col.made_with"): [years[y]["made_with"] for y in df["year"]],
-        t("situation.col.milieu"): [views.milieu_label(m) for m in df["milieu"]],
-        t("situation.col.level"): [views.level_label(v) for v in df["level"]],
-        t("situation.col.trend"): [views.trend_label(v) for v in df["trend"]],
-        t("situation.col.narrative"): df["narrative"],
-        t("situation.col.sources_used"): [", ".join(views.source_label(s) for s in v)
-                                          for v in df["sources_used"]],
-        t("situation.col.sources_not_used"): [", ".join(views.source_label(s) for s in v)
-                                              for v in df["sources_not_used"]],
-    })
+    return pd.DataFrame(
+        {
+            t("situation.col.year"): df["year"].astype(int) if not df.empty else [],
+            t("situation.col.status"): [
+                t(f"situation.statuses.{years[y]['status']}") for y in df["year"]
+            ],
+            t("situation.col.approved_on"): [years[y]["approved_on"] for y in df["year"]],
+            t("situation.col.made_with"): [years[y]["made_with"] for y in df["year"]],
+            t("situation.col.milieu"): [views.milieu_label(m) for m in df["milieu"]],
+            t("situation.col.level"): [views.level_label(v) for v in df["level"]],
+            t("situation.col.trend"): [views.trend_label(v) for v in df["trend"]],
+            t("situation.col.narrative"): df["narrative"],
+            t("situation.col.sources_used"): [
+                ", ".join(views.source_label(s) for s in v) for v in df["sources_used"]
+            ],
+            t("situation.col.sources_not_used"): [
+                ", ".join(views.source_label(s) for s in v) for v in df["sources_not_used"]
+            ],
+        }
+    )
 
 
 def indicators_table(exact: bool = False) -> pd.DataFrame:
     df = views.indicator_table(None, exact).drop(columns=["id"])
-    return df.rename(columns={
-        "period": t("situation.col.period"), "milieu_label": t("situation.col.milieu"),
-        "source_label": t("situation.col.source"), "area": t("situation.col.area"),
-        "count": t("situation.col.count"),
-    })
+    return df.rename(
+        columns={
+            "period": t("situation.col.period"),
+            "milieu_label": t("situation.col.milieu"),
+            "source_label": t("situation.col.source"),
+            "area": t("situation.col.area"),
+            "count": t("situation.col.count"),
+        }
+    )
 
 
 def workbook_bytes() -> bytes:
@@ -54,10 +63,12 @@ def workbook_bytes() -> bytes:
 
 def _write_xlsx(target) -> None:
     with pd.ExcelWriter(target, engine="openpyxl") as xl:
-        assessments_table().to_excel(xl, sheet_name=t("situation.sheet_assessments")[:31],
-                                     index=False)
-        indicators_table().to_excel(xl, sheet_name=t("situation.sheet_indicators")[:31],
-                                    index=False)
+        assessments_table().to_excel(
+            xl, sheet_name=t("situation.sheet_assessments")[:31], index=False
+        )
+        indicators_table().to_excel(
+            xl, sheet_name=t("situation.sheet_indicators")[:31], index=False
+        )
 
 
 def export(fmt: str, path: Path) -> None:

@@ -24,14 +24,16 @@ def load_default(cur) -> None:
     plan = load_plan_document()
     plan_id = plans_db.insert_plan(cur, plan, is_current=True)
     for pos, section in enumerate(plan["sections"], start=1):
-        plans_db.insert_section(cur, plan_id, section["number"], section["heading"],
-                                section["body"], pos)
+        plans_db.insert_section(
+            cur, plan_id, section["number"], section["heading"], section["body"], pos
+        )
     for dpos, dim in enumerate(plan["dimensions"], start=1):
         dim_id = plans_db.insert_dimension(cur, plan_id, dim, dpos)
         for apos, act in enumerate(dim["activities"], start=1):
             ongoing = act["due"] == "Fortlöpande"
             plans_db.insert_activity(
-                cur, dim_id,
+                cur,
+                dim_id,
                 {**act, "due_month": None if ongoing else act["due"], "ongoing": ongoing},
                 apos,
             )
@@ -53,10 +55,20 @@ def load_demo(cur) -> None:
             continue
         for upd in updates:
             at = datetime.fromisoformat(upd["at"])
-            plans_db.insert_update(cur, act_id, upd["actor"], at, status, upd["status"],
-                                   progress, upd["progress"], upd["comment"])
-            plans_db.set_activity_state(cur, act_id, upd["status"], upd["progress"], at,
-                                        upd["actor"])
+            plans_db.insert_update(
+                cur,
+                act_id,
+                upd["actor"],
+                at,
+                status,
+                upd["status"],
+                progress,
+                upd["progress"],
+                upd["comment"],
+            )
+            plans_db.set_activity_state(
+                cur, act_id, upd["status"], upd["progress"], at, upd["actor"]
+            )
             status, progress = upd["status"], upd["progress"]
     _load_demo_indicators(cur, [r[0] for r in rows], demo.get("indicators", []))
 
@@ -67,8 +79,10 @@ def _load_demo_indicators(cur, activity_ids: list[int], indicators: list[dict]) 
         return
     for ind in indicators:
         act_id = activity_ids[ind["activity"] - 1]
-        ind_id = indicators_db.insert_indicator(cur, act_id, ind["name"], ind["unit"],
-                                                ind["target"], "processledare")
+        ind_id = indicators_db.insert_indicator(
+            cur, act_id, ind["name"], ind["unit"], ind["target"], "processledare"
+        )
         for day, value, note in ind["values"]:
-            indicators_db.insert_value(cur, ind_id, date.fromisoformat(day), value, note,
-                                       "processledare")
+            indicators_db.insert_value(
+                cur, ind_id, date.fromisoformat(day), value, note, "processledare"
+            )

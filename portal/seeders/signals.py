@@ -31,14 +31,39 @@ def load_demo(cur) -> None:
         observed = date.fromisoformat(item["observed_on"])
         reported = datetime.fromisoformat(item["reported_at"])
         signal_id = signals_db.insert_signal(
-            cur, item["reporter"], observed, quarter_of(observed), item["setting"],
-            item["milieu"], item["kind"], item["urgency"], item["description"],
-            reported_at=reported, is_demo=True)
+            cur,
+            item["reporter"],
+            observed,
+            quarter_of(observed),
+            item["setting"],
+            item["milieu"],
+            item["kind"],
+            item["urgency"],
+            item["description"],
+            reported_at=reported,
+            is_demo=True,
+        )
         version = 1
         for step in item.get("steps", []):
             made = datetime.fromisoformat(step["made_at"])
-            signals_db.set_step(cur, signal_id, version, step["step"], HANDLER, made,
-                                step.get("referred_to"), step.get("outcome"))
-            signals_db.insert_step(cur, signal_id, step["step"], HANDLER, made, step["note"],
-                                   step.get("referred_to"), step.get("outcome"))
+            signals_db.set_step(
+                cur,
+                signal_id,
+                version,
+                step["step"],
+                HANDLER,
+                made,
+                step.get("referred_to"),
+                step.get("outcome"),
+            )
+            signals_db.insert_step(
+                cur,
+                signal_id,
+                step["step"],
+                HANDLER,
+                made,
+                step["note"],
+                step.get("referred_to"),
+                step.get("outcome"),
+            )
             version += 1

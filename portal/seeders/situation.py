@@ -29,22 +29,45 @@ def load_default(cur) -> None:
     if cur.execute("SELECT count(*) FROM situation_years").fetchone()[0]:
         return
     plan = load_plan_document()
-    ref = (f"{plan['title']}, fastställd av {plan['adopted_by']} {plan['adopted_on']}"
-           f" {plan['adoption_ref']}")
+    ref = (
+        f"{plan['title']}, fastställd av {plan['adopted_by']} {plan['adopted_on']}"
+        f" {plan['adoption_ref']}"
+    )
     s2017, s2019 = _section(plan, "3.1"), _section(plan, "3.2")
-    db.insert_year(cur, {
-        "year": 2017, "status": "approved", "summary": s2017["body"],
-        "source_ref": f"{ref}, avsnitt 3.1 {s2017['heading']}",
-        "approved_on": date.fromisoformat(plan["adopted_on"]),
-        "approved_by": plan["adopted_by"],
-    })
+    db.insert_year(
+        cur,
+        {
+            "year": 2017,
+            "status": "approved",
+            "summary": s2017["body"],
+            "source_ref": f"{ref}, avsnitt 3.1 {s2017['heading']}",
+            "approved_on": date.fromisoformat(plan["adopted_on"]),
+            "approved_by": plan["adopted_by"],
+        },
+    )
     now = datetime.now()
     for milieu in MILIEUS:
-        db.insert_assessment(cur, {"year": 2017, "milieu": milieu, "level": "none",
-                                   "trend": "unknown", "narrative": s2017["body"]},
-                             "system", now)
-    db.insert_year(cur, {"year": 2019, "status": "planned", "summary": s2019["body"],
-                         "source_ref": f"{ref}, avsnitt 3.2 {s2019['heading']}"})
+        db.insert_assessment(
+            cur,
+            {
+                "year": 2017,
+                "milieu": milieu,
+                "level": "none",
+                "trend": "unknown",
+                "narrative": s2017["body"],
+            },
+            "system",
+            now,
+        )
+    db.insert_year(
+        cur,
+        {
+            "year": 2019,
+            "status": "planned",
+            "summary": s2019["body"],
+            "source_ref": f"{ref}, avsnitt 3.2 {s2019['heading']}",
+        },
+    )
 
 
 def load_demo(cur) -> None:
@@ -54,14 +77,21 @@ def load_demo(cur) -> None:
     demo = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
     now = datetime.now()
     for year in demo["years"]:
-        if cur.execute("SELECT count(*) FROM situation_years WHERE year = ?",
-                       [year["year"]]).fetchone()[0]:
+        if cur.execute(
+            "SELECT count(*) FROM situation_years WHERE year = ?", [year["year"]]
+        ).fetchone()[0]:
             continue  # never overwrite a real year
         approved_on = year.get("approved_on")
-        db.insert_year(cur, {**year, "is_demo": True, "updated_by": "samordnare",
-                             "approved_by": "samordnare" if approved_on else None,
-                             "approved_on": date.fromisoformat(approved_on)
-                             if approved_on else None})
+        db.insert_year(
+            cur,
+            {
+                **year,
+                "is_demo": True,
+                "updated_by": "samordnare",
+                "approved_by": "samordnare" if approved_on else None,
+                "approved_on": date.fromisoformat(approved_on) if approved_on else None,
+            },
+        )
         for item in year["assessments"]:
             db.insert_assessment(cur, {**item, "year": year["year"]}, "samordnare", now)
     existing = db.existing_indicator_keys(cur)

@@ -24,5 +24,12 @@ def load_demo(cur) -> None:
     for username, name, role in DEMO_USERS:
         if cur.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
             continue
-        users_db.insert_user(cur, username, name, f"{username}@demo.invalid", role,
-                             hash_password(f"demo-{username}"), is_demo=True)
+        users_db.insert_user(
+            cur,
+            username,
+            name,
+            f"{username}@demo.invalid",
+            role,
+            hash_password(f"demo-{username}"),
+            is_demo=True,
+        )

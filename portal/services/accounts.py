@@ -32,9 +32,12 @@ def login_credentials(now: datetime) -> dict[str, dict]:
     creds = {}
     for username, name, email, role, hashed, locked_until in users_db.active_credentials():
         locked = locked_until is not None and locked_until > now
-        creds[username] = {"name": name, "email": email or f"{username}@invalid",
-                           "roles": [role],
-                           "password": passwords.locked_hash() if locked else hashed}
+        creds[username] = {
+            "name": name,
+            "email": email or f"{username}@invalid",
+            "roles": [role],
+            "password": passwords.locked_hash() if locked else hashed,
+        }
     return creds
 
 
@@ -76,21 +79,43 @@ def _count_failure(username: str, now: datetime) -> str:
             return "unknown"
         _active, attempts, locked_until = state
         if locked_until is not None and locked_until > now:
-            audit.record(cur, username, "login_refused_locked", "users", username, None,
-                         {"locked_until": locked_until})
+            audit.record(
+                cur,
+                username,
+                "login_refused_locked",
+                "users",
+                username,
+                None,
+                {"locked_until": locked_until},
+            )
             return "refused_locked"
         attempts += 1
         if attempts >= limit:
             until = now + timedelta(minutes=minutes)
             users_db.mark_failed(cur, username, 0, until)
-            audit.record(cur, username, "login_failed", "users", username, None,
-                         {"failed_attempts": attempts})
-            audit.record(cur, "system", "lock", "users", username, None,
-                         {"locked_until": until, "failed_attempts": attempts})
+            audit.record(
+                cur,
+                username,
+                "login_failed",
+                "users",
+                username,
+                None,
+                {"failed_attempts": attempts},
+            )
+            audit.record(
+                cur,
+                "system",
+                "lock",
+                "users",
+                username,
+                None,
+                {"locked_until": until, "failed_attempts": attempts},
+            )
             return "locked"
         users_db.mark_failed(cur, username, attempts, None)
-        audit.record(cur, username, "login_failed", "users", username, None,
-                     {"failed_attempts": attempts})
+        audit.record(
+            cur, username, "login_failed", "users", username, None, {"failed_attempts": attempts}
+        )
         return "failed"
 
 
@@ -119,9 +144,10 @@ def change_password(user: User, current: str, new: str, repeat: str) -> None:
         problem = t("account.same_as_old")
         raise ValidationError(problem, {"password": problem})
     passwords.validate_password(user.username, new, meta.is_demo())
-    with audit.audited_transaction(user.username, "change_password", "users",
-                                   user.username) as (cur, change):
-        users_db.set_password(cur, user.username, passwords.hash_password(new),
-                              must_change=False)
+    with audit.audited_transaction(user.username, "change_password", "users", user.username) as (
+        cur,
+        change,
+    ):
+        users_db.set_password(cur, user.username, passwords.hash_password(new), must_change=False)
         change["before"] = {"must_change_password": fresh.must_change_password}
         change["after"] = {"must_change_password": False}

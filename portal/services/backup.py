@@ -62,11 +62,18 @@ def export_with(conn, folder: Path) -> Path:
     """EXPORT DATABASE into `folder` (must not exist yet) plus a small manifest."""
     folder.mkdir(parents=True)
     conn.execute("EXPORT DATABASE " + _sql_path(folder) + " (FORMAT parquet)")
-    tables = [r[0] for r in conn.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
-        " ORDER BY 1").fetchall()]
-    manifest = {"created": datetime.now().isoformat(timespec="seconds"),
-                "duckdb": duckdb.__version__, "tables": tables}
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
+            " ORDER BY 1"
+        ).fetchall()
+    ]
+    manifest = {
+        "created": datetime.now().isoformat(timespec="seconds"),
+        "duckdb": duckdb.__version__,
+        "tables": tables,
+    }
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     return folder
 
@@ -76,8 +83,7 @@ def backup_in_process(root: Path, actor: str = "system") -> Path:
     with cursor() as cur:
         folder = export_with(cur, new_folder(root))
     with transaction() as cur:
-        audit.record(cur, actor, "backup", "database", folder.name, None,
-                     {"folder": str(folder)})
+        audit.record(cur, actor, "backup", "database", folder.name, None, {"folder": str(folder)})
     return folder
 
 
@@ -140,8 +146,10 @@ def _ask_server(db: Path, root: Path) -> Path:
             time.sleep(0.2)
     finally:
         request.unlink(missing_ok=True)
-    raise PortalError(f"{db} is locked by another process that did not answer the backup "
-                      "request; stop it, or download a backup on /admin")
+    raise PortalError(
+        f"{db} is locked by another process that did not answer the backup "
+        "request; stop it, or download a backup on /admin"
+    )
 
 
 def serve_requests_once(db: Path | None = None) -> int:
@@ -155,7 +163,7 @@ def serve_requests_once(db: Path | None = None) -> int:
             result = {"folder": str(backup_in_process(root, "cli"))}
         except FileNotFoundError:
             continue  # the command gave up and removed its request
-        except Exception as exc:  # noqa: BLE001 - reported back to the command line
+        except Exception as exc:
             result = {"error": _first_line(exc)}
         request.unlink(missing_ok=True)
         tmp = answer.with_suffix(".tmp")
@@ -179,7 +187,7 @@ def start_watcher() -> None:
         while True:
             try:
                 serve_requests_once()
-            except Exception:  # noqa: BLE001 - keep watching; the CLI reports its timeout
+            except Exception:
                 pass
             time.sleep(POLL_SECONDS)
 
@@ -196,8 +204,9 @@ def restore_cli(args) -> int:
             conn = duckdb.connect(str(db))
         except duckdb.Error as exc:
             if _is_lock_error(exc):
-                raise PortalError(f"{db} is in use by a running portal; stop it before "
-                                  "restoring") from exc
+                raise PortalError(
+                    f"{db} is in use by a running portal; stop it before restoring"
+                ) from exc
             raise PortalError(f"cannot open {db}: {_first_line(exc)}") from exc
         try:
             tables = conn.execute(
@@ -228,5 +237,11 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-__all__ = ["backup_cli", "restore_cli", "backup_zip", "backup_in_process", "start_watcher",
-           "serve_requests_once"]
+__all__ = [
+    "backup_cli",
+    "restore_cli",
+    "backup_zip",
+    "backup_in_process",
+    "start_watcher",
+    "serve_requests_once",
+]

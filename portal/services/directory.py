@@ -34,14 +34,21 @@ def words_of(query: str | None) -> list[str]:
     return [w[:60] for w in re.split(r"\s+", (query or "").strip()) if w][:8]
 
 
-def search(role: str | None, query: str = "", category: str | None = None,
-           group: str | None = None, language: str | None = None, area: str | None = None,
-           include_inactive: bool = False) -> list[dict[str, Any]]:
+def search(
+    role: str | None,
+    query: str = "",
+    category: str | None = None,
+    group: str | None = None,
+    language: str | None = None,
+    area: str | None = None,
+    include_inactive: bool = False,
+) -> list[dict[str, Any]]:
     """Entries visible to `role` that match the free text and every filter given."""
     inactive = include_inactive and auth.can(role, "directory.edit")
     with cursor() as cur:
-        return dir_db.search(cur, visibilities_for(role), words_of(query), category, group,
-                             language, area, inactive)
+        return dir_db.search(
+            cur, visibilities_for(role), words_of(query), category, group, language, area, inactive
+        )
 
 
 def filter_options(role: str | None) -> dict[str, list[str]]:
@@ -85,8 +92,13 @@ def validate(values: dict[str, Any]) -> None:
         raise ValidationError(t("directory.err.invalid"), {"entry": "; ".join(problems)})
 
 
-def save(username: str, role: str | None, raw: dict[str, Any], entry_id: str | None = None,
-         version: int | None = None) -> str:
+def save(
+    username: str,
+    role: str | None,
+    raw: dict[str, Any],
+    entry_id: str | None = None,
+    version: int | None = None,
+) -> str:
     """Create (no `entry_id`) or update an entry; returns its id.
 
     An update with a `version` that is no longer current raises StaleEdit naming the
@@ -106,11 +118,19 @@ def save(username: str, role: str | None, raw: dict[str, Any], entry_id: str | N
         if before is None:
             raise NotFound(t("directory.not_found"))
         if not dir_db.update_entry(cur, entry_id, org_id, values, version or 0, username):
-            changed = {f: before.get(f) for f in dir_db.ENTRY_FIELDS
-                       if before.get(f) != values.get(f)}
+            changed = {
+                f: before.get(f) for f in dir_db.ENTRY_FIELDS if before.get(f) != values.get(f)
+            }
             raise StaleEdit(t("directory.stale_edit"), changed)
-        audit.record(cur, username, "update", "dir_entries", entry_id,
-                     {f: before.get(f) for f in dir_db.ENTRY_FIELDS}, values)
+        audit.record(
+            cur,
+            username,
+            "update",
+            "dir_entries",
+            entry_id,
+            {f: before.get(f) for f in dir_db.ENTRY_FIELDS},
+            values,
+        )
     return entry_id
 
 
@@ -122,12 +142,18 @@ def set_active(username: str, role: str | None, entry_id: str, active: bool) -> 
         if before is None:
             raise NotFound(t("directory.not_found"))
         dir_db.set_status(cur, entry_id, status, username)
-        audit.record(cur, username, "update", "dir_entries", entry_id,
-                     {"status": before["status"]}, {"status": status})
+        audit.record(
+            cur,
+            username,
+            "update",
+            "dir_entries",
+            entry_id,
+            {"status": before["status"]},
+            {"status": status},
+        )
 
 
-def mark_verified(username: str, role: str | None, entry_id: str,
-                  day: date | None = None) -> None:
+def mark_verified(username: str, role: str | None, entry_id: str, day: date | None = None) -> None:
     """Record that `username` checked the entry against its source today."""
     auth.require(role, "directory.edit")
     day = day or date.today()
@@ -136,8 +162,15 @@ def mark_verified(username: str, role: str | None, entry_id: str,
         if before is None:
             raise NotFound(t("directory.not_found"))
         dir_db.mark_verified(cur, entry_id, day, username)
-        audit.record(cur, username, "verify", "dir_entries", entry_id,
-                     {"verified_on": before["verified_on"]}, {"verified_on": day})
+        audit.record(
+            cur,
+            username,
+            "verify",
+            "dir_entries",
+            entry_id,
+            {"verified_on": before["verified_on"]},
+            {"verified_on": day},
+        )
 
 
 def cutoff(today: date, months: int | None = None) -> date:

@@ -32,10 +32,28 @@ from portal.services.directory_vocab import (
     split_list,
 )
 
-COLUMNS = ("id", "organization", "name", "description", "status", "categories",
-           "target_groups", "languages", "phone", "email", "url", "address", "service_area",
-           "hours", "eligibility", "cost", "visibility", "source", "verified_on",
-           "verified_by")
+COLUMNS = (
+    "id",
+    "organization",
+    "name",
+    "description",
+    "status",
+    "categories",
+    "target_groups",
+    "languages",
+    "phone",
+    "email",
+    "url",
+    "address",
+    "service_area",
+    "hours",
+    "eligibility",
+    "cost",
+    "visibility",
+    "source",
+    "verified_on",
+    "verified_by",
+)
 MAX_BYTES = 2_000_000
 
 
@@ -67,10 +85,16 @@ def import_bytes(data: bytes, actor: str) -> int:
             org_id = dir_db.organization_id(cur, values["organization"])
             existing = dir_db.get_entry(cur, values["id"]) if values["id"] else None
             if existing:
-                dir_db.update_entry(cur, values["id"], org_id, values, existing["version"],
-                                    actor)
-                audit.record(cur, actor, "import", "dir_entries", values["id"],
-                             {f: existing.get(f) for f in dir_db.ENTRY_FIELDS}, values)
+                dir_db.update_entry(cur, values["id"], org_id, values, existing["version"], actor)
+                audit.record(
+                    cur,
+                    actor,
+                    "import",
+                    "dir_entries",
+                    values["id"],
+                    {f: existing.get(f) for f in dir_db.ENTRY_FIELDS},
+                    values,
+                )
             else:
                 entry_id = str(uuid.uuid4())
                 dir_db.insert_entry(cur, entry_id, org_id, values, actor)
@@ -91,8 +115,11 @@ def parse(data: bytes) -> list[dict[str, Any]]:
     reader.fieldnames = header
     unknown = [h for h in header if h not in COLUMNS]
     if "name" not in header or unknown:
-        reason = t("directory.import.bad_header", columns=", ".join(unknown) or "-",
-                   expected=", ".join(COLUMNS))
+        reason = t(
+            "directory.import.bad_header",
+            columns=", ".join(unknown) or "-",
+            expected=", ".join(COLUMNS),
+        )
         raise ValidationError(t("directory.import.refused"), {"rad 1": reason})
     rows: list[dict[str, Any]] = []
     problems: dict[str, str] = {}
@@ -120,8 +147,10 @@ def _row(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     reasons: list[str] = []
     fields = {k: (v or "").strip() for k, v in raw.items()}
     lists: dict[str, list[str]] = {}
-    for column, keys, kind in (("categories", CATEGORIES, "category"),
-                               ("target_groups", TARGET_GROUPS, "group")):
+    for column, keys, kind in (
+        ("categories", CATEGORIES, "category"),
+        ("target_groups", TARGET_GROUPS, "group"),
+    ):
         lists[column] = []
         for value in split_list(fields.get(column)):
             key = match_term(value, keys, kind)
@@ -137,10 +166,21 @@ def _row(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             verified = date.fromisoformat(fields["verified_on"])
         except ValueError:
             reasons.append(t("directory.err.date", value=fields["verified_on"]))
-    values = clean({**fields, **lists, "visibility": vis_key, "verified_on": verified,
-                    "languages": [c.lower() for c in split_list(fields.get("languages"))]})
+    values = clean(
+        {
+            **fields,
+            **lists,
+            "visibility": vis_key,
+            "verified_on": verified,
+            "languages": [c.lower() for c in split_list(fields.get("languages"))],
+        }
+    )
     values["id"] = fields.get("id", "")
-    reasons += [r for r in problems_of({**values, "categories": [], "target_groups": [],
-                                        "verified_on": verified})
-                if r not in reasons]
+    reasons += [
+        r
+        for r in problems_of(
+            {**values, "categories": [], "target_groups": [], "verified_on": verified}
+        )
+        if r not in reasons
+    ]
     return values, reasons

@@ -41,9 +41,18 @@ def leaflet_pdf(today: date | None = None) -> bytes:
     para(t("support.leaflet_emergency_heading"), 13, "B", 1)
     para(t("support.leaflet_emergency_body"), 11, "", 4)
     para(t("support.coordinator_heading"), 13, "B", 1)
-    para(t("support.leaflet_coordinator", municipality=municipality)
-         + " " + (t("support.leaflet_contact", contact=contact) if contact
-                  else t("support.coordinator_switchboard")), 11, "", 4)
+    para(
+        t("support.leaflet_coordinator", municipality=municipality)
+        + " "
+        + (
+            t("support.leaflet_contact", contact=contact)
+            if contact
+            else t("support.coordinator_switchboard")
+        ),
+        11,
+        "",
+        4,
+    )
     para(t("support.leaflet_more_heading"), 13, "B", 1)
     entries = public_page(0, _MAX_LISTED)  # the rest is only counted, in SQL
     shown = 0

@@ -60,16 +60,31 @@ def clamp_offset(offset: int, total: int, size: int) -> int:
     return min(offset, (total - 1) // size * size)
 
 
-Filters = tuple[tuple[str, ...], tuple[str, ...], str | None, str | None, str | None,
-                str | None, bool]
+Filters = tuple[
+    tuple[str, ...], tuple[str, ...], str | None, str | None, str | None, str | None, bool
+]
 
 
-def _filters(role: str | None, query: str, category: str | None, group: str | None,
-             language: str | None, area: str | None, include_inactive: bool) -> Filters:
+def _filters(
+    role: str | None,
+    query: str,
+    category: str | None,
+    group: str | None,
+    language: str | None,
+    area: str | None,
+    include_inactive: bool,
+) -> Filters:
     """The hashable search arguments for the db layer; inactive entries only for editors."""
     inactive = include_inactive and auth.can(role, "directory.edit")
-    return (visibilities_for(role), tuple(words_of(query)), category or None, group or None,
-            language or None, area or None, inactive)
+    return (
+        visibilities_for(role),
+        tuple(words_of(query)),
+        category or None,
+        group or None,
+        language or None,
+        area or None,
+        inactive,
+    )
 
 
 @cached_read
@@ -86,10 +101,17 @@ def _rows(filters: Filters, limit: int, offset: int) -> list[dict[str, Any]]:
         return dir_db.search(cur, vis, list(words), *rest, limit=limit, offset=offset)
 
 
-def results_page(role: str | None, offset: int = 0, size: int = PAGE_SIZE, query: str = "",
-                 category: str | None = None, group: str | None = None,
-                 language: str | None = None, area: str | None = None,
-                 include_inactive: bool = False) -> Page:
+def results_page(
+    role: str | None,
+    offset: int = 0,
+    size: int = PAGE_SIZE,
+    query: str = "",
+    category: str | None = None,
+    group: str | None = None,
+    language: str | None = None,
+    area: str | None = None,
+    include_inactive: bool = False,
+) -> Page:
     """One page of the entries `role` may see that match the search, in Swedish order."""
     filters = _filters(role, query, category, group, language, area, include_inactive)
     total = _count(filters)
@@ -119,8 +141,9 @@ def _stale_count(vis: tuple[str, ...], before: date) -> int:
 
 
 @cached_read
-def _stale_rows(vis: tuple[str, ...], before: date, limit: int,
-                offset: int) -> list[dict[str, Any]]:
+def _stale_rows(
+    vis: tuple[str, ...], before: date, limit: int, offset: int
+) -> list[dict[str, Any]]:
     with cursor() as cur:
         return dir_db.stale(cur, vis, before, limit, offset)
 
@@ -130,8 +153,9 @@ def stale_count(role: str | None, today: date | None = None) -> int:
     return _stale_count(visibilities_for(role), _stale_cutoff(today))
 
 
-def stale_page(role: str | None, today: date | None = None, offset: int = 0,
-               size: int = CHECK_PAGE_SIZE) -> Page:
+def stale_page(
+    role: str | None, today: date | None = None, offset: int = 0, size: int = CHECK_PAGE_SIZE
+) -> Page:
     """One page of the entries to check: never verified first, then the oldest check."""
     vis, before = visibilities_for(role), _stale_cutoff(today)
     total = _stale_count(vis, before)

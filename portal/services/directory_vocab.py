@@ -13,8 +13,18 @@ from urllib.parse import urlsplit
 
 from portal.i18n import t
 
-CATEGORIES = ("support_line", "emergency", "police", "knowledge", "social_services",
-              "school", "leisure", "coordination", "integration", "counselling")
+CATEGORIES = (
+    "support_line",
+    "emergency",
+    "police",
+    "knowledge",
+    "social_services",
+    "school",
+    "leisure",
+    "coordination",
+    "integration",
+    "counselling",
+)
 TARGET_GROUPS = ("relatives", "leaving", "professionals", "young", "everyone")
 VISIBILITIES = ("public", "partners", "internal")
 STATUSES = ("active", "inactive")
@@ -58,7 +68,7 @@ def mailto_href(value: str) -> str | None:
 
 def valid_url(value: str) -> bool:
     """Only absolute http(s) links with a host; no spaces, quotes or angle brackets."""
-    if not value or any(c in value for c in ' "\'<>\\`') or len(value) > 500:
+    if not value or any(c in value for c in " \"'<>\\`") or len(value) > 500:
         return False
     try:
         parts = urlsplit(value)
@@ -80,8 +90,11 @@ def match_term(value: str, keys: tuple[str, ...], kind: str) -> str | None:
     """The vocabulary key for `value`, given as a key or as its Swedish/English label."""
     wanted = value.strip().casefold()
     for key in keys:
-        if wanted in (key, t(f"directory.{kind}.{key}", "sv").casefold(),
-                      t(f"directory.{kind}.{key}", "en").casefold()):
+        if wanted in (
+            key,
+            t(f"directory.{kind}.{key}", "sv").casefold(),
+            t(f"directory.{kind}.{key}", "en").casefold(),
+        ):
             return key
     return None
 

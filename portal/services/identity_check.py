@@ -47,13 +47,13 @@ _SERVICE_PREFIXES = ("020", "077", "0900", "0939", "0944")
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str    # PERSONNUMMER, PHONE or EMAIL
-    start: int   # position in the text, for highlighting
+    kind: str  # PERSONNUMMER, PHONE or EMAIL
+    start: int  # position in the text, for highlighting
     end: int
 
     def masked(self, text: str) -> str:
         """The found value with all but its first two characters hidden."""
-        value = text[self.start:self.end]
+        value = text[self.start : self.end]
         return value[:2] + "".join("•" if ch.isalnum() else ch for ch in value[2:])
 
 

@@ -102,8 +102,9 @@ def get(meeting_id: int) -> dict:
     return found
 
 
-def create_meeting(actor: Actor, data: dict, agenda: list[dict] | None = None,
-                   prefill: bool = True) -> int:
+def create_meeting(
+    actor: Actor, data: dict, agenda: list[dict] | None = None, prefill: bool = True
+) -> int:
     """Create a meeting. A new SOS meeting gets the standing agenda unless one is given."""
     auth.require(actor.role, "meetings.edit")
     clean = validate_meeting(data)
@@ -116,8 +117,15 @@ def create_meeting(actor: Actor, data: dict, agenda: list[dict] | None = None,
         meeting_id = db.insert_meeting(cur, clean, actor.username)
         for pos, item in enumerate(items, start=1):
             db.insert_agenda_item(cur, meeting_id, item, pos)
-        audit.record(cur, actor.username, "create", "meetings", meeting_id, None,
-                     {**clean, "agenda": [i["title"] for i in items]})
+        audit.record(
+            cur,
+            actor.username,
+            "create",
+            "meetings",
+            meeting_id,
+            None,
+            {**clean, "agenda": [i["title"] for i in items]},
+        )
     return meeting_id
 
 
@@ -127,8 +135,15 @@ def update_meeting(actor: Actor, meeting_id: int, data: dict, version: int) -> N
     with transaction() as cur:
         before = _locked(cur, meeting_id, version)
         db.update_meeting(cur, meeting_id, clean, actor.username, now_local())
-        audit.record(cur, actor.username, "update", "meetings", meeting_id,
-                     {k: before[k] for k in clean}, clean)
+        audit.record(
+            cur,
+            actor.username,
+            "update",
+            "meetings",
+            meeting_id,
+            {k: before[k] for k in clean},
+            clean,
+        )
 
 
 def set_status(actor: Actor, meeting_id: int, status: str, version: int) -> None:
@@ -146,8 +161,15 @@ def save_minutes(actor: Actor, meeting_id: int, minutes: str, version: int) -> i
     with transaction() as cur:
         before = _locked(cur, meeting_id, version, "minutes_version")
         db.update_minutes(cur, meeting_id, minutes, actor.username, now_local())
-        audit.record(cur, actor.username, "update", "meetings.minutes", meeting_id,
-                     {"minutes": before["minutes"]}, {"minutes": minutes})
+        audit.record(
+            cur,
+            actor.username,
+            "update",
+            "meetings.minutes",
+            meeting_id,
+            {"minutes": before["minutes"]},
+            {"minutes": minutes},
+        )
     return version + 1
 
 
@@ -156,8 +178,9 @@ def _locked(cur, meeting_id: int, version: int, column: str = "version") -> dict
     if current is None:
         raise NotFound(t("meetings.errors.not_found"))
     if int(current[column]) != int(version):
-        who = (current["minutes_by"] if column == "minutes_version" else
-               current["updated_by"]) or current["created_by"]
+        who = (
+            current["minutes_by"] if column == "minutes_version" else current["updated_by"]
+        ) or current["created_by"]
         raise StaleEdit(
             t("meetings.errors.stale", who=who),
             changes={"minutes": current["minutes"], "version": int(current[column])},
@@ -185,9 +208,14 @@ def _clean_item(item: dict) -> dict:
         duration = -1
     activity = item.get("activity_id")
     activity = None if _missing(activity) else int(activity)
-    return {"title": title, "kind": kind if kind in KINDS else "custom",
-            "duration_min": duration, "presenter": str(item.get("presenter") or "").strip(),
-            "activity_id": activity, "notes": str(item.get("notes") or "")}
+    return {
+        "title": title,
+        "kind": kind if kind in KINDS else "custom",
+        "duration_min": duration,
+        "presenter": str(item.get("presenter") or "").strip(),
+        "activity_id": activity,
+        "notes": str(item.get("notes") or ""),
+    }
 
 
 def save_agenda(actor: Actor, meeting_id: int, items: list[dict]) -> None:
@@ -208,8 +236,15 @@ def save_agenda(actor: Actor, meeting_id: int, items: list[dict]) -> None:
         db.delete_agenda(cur, meeting_id)
         for pos, item in enumerate(clean, start=1):
             db.insert_agenda_item(cur, meeting_id, item, pos)
-        audit.record(cur, actor.username, "update", "agenda_items", meeting_id,
-                     before, [i["title"] for i in clean])
+        audit.record(
+            cur,
+            actor.username,
+            "update",
+            "agenda_items",
+            meeting_id,
+            before,
+            [i["title"] for i in clean],
+        )
 
 
 def save_attendance(actor: Actor, meeting_id: int, people: list[dict]) -> None:
@@ -224,14 +259,18 @@ def save_attendance(actor: Actor, meeting_id: int, people: list[dict]) -> None:
             continue  # an empty row left in the editor
         if not name:
             problems[t("meetings.attendee_row", n=pos)] = t("meetings.errors.name_missing")
-        clean.append({"name": name, "organisation": org,
-                      "invited": bool(person.get("invited", True)),
-                      "present": bool(person.get("present", False))})
+        clean.append(
+            {
+                "name": name,
+                "organisation": org,
+                "invited": bool(person.get("invited", True)),
+                "present": bool(person.get("present", False)),
+            }
+        )
     if problems:
         raise ValidationError(t("meetings.errors.invalid"), problems)
     with transaction() as cur:
         db.delete_attendees(cur, meeting_id)
         for person in clean:
             db.insert_attendee(cur, meeting_id, person)
-        audit.record(cur, actor.username, "update", "meeting_attendees", meeting_id, None,
-                     clean)
+        audit.record(cur, actor.username, "update", "meeting_attendees", meeting_id, None, clean)

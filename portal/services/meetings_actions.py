@@ -39,17 +39,26 @@ def add_decision(actor: Actor, meeting_id: int, text: str) -> int:
     auth.require(actor.role, "meetings.edit")
     text = (text or "").strip()
     if not text:
-        raise ValidationError(t("meetings.errors.invalid"),
-                              {"text": t("meetings.errors.decision_missing")})
+        raise ValidationError(
+            t("meetings.errors.invalid"), {"text": t("meetings.errors.decision_missing")}
+        )
     if len(text) > MAX_TEXT:
-        raise ValidationError(t("meetings.errors.invalid"),
-                              {"text": t("meetings.errors.text_long", n=MAX_TEXT)})
+        raise ValidationError(
+            t("meetings.errors.invalid"), {"text": t("meetings.errors.text_long", n=MAX_TEXT)}
+        )
     get(meeting_id)
     with transaction() as cur:
         number = db.next_decision_number(cur, meeting_id)
         decision_id = db.insert_decision(cur, meeting_id, number, text, actor.username)
-        audit.record(cur, actor.username, "create", "meeting_decisions", decision_id, None,
-                     {"meeting_id": meeting_id, "number": number, "text": text})
+        audit.record(
+            cur,
+            actor.username,
+            "create",
+            "meeting_decisions",
+            decision_id,
+            None,
+            {"meeting_id": meeting_id, "number": number, "text": text},
+        )
     return number
 
 
@@ -57,13 +66,21 @@ def user_for_owner(owner: str) -> str | None:
     """The username whose username or display name is `owner`, if any."""
     with cursor() as cur:
         row = cur.execute(
-            "SELECT username FROM users WHERE username = ? OR name = ? ORDER BY username"
-            " LIMIT 1", [owner, owner]).fetchone()
+            "SELECT username FROM users WHERE username = ? OR name = ? ORDER BY username LIMIT 1",
+            [owner, owner],
+        ).fetchone()
     return row[0] if row else None
 
 
-def add_action(actor: Actor, meeting_id: int, text: str, owner: str, due: date | None,
-               activity_id: int | None = None, today: date | None = None) -> Saved:
+def add_action(
+    actor: Actor,
+    meeting_id: int,
+    text: str,
+    owner: str,
+    due: date | None,
+    activity_id: int | None = None,
+    today: date | None = None,
+) -> Saved:
     """Record an action item. A due date in the past is allowed with a warning."""
     auth.require(actor.role, "meetings.edit")
     today = today or now_local().date()
@@ -81,12 +98,24 @@ def add_action(actor: Actor, meeting_id: int, text: str, owner: str, due: date |
     warnings = []
     if due is not None and due < today:
         warnings.append(t("meetings.warn_due_past", due=due.isoformat()))
-    item = {"text": text, "owner": owner, "owner_username": user_for_owner(owner),
-            "due": due, "activity_id": activity_id}
+    item = {
+        "text": text,
+        "owner": owner,
+        "owner_username": user_for_owner(owner),
+        "due": due,
+        "activity_id": activity_id,
+    }
     with transaction() as cur:
         action_id = db.insert_action(cur, meeting_id, item, actor.username)
-        audit.record(cur, actor.username, "create", "action_items", action_id, None,
-                     {**item, "meeting_id": meeting_id})
+        audit.record(
+            cur,
+            actor.username,
+            "create",
+            "action_items",
+            action_id,
+            None,
+            {**item, "meeting_id": meeting_id},
+        )
     return Saved(action_id, warnings)
 
 
@@ -94,21 +123,32 @@ def set_action_status(actor: Actor, action_id: int, status: str, version: int) -
     """Change an action's status; closing it (done/cancelled) records who and when."""
     auth.require(actor.role, "meetings.edit")
     if status not in ACTION_STATUSES:
-        raise ValidationError(t("meetings.errors.invalid"),
-                              {"status": t("meetings.errors.bad_status")})
+        raise ValidationError(
+            t("meetings.errors.invalid"), {"status": t("meetings.errors.bad_status")}
+        )
     with transaction() as cur:
         before = db.action(action_id, cur)
         if before is None:
             raise NotFound(t("meetings.errors.not_found"))
         if int(before["version"]) != int(version):
-            raise StaleEdit(t("meetings.errors.stale_action"),
-                            changes={"status": before["status"]})
+            raise StaleEdit(t("meetings.errors.stale_action"), changes={"status": before["status"]})
         closing = status in CLOSED
-        db.set_action_status(cur, action_id, status,
-                             actor.username if closing else None,
-                             now_local() if closing else None)
-        audit.record(cur, actor.username, "update", "action_items", action_id,
-                     {"status": before["status"]}, {"status": status})
+        db.set_action_status(
+            cur,
+            action_id,
+            status,
+            actor.username if closing else None,
+            now_local() if closing else None,
+        )
+        audit.record(
+            cur,
+            actor.username,
+            "update",
+            "action_items",
+            action_id,
+            {"status": before["status"]},
+            {"status": status},
+        )
 
 
 def close_action(actor: Actor, action_id: int, version: int) -> None:
@@ -144,8 +184,9 @@ def prefill_agenda(starts_at: datetime, today: date | None = None) -> list[dict]
     """
     today = today or now_local().date()
     actions = open_actions(before=starts_at)
-    action_notes = "\n".join(_action_line(r) for r in actions.itertuples()) \
-        or t("meetings.prefill.no_actions")
+    action_notes = "\n".join(_action_line(r) for r in actions.itertuples()) or t(
+        "meetings.prefill.no_actions"
+    )
     late_notes = t("meetings.prefill.no_late")
     view = plan_service.current_plan_view(today)
     if view is not None:
@@ -153,14 +194,31 @@ def prefill_agenda(starts_at: datetime, today: date | None = None) -> list[dict]
         if not late.empty:
             late_notes = "\n".join(
                 f"- {r.description} ({r.responsible_label}, {r.due_month})"
-                for r in late.itertuples())
+                for r in late.itertuples()
+            )
     return [
-        {"title": t("meetings.prefill.actions"), "kind": "actions", "duration_min": 15,
-         "notes": action_notes},
-        {"title": t("meetings.prefill.late"), "kind": "late_activities", "duration_min": 15,
-         "notes": late_notes},
-        {"title": t("meetings.prefill.situation"), "kind": "situation", "duration_min": 20,
-         "notes": ""},
-        {"title": t("meetings.prefill.signals"), "kind": "signals", "duration_min": 10,
-         "notes": t("meetings.prefill.signals_note")},
+        {
+            "title": t("meetings.prefill.actions"),
+            "kind": "actions",
+            "duration_min": 15,
+            "notes": action_notes,
+        },
+        {
+            "title": t("meetings.prefill.late"),
+            "kind": "late_activities",
+            "duration_min": 15,
+            "notes": late_notes,
+        },
+        {
+            "title": t("meetings.prefill.situation"),
+            "kind": "situation",
+            "duration_min": 20,
+            "notes": "",
+        },
+        {
+            "title": t("meetings.prefill.signals"),
+            "kind": "signals",
+            "duration_min": 10,
+            "notes": t("meetings.prefill.signals_note"),
+        },
     ]

@@ -18,17 +18,25 @@ from portal.db import users as users_db
 from portal.services.meetings import now_local
 
 
-def meeting_counts(meeting_type: str | None, year: int | None,
-                   now: datetime | None = None) -> tuple[int, int]:
+def meeting_counts(
+    meeting_type: str | None, year: int | None, now: datetime | None = None
+) -> tuple[int, int]:
     """(upcoming, past) meetings of the filter; a meeting is past once it has ended."""
     return lists_db.meeting_counts(meeting_type, year, now or now_local())
 
 
-def meeting_page(meeting_type: str | None, year: int | None, upcoming: bool, offset: int,
-                 limit: int, now: datetime | None = None) -> pd.DataFrame:
+def meeting_page(
+    meeting_type: str | None,
+    year: int | None,
+    upcoming: bool,
+    offset: int,
+    limit: int,
+    now: datetime | None = None,
+) -> pd.DataFrame:
     """Upcoming meetings soonest first, or past meetings latest first."""
-    return lists_db.meetings_page(meeting_type, year, now or now_local(), upcoming,
-                                  max(0, int(offset)), max(1, int(limit)))
+    return lists_db.meetings_page(
+        meeting_type, year, now or now_local(), upcoming, max(0, int(offset)), max(1, int(limit))
+    )
 
 
 def _owner(username: str) -> tuple[str, str]:

@@ -59,8 +59,9 @@ def is_demo_password(username: str, password: str) -> bool:
     return password.strip().lower() in {f"demo-{n}" for n in names}
 
 
-def validate_password(username: str, password: str, demo_mode: bool,
-                      lang: str | None = None) -> None:
+def validate_password(
+    username: str, password: str, demo_mode: bool, lang: str | None = None
+) -> None:
     """Raise ValidationError (field "password") unless `password` follows the rules."""
     password = password or ""
     problem = None

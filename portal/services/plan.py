@@ -41,8 +41,7 @@ def is_overdue(status: str, due_month: str | None, ongoing: bool, today: date) -
     return due_month < month_of(today)
 
 
-def is_stale(status: str, last_updated: date | datetime | None, today: date,
-             days: int) -> bool:
+def is_stale(status: str, last_updated: date | datetime | None, today: date, days: int) -> bool:
     """An open activity nobody has updated for `days` days or more (ongoing ones too).
 
     Done and cancelled activities are never stale: there is nothing left to report.
@@ -62,8 +61,7 @@ def _last_updated(row) -> datetime | None:
     return None
 
 
-def with_derived(activities: pd.DataFrame, today: date,
-                 days: int | None = None) -> pd.DataFrame:
+def with_derived(activities: pd.DataFrame, today: date, days: int | None = None) -> pd.DataFrame:
     """The activities plus `overdue`, `last_updated` and `stale` computed for `today`."""
     days = stale_days() if days is None else days
     df = activities.copy()
@@ -77,8 +75,9 @@ def with_derived(activities: pd.DataFrame, today: date,
         for s, d, o in zip(df["status"], df["due_month"], df["ongoing"], strict=True)
     ]
     df["last_updated"] = [_last_updated(r) for r in df.to_dict("records")]
-    df["stale"] = [is_stale(s, lu, today, days)
-                   for s, lu in zip(df["status"], df["last_updated"], strict=True)]
+    df["stale"] = [
+        is_stale(s, lu, today, days) for s, lu in zip(df["status"], df["last_updated"], strict=True)
+    ]
     return df
 
 
@@ -118,26 +117,31 @@ def _count(part: pd.DataFrame, column: str) -> int:
     return int(part[column].sum()) if len(part) else 0
 
 
-def summarize(plan: dict, activities: pd.DataFrame, dims: pd.DataFrame,
-              today: date) -> PlanSummary:
+def summarize(plan: dict, activities: pd.DataFrame, dims: pd.DataFrame, today: date) -> PlanSummary:
     df = with_derived(activities, today)
     per_dim = []
     for dim in dims.itertuples():
         part = df[df["dimension_id"] == dim.id]
         per_dim.append(
             DimensionSummary(
-                key=dim.key, number=dim.number, name=dim.name,
-                progress=weighted_progress(part), activities=len(part),
+                key=dim.key,
+                number=dim.number,
+                name=dim.name,
+                progress=weighted_progress(part),
+                activities=len(part),
                 overdue=_count(part, "overdue"),
                 done=int((part["status"] == "done").sum()) if len(part) else 0,
                 stale=_count(part, "stale"),
             )
         )
     return PlanSummary(
-        plan=plan, progress=weighted_progress(df), activities=len(df),
+        plan=plan,
+        progress=weighted_progress(df),
+        activities=len(df),
         overdue=_count(df, "overdue"),
         done=int((df["status"] == "done").sum()) if len(df) else 0,
-        dimensions=per_dim, stale=_count(df, "stale"),
+        dimensions=per_dim,
+        stale=_count(df, "stale"),
     )
 
 
@@ -166,10 +170,30 @@ def plan_view(plan_id: int, today: date) -> tuple[dict, pd.DataFrame, pd.DataFra
 
 # The columns of plan_view's activities: plans_db.activities plus the derived state.
 VIEW_COLUMNS = [
-    "id", "dimension_id", "dimension_key", "dimension_number", "dimension_name", "position",
-    "description", "responsible_role", "responsible_label", "due_month", "ongoing", "status",
-    "progress", "weight", "version", "predecessor_id", "created_at", "updated_at",
-    "updated_by", "latest_comment", "latest_update_at", "overdue", "last_updated", "stale",
+    "id",
+    "dimension_id",
+    "dimension_key",
+    "dimension_number",
+    "dimension_name",
+    "position",
+    "description",
+    "responsible_role",
+    "responsible_label",
+    "due_month",
+    "ongoing",
+    "status",
+    "progress",
+    "weight",
+    "version",
+    "predecessor_id",
+    "created_at",
+    "updated_at",
+    "updated_by",
+    "latest_comment",
+    "latest_update_at",
+    "overdue",
+    "last_updated",
+    "stale",
 ]
 
 
@@ -219,8 +243,11 @@ def recent_updates(plan_id: int, limit: int = 10) -> pd.DataFrame:
 
 def status_counts(acts: pd.DataFrame) -> pd.DataFrame:
     """How many activities have each status (overdue counted apart): status, count."""
-    keys = [("overdue" if o else s) for s, o in zip(acts["status"], acts["overdue"],
-                                                     strict=True)] if len(acts) else []
+    keys = (
+        [("overdue" if o else s) for s, o in zip(acts["status"], acts["overdue"], strict=True)]
+        if len(acts)
+        else []
+    )
     order = ["not_started", "in_progress", "overdue", "done", "cancelled"]
     counts = pd.Series(keys, dtype=object).value_counts()
     return pd.DataFrame({"status": order, "count": [int(counts.get(k, 0)) for k in order]})
@@ -241,9 +268,13 @@ def progress_over_time(plan_id: int, whole_plan: str) -> pd.DataFrame:
     names = dict(zip(dims["id"], dims["number"] + " " + dims["name"], strict=True))
     start = sums[sums["day"].isna()].set_index("dimension_id")[["num", "den"]]
     days = sorted(deltas["day"].unique())
-    per_dim = (deltas.pivot_table(index="day", columns="dimension_id", values=["num", "den"],
-                                  aggfunc="sum", fill_value=0)
-               .reindex(days, fill_value=0).cumsum())
+    per_dim = (
+        deltas.pivot_table(
+            index="day", columns="dimension_id", values=["num", "den"], aggfunc="sum", fill_value=0
+        )
+        .reindex(days, fill_value=0)
+        .cumsum()
+    )
     frames = []
     for dim_id in start.index:
         num = start.at[dim_id, "num"] + _column(per_dim, "num", dim_id)
@@ -254,12 +285,20 @@ def progress_over_time(plan_id: int, whole_plan: str) -> pd.DataFrame:
     rows = []
     for series, num, den in [(whole_plan, total_num, total_den), *frames]:
         progress = (num / den).where(den > 0)
-        rows.append(pd.DataFrame({"day": [pd.Timestamp(d).date() for d in days],
-                                  "series": series, "progress": progress.to_numpy()}))
+        rows.append(
+            pd.DataFrame(
+                {
+                    "day": [pd.Timestamp(d).date() for d in days],
+                    "series": series,
+                    "progress": progress.to_numpy(),
+                }
+            )
+        )
     out = pd.concat(rows, ignore_index=True)
     order = {d: i for i, d in enumerate([whole_plan, *(f[0] for f in frames)])}
-    out = out.sort_values(["day", "series"], key=lambda c: c.map(order) if c.name ==
-                          "series" else c, kind="stable")
+    out = out.sort_values(
+        ["day", "series"], key=lambda c: c.map(order) if c.name == "series" else c, kind="stable"
+    )
     return out.dropna(subset=["progress"]).reset_index(drop=True)
 
 

@@ -57,8 +57,16 @@ def with_conflict_retry(fn: Callable[[], T], attempts: int = CONFLICT_ATTEMPTS) 
 def stale_error(current: dict, version: int, seen: dict | None) -> StaleEdit:
     """The refusal: who saved last, when, and each field that differs from what was seen."""
     changes: dict[str, Any] = {}
-    for name in ("status", "progress", "description", "due_month", "ongoing",
-                 "responsible_label", "weight", "position"):
+    for name in (
+        "status",
+        "progress",
+        "description",
+        "due_month",
+        "ongoing",
+        "responsible_label",
+        "weight",
+        "position",
+    ):
         now = current.get(name)
         if seen is None:  # no baseline known: give the current values only
             changes[name] = {"now": now}
@@ -67,8 +75,11 @@ def stale_error(current: dict, version: int, seen: dict | None) -> StaleEdit:
     changes["_version"] = {"seen": version, "now": current.get("version")}
     when = current.get("updated_at")
     return StaleEdit(
-        t("plan.errors.stale", who=current.get("updated_by") or "–",
-          when=when.strftime("%Y-%m-%d %H:%M") if isinstance(when, datetime) else "–"),
+        t(
+            "plan.errors.stale",
+            who=current.get("updated_by") or "–",
+            when=when.strftime("%Y-%m-%d %H:%M") if isinstance(when, datetime) else "–",
+        ),
         changes=changes,
     )
 
@@ -77,9 +88,13 @@ def validate_update(status: str, progress: Any, comment: str, link: str) -> dict
     problems: dict[str, str] = {}
     if status not in STATUSES:
         problems["status"] = t("plan.errors.status")
-    if (isinstance(progress, bool) or not isinstance(progress, int | float)
-            or not math.isfinite(progress) or progress != int(progress)
-            or not 0 <= progress <= 100):
+    if (
+        isinstance(progress, bool)
+        or not isinstance(progress, int | float)
+        or not math.isfinite(progress)
+        or progress != int(progress)
+        or not 0 <= progress <= 100
+    ):
         problems["progress"] = t("plan.errors.progress")
     if len(comment or "") > MAX_COMMENT:
         problems["comment"] = t("plan.errors.too_long", max=MAX_COMMENT)
@@ -88,9 +103,17 @@ def validate_update(status: str, progress: Any, comment: str, link: str) -> dict
     return problems
 
 
-def record_update(activity_id: int, version: int, status: str, progress: int,
-                  comment: str, user: Actor, link: str = "", seen: dict | None = None,
-                  now: datetime | None = None) -> int:
+def record_update(
+    activity_id: int,
+    version: int,
+    status: str,
+    progress: int,
+    comment: str,
+    user: Actor,
+    link: str = "",
+    seen: dict | None = None,
+    now: datetime | None = None,
+) -> int:
     """Save a status/progress update with its comment as history; returns the new version.
 
     `version` is the one the user's form was based on; `seen` (status, progress, ...)
@@ -111,15 +134,36 @@ def record_update(activity_id: int, version: int, status: str, progress: int,
                 raise NotFound(t("plan.errors.not_found"))
             fields = {"status": status, "progress": progress}
             if before["version"] != version or not plan_writes.update_activity_if_version(
-                    cur, activity_id, version, fields, at, user.username):
+                cur, activity_id, version, fields, at, user.username
+            ):
                 raise stale_error(before, version, seen)
-            plans_db.insert_update(cur, activity_id, user.username, at, before["status"],
-                                   status, before["progress"], progress, comment, link)
-            audit.record(cur, user.username, "update", "activity", activity_id,
-                         {"status": before["status"], "progress": before["progress"],
-                          "version": version},
-                         {"status": status, "progress": progress, "comment": comment,
-                          "link": link, "version": version + 1})
+            plans_db.insert_update(
+                cur,
+                activity_id,
+                user.username,
+                at,
+                before["status"],
+                status,
+                before["progress"],
+                progress,
+                comment,
+                link,
+            )
+            audit.record(
+                cur,
+                user.username,
+                "update",
+                "activity",
+                activity_id,
+                {"status": before["status"], "progress": before["progress"], "version": version},
+                {
+                    "status": status,
+                    "progress": progress,
+                    "comment": comment,
+                    "link": link,
+                    "version": version + 1,
+                },
+            )
         return version + 1
 
     return with_conflict_retry(attempt)
@@ -154,16 +198,24 @@ def add_indicator(activity_id: int, name: str, unit: str, target: Any, user: Act
     with transaction() as cur:
         if plan_writes.activity_row(cur, activity_id) is None:
             raise NotFound(t("plan.errors.not_found"))
-        ind_id = indicators_db.insert_indicator(cur, activity_id, name, unit, target_value,
-                                                user.username)
-        audit.record(cur, user.username, "create", "indicator", ind_id, None,
-                     {"activity_id": activity_id, "name": name, "unit": unit,
-                      "target": target_value})
+        ind_id = indicators_db.insert_indicator(
+            cur, activity_id, name, unit, target_value, user.username
+        )
+        audit.record(
+            cur,
+            user.username,
+            "create",
+            "indicator",
+            ind_id,
+            None,
+            {"activity_id": activity_id, "name": name, "unit": unit, "target": target_value},
+        )
     return ind_id
 
 
-def record_indicator_value(indicator_id: int, measured_on: date | None, value: Any,
-                           user: Actor, note: str = "") -> int:
+def record_indicator_value(
+    indicator_id: int, measured_on: date | None, value: Any, user: Actor, note: str = ""
+) -> int:
     """A dated value of an indicator; values are appended, so nothing can be lost."""
     auth.require(user.role, "plan.edit")
     number, note = _number(value), (note or "").strip()
@@ -179,9 +231,21 @@ def record_indicator_value(indicator_id: int, measured_on: date | None, value: A
     if indicators_db.indicator(indicator_id) is None:
         raise NotFound(t("plan.errors.not_found"))
     with transaction() as cur:
-        val_id = indicators_db.insert_value(cur, indicator_id, measured_on, number, note,
-                                            user.username)
-        audit.record(cur, user.username, "create", "indicator_value", val_id, None,
-                     {"indicator_id": indicator_id, "measured_on": measured_on,
-                      "value": number, "note": note})
+        val_id = indicators_db.insert_value(
+            cur, indicator_id, measured_on, number, note, user.username
+        )
+        audit.record(
+            cur,
+            user.username,
+            "create",
+            "indicator_value",
+            val_id,
+            None,
+            {
+                "indicator_id": indicator_id,
+                "measured_on": measured_on,
+                "value": number,
+                "note": note,
+            },
+        )
     return val_id

@@ -32,12 +32,24 @@ def suggested(prev: dict) -> dict:
     title = str(prev["title"]).replace(str(prev["period_label"]), label)
     if title == prev["title"]:
         title = f"{prev['title']} {label}"
-    return {"title": title, "period_label": label, "start_year": start, "end_year": end,
-            "due_month": f"{end}-12"}
+    return {
+        "title": title,
+        "period_label": label,
+        "start_year": start,
+        "end_year": end,
+        "due_month": f"{end}-12",
+    }
 
 
-def validate_period(prev: dict, title: str, label: str, start_year: int, end_year: int,
-                    due_month: str, existing_labels: list[str]) -> dict[str, str]:
+def validate_period(
+    prev: dict,
+    title: str,
+    label: str,
+    start_year: int,
+    end_year: int,
+    due_month: str,
+    existing_labels: list[str],
+) -> dict[str, str]:
     problems: dict[str, str] = {}
     if not title:
         problems["title"] = t("plan.errors.required")
@@ -58,8 +70,15 @@ def validate_period(prev: dict, title: str, label: str, start_year: int, end_yea
     return problems
 
 
-def start_new_period(prev_plan_id: int, title: str, period_label: str, start_year: int,
-                     end_year: int, due_month: str, user: Actor) -> int:
+def start_new_period(
+    prev_plan_id: int,
+    title: str,
+    period_label: str,
+    start_year: int,
+    end_year: int,
+    due_month: str,
+    user: Actor,
+) -> int:
     """Create the next plan from `prev_plan_id`; returns the new plan's id."""
     auth.require(user.role, "plan.edit")
     prev = plans_db.plan_by_id(prev_plan_id)
@@ -67,17 +86,27 @@ def start_new_period(prev_plan_id: int, title: str, period_label: str, start_yea
         raise NotFound(t("plan.errors.not_found"))
     title, period_label = (title or "").strip(), (period_label or "").strip()
     labels = list(plans_db.all_plans()["period_label"])
-    problems = validate_period(prev, title, period_label, int(start_year), int(end_year),
-                               due_month, labels)
+    problems = validate_period(
+        prev, title, period_label, int(start_year), int(end_year), due_month, labels
+    )
     if problems:
         raise ValidationError(t("plan.errors.invalid"), problems)
     with transaction() as cur:
-        new = {k: prev.get(k) for k in ("adopted_by", "document_owner", "applies_to",
-                                        "prepared_by", "introduction")}
-        new.update(title=title, period_label=period_label, start_year=int(start_year),
-                   end_year=int(end_year), valid_through=str(end_year),
-                   predecessor_id=prev_plan_id, adopted_on=None, adoption_ref=None,
-                   prepared_on=None)
+        new = {
+            k: prev.get(k)
+            for k in ("adopted_by", "document_owner", "applies_to", "prepared_by", "introduction")
+        }
+        new.update(
+            title=title,
+            period_label=period_label,
+            start_year=int(start_year),
+            end_year=int(end_year),
+            valid_through=str(end_year),
+            predecessor_id=prev_plan_id,
+            adopted_on=None,
+            adoption_ref=None,
+            prepared_on=None,
+        )
         plan_id = plans_db.insert_plan(cur, new, is_current=True)
         plan_writes.make_current(cur, plan_id)
         for pos, sec in enumerate(plans_db.plan_sections(prev_plan_id).itertuples(), 1):
@@ -88,18 +117,30 @@ def start_new_period(prev_plan_id: int, title: str, period_label: str, start_yea
             dim_id = plans_db.insert_dimension(cur, plan_id, dim._asdict(), dpos)
             open_acts = acts[(acts["dimension_id"] == dim.id) & ~acts["status"].isin(CLOSED)]
             for apos, act in enumerate(open_acts.itertuples(), 1):
-                new_id = plans_db.insert_activity(cur, dim_id, {
-                    "description": act.description, "responsible_role": act.responsible_role,
-                    "responsible_label": act.responsible_label,
-                    "due_month": None if act.ongoing else due_month,
-                    "ongoing": bool(act.ongoing), "status": act.status,
-                    "progress": int(act.progress), "predecessor_id": int(act.id),
-                    "weight": float(act.weight)}, apos)
+                new_id = plans_db.insert_activity(
+                    cur,
+                    dim_id,
+                    {
+                        "description": act.description,
+                        "responsible_role": act.responsible_role,
+                        "responsible_label": act.responsible_label,
+                        "due_month": None if act.ongoing else due_month,
+                        "ongoing": bool(act.ongoing),
+                        "status": act.status,
+                        "progress": int(act.progress),
+                        "predecessor_id": int(act.id),
+                        "weight": float(act.weight),
+                    },
+                    apos,
+                )
                 cur.execute(
                     "INSERT INTO indicators (activity_id, name, unit, target, position,"
                     " created_by) SELECT ?, name, unit, target, position, ? FROM indicators"
-                    " WHERE activity_id = ?", [new_id, user.username, int(act.id)])
+                    " WHERE activity_id = ?",
+                    [new_id, user.username, int(act.id)],
+                )
                 carried.append({"from": int(act.id), "to": new_id})
-        audit.record(cur, user.username, "create", "plan", plan_id, None,
-                     {**new, "carried_over": carried})
+        audit.record(
+            cur, user.username, "create", "plan", plan_id, None, {**new, "carried_over": carried}
+        )
     return plan_id

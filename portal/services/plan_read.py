@@ -14,12 +14,20 @@ from portal.db.cache import cached_read
 from portal.services import plan as plan_service
 from portal.services.plan import DimensionSummary, PlanSummary
 
-PAGE_SIZE = 25      # activities per dimension and page on the plan page
-CHOICES = 50        # activities a picker offers at once; a search narrows them
-SHORT = 5           # rows of each list on the overview
-MAX_POINTS = 120    # days per line in "progress over time" before weeks or months
-STATE_FILTERS = ("all", "open", "not_started", "in_progress", "overdue", "stale", "done",
-                 "cancelled")
+PAGE_SIZE = 25  # activities per dimension and page on the plan page
+CHOICES = 50  # activities a picker offers at once; a search narrows them
+SHORT = 5  # rows of each list on the overview
+MAX_POINTS = 120  # days per line in "progress over time" before weeks or months
+STATE_FILTERS = (
+    "all",
+    "open",
+    "not_started",
+    "in_progress",
+    "overdue",
+    "stale",
+    "done",
+    "cancelled",
+)
 STATUS_ORDER = ("not_started", "in_progress", "overdue", "done", "cancelled")
 
 
@@ -37,39 +45,73 @@ def _progress(num: float, den: float) -> float | None:
 def summary(plan: dict, today: date) -> PlanSummary:
     """The same PlanSummary as `plan.summarize`, from the SQL roll-up."""
     dims = rollup(int(plan["id"]), today, plan_service.stale_days())
-    per_dim = [DimensionSummary(key=r.key, number=r.number, name=r.name,
-                                progress=_progress(r.num, r.den), activities=int(r.activities),
-                                overdue=int(r.overdue), done=int(r.done), stale=int(r.stale))
-               for r in dims.itertuples()]
+    per_dim = [
+        DimensionSummary(
+            key=r.key,
+            number=r.number,
+            name=r.name,
+            progress=_progress(r.num, r.den),
+            activities=int(r.activities),
+            overdue=int(r.overdue),
+            done=int(r.done),
+            stale=int(r.stale),
+        )
+        for r in dims.itertuples()
+    ]
     return PlanSummary(
-        plan=plan, progress=_progress(dims["num"].sum(), dims["den"].sum()),
-        activities=int(dims["activities"].sum()), overdue=int(dims["overdue"].sum()),
-        done=int(dims["done"].sum()), dimensions=per_dim, stale=int(dims["stale"].sum()),
+        plan=plan,
+        progress=_progress(dims["num"].sum(), dims["den"].sum()),
+        activities=int(dims["activities"].sum()),
+        overdue=int(dims["overdue"].sum()),
+        done=int(dims["done"].sum()),
+        dimensions=per_dim,
+        stale=int(dims["stale"].sum()),
     )
 
 
 def status_counts(plan_id: int, today: date) -> pd.DataFrame:
     """As `plan.status_counts` (overdue counted apart): status, count."""
     dims = rollup(plan_id, today, plan_service.stale_days())
-    return pd.DataFrame({"status": list(STATUS_ORDER),
-                         "count": [int(dims[k].sum()) for k in STATUS_ORDER]})
+    return pd.DataFrame(
+        {"status": list(STATUS_ORDER), "count": [int(dims[k].sum()) for k in STATUS_ORDER]}
+    )
 
 
 @cached_read
-def _pages(plan_id: int, today: date, days: int, offsets: tuple[tuple[int, int], ...],
-           state: str | None, search: str | None, limit: int) -> pd.DataFrame:
-    return plan_state.dimension_pages(plan_id, today, days, offsets=dict(offsets),
-                                      state=state, search=search, limit=limit)
+def _pages(
+    plan_id: int,
+    today: date,
+    days: int,
+    offsets: tuple[tuple[int, int], ...],
+    state: str | None,
+    search: str | None,
+    limit: int,
+) -> pd.DataFrame:
+    return plan_state.dimension_pages(
+        plan_id, today, days, offsets=dict(offsets), state=state, search=search, limit=limit
+    )
 
 
-def dimension_pages(plan_id: int, today: date, offsets: dict[int, int],
-                    state: str = "all", search: str = "",
-                    limit: int = PAGE_SIZE) -> pd.DataFrame:
+def dimension_pages(
+    plan_id: int,
+    today: date,
+    offsets: dict[int, int],
+    state: str = "all",
+    search: str = "",
+    limit: int = PAGE_SIZE,
+) -> pd.DataFrame:
     """One page of matching activities per dimension, with `total` and `shown_from`."""
     if state not in STATE_FILTERS:
         raise ValueError(state)
-    return _pages(plan_id, today, plan_service.stale_days(), tuple(sorted(offsets.items())),
-                  None if state == "all" else state, search.strip() or None, limit)
+    return _pages(
+        plan_id,
+        today,
+        plan_service.stale_days(),
+        tuple(sorted(offsets.items())),
+        None if state == "all" else state,
+        search.strip() or None,
+        limit,
+    )
 
 
 def activity(plan_id: int, activity_id: int, today: date) -> dict | None:
@@ -102,8 +144,9 @@ def overdue(plan_id: int, today: date, limit: int = SHORT) -> tuple[pd.DataFrame
 
 
 @cached_read
-def short_lists(plan_id: int, today: date, days: int, role: str,
-                limit: int = SHORT) -> dict[str, tuple[pd.DataFrame, int]]:
+def short_lists(
+    plan_id: int, today: date, days: int, role: str, limit: int = SHORT
+) -> dict[str, tuple[pd.DataFrame, int]]:
     """The overview's lists: kind ('mine', 'overdue', 'stale') -> (first rows, total)."""
     rows = plan_rollup.short_lists(plan_id, today, days, role, limit)
     out = {}
@@ -139,6 +182,11 @@ def thinned(series: pd.DataFrame, max_points: int = MAX_POINTS) -> pd.DataFrame:
         return series
     span_years = (days.max() - days.min()).days / 365
     bucket = days.dt.to_period("W" if span_years <= 2 else "M")
-    keep = series.assign(_bucket=bucket, _day=days).sort_values("_day", kind="stable") \
-        .groupby(["_bucket", "series"], sort=False).tail(1).index
+    keep = (
+        series.assign(_bucket=bucket, _day=days)
+        .sort_values("_day", kind="stable")
+        .groupby(["_bucket", "series"], sort=False)
+        .tail(1)
+        .index
+    )
     return series.loc[sorted(keep)].reset_index(drop=True)

@@ -24,8 +24,7 @@ MAX_DESCRIPTION = 1000
 MAX_LABEL = 200
 MAX_OBJECTIVE = 4000
 RESPONSIBLE_ROLES = ("process_leader", "coordinator", "admin", "member")
-FIELDS = ("description", "responsible_role", "responsible_label", "due_month", "ongoing",
-          "weight")
+FIELDS = ("description", "responsible_role", "responsible_label", "due_month", "ongoing", "weight")
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
@@ -48,8 +47,12 @@ def validate_activity(fields: dict, start_year: int) -> dict[str, str]:
         elif due < f"{start_year:04d}-01":
             problems["due_month"] = t("plan.errors.due_before_start", start=start_year)
     weight = fields.get("weight", 1.0)
-    if (isinstance(weight, bool) or not isinstance(weight, int | float)
-            or not math.isfinite(weight) or not 0 < weight <= 100):
+    if (
+        isinstance(weight, bool)
+        or not isinstance(weight, int | float)
+        or not math.isfinite(weight)
+        or not 0 < weight <= 100
+    ):
         problems["weight"] = t("plan.errors.weight")
     return problems
 
@@ -68,8 +71,9 @@ def _clean(fields: dict) -> dict:
 
 def _start_year(cur, dimension_id: int) -> int:
     row = cur.execute(
-        "SELECT p.start_year FROM dimensions d JOIN plans p ON p.id = d.plan_id"
-        " WHERE d.id = ?", [dimension_id]).fetchone()
+        "SELECT p.start_year FROM dimensions d JOIN plans p ON p.id = d.plan_id WHERE d.id = ?",
+        [dimension_id],
+    ).fetchone()
     if row is None:
         raise NotFound(t("plan.errors.not_found"))
     return int(row[0])
@@ -83,15 +87,24 @@ def add_activity(dimension_id: int, fields: dict, user: Actor) -> int:
         problems = validate_activity(data, _start_year(cur, dimension_id))
         if problems:
             raise ValidationError(t("plan.errors.invalid"), problems)
-        act_id = plans_db.insert_activity(cur, dimension_id, data,
-                                          plan_writes.next_position(cur, dimension_id))
-        audit.record(cur, user.username, "create", "activity", act_id, None,
-                     {**data, "dimension_id": dimension_id})
+        act_id = plans_db.insert_activity(
+            cur, dimension_id, data, plan_writes.next_position(cur, dimension_id)
+        )
+        audit.record(
+            cur,
+            user.username,
+            "create",
+            "activity",
+            act_id,
+            None,
+            {**data, "dimension_id": dimension_id},
+        )
     return act_id
 
 
-def edit_activity(activity_id: int, version: int, fields: dict, user: Actor,
-                  seen: dict | None = None) -> int:
+def edit_activity(
+    activity_id: int, version: int, fields: dict, user: Actor, seen: dict | None = None
+) -> int:
     """Change the description, responsibility, due month or weight; returns the version."""
     auth.require(user.role, "plan.edit")
     changes = _clean(fields)
@@ -106,10 +119,18 @@ def edit_activity(activity_id: int, version: int, fields: dict, user: Actor,
             if problems:
                 raise ValidationError(t("plan.errors.invalid"), problems)
             if before["version"] != version or not plan_writes.update_activity_if_version(
-                    cur, activity_id, version, changes, datetime.now(), user.username):
+                cur, activity_id, version, changes, datetime.now(), user.username
+            ):
                 raise stale_error(before, version, seen)
-            audit.record(cur, user.username, "update", "activity", activity_id,
-                         {k: before[k] for k in changes}, changes)
+            audit.record(
+                cur,
+                user.username,
+                "update",
+                "activity",
+                activity_id,
+                {k: before[k] for k in changes},
+                changes,
+            )
         return version + 1
 
     return with_conflict_retry(attempt)
@@ -138,10 +159,18 @@ def move_activity(activity_id: int, version: int, step: int, user: Actor) -> Non
                 raise stale_error(before, version, None)
             for pos, act_id in enumerate(order, start=1):
                 if not plan_writes.update_activity_if_version(
-                        cur, act_id, versions[act_id], {"position": pos}, now, user.username):
+                    cur, act_id, versions[act_id], {"position": pos}, now, user.username
+                ):
                     raise stale_error(before, version, None)
-            audit.record(cur, user.username, "reorder", "activity", activity_id,
-                         {"position": index + 1}, {"position": other + 1})
+            audit.record(
+                cur,
+                user.username,
+                "reorder",
+                "activity",
+                activity_id,
+                {"position": index + 1},
+                {"position": other + 1},
+            )
 
     with_conflict_retry(attempt)
 
@@ -151,20 +180,21 @@ def cancel_activity(activity_id: int, version: int, comment: str, user: Actor) -
     act = plans_db.activity(activity_id)
     if act is None:
         raise NotFound(t("plan.errors.not_found"))
-    return record_update(activity_id, version, "cancelled", int(act["progress"]), comment,
-                         user)
+    return record_update(activity_id, version, "cancelled", int(act["progress"]), comment, user)
 
 
 def has_history(activity_id: int) -> bool:
     with cursor() as cur:
-        return bool(cur.execute(
-            "SELECT (SELECT count(*) FROM activity_updates WHERE activity_id = ?)"
-            " + (SELECT count(*) FROM indicators WHERE activity_id = ?)",
-            [activity_id, activity_id]).fetchone()[0])
+        return bool(
+            cur.execute(
+                "SELECT (SELECT count(*) FROM activity_updates WHERE activity_id = ?)"
+                " + (SELECT count(*) FROM indicators WHERE activity_id = ?)",
+                [activity_id, activity_id],
+            ).fetchone()[0]
+        )
 
 
-def delete_activity(activity_id: int, version: int, user: Actor,
-                    confirmed: bool = False) -> None:
+def delete_activity(activity_id: int, version: int, user: Actor, confirmed: bool = False) -> None:
     """Delete an activity. If it has history (updates or indicators) the caller must
     confirm; the whole history then goes into the audit log before the rows are removed."""
     auth.require(user.role, "plan.edit")
@@ -179,19 +209,37 @@ def delete_activity(activity_id: int, version: int, user: Actor,
             history = plan_writes.update_rows(cur, activity_id)
             inds, vals = indicators_db.rows_for_activity(cur, activity_id)
             if (history or inds) and not confirmed:
-                raise ValidationError(t("plan.errors.confirm_delete"),
-                                      {"confirm": t("plan.errors.confirm_delete")})
-            audit.record(cur, user.username, "delete", "activity", activity_id,
-                         {"activity": before, "history": history, "indicators": inds,
-                          "indicator_values": vals}, None)
+                raise ValidationError(
+                    t("plan.errors.confirm_delete"), {"confirm": t("plan.errors.confirm_delete")}
+                )
+            audit.record(
+                cur,
+                user.username,
+                "delete",
+                "activity",
+                activity_id,
+                {
+                    "activity": before,
+                    "history": history,
+                    "indicators": inds,
+                    "indicator_values": vals,
+                },
+                None,
+            )
             indicators_db.delete_for_activity(cur, activity_id)
             plan_writes.delete_activity(cur, activity_id)
 
     with_conflict_retry(attempt)
 
 
-def edit_dimension(dimension_id: int, seen_objective: str, seen_description: str,
-                   objective: str, description: str, user: Actor) -> None:
+def edit_dimension(
+    dimension_id: int,
+    seen_objective: str,
+    seen_description: str,
+    objective: str,
+    description: str,
+    user: Actor,
+) -> None:
     """Edit a dimension's objective and description, based on the texts the user saw."""
     auth.require(user.role, "plan.edit")
     objective, description = (objective or "").strip(), (description or "").strip()
@@ -210,15 +258,23 @@ def edit_dimension(dimension_id: int, seen_objective: str, seen_description: str
             if before is None:
                 raise NotFound(t("plan.errors.not_found"))
             if not plan_writes.update_dimension_if_unchanged(
-                    cur, dimension_id, seen_objective, seen_description, objective,
-                    description):
-                raise StaleEdit(t("plan.errors.stale_dimension"), changes={
-                    "objective": {"seen": seen_objective, "now": before["objective"]},
-                    "description": {"seen": seen_description,
-                                    "now": before["description"]}})
-            audit.record(cur, user.username, "update", "dimension", dimension_id,
-                         {"objective": before["objective"],
-                          "description": before["description"]},
-                         {"objective": objective, "description": description})
+                cur, dimension_id, seen_objective, seen_description, objective, description
+            ):
+                raise StaleEdit(
+                    t("plan.errors.stale_dimension"),
+                    changes={
+                        "objective": {"seen": seen_objective, "now": before["objective"]},
+                        "description": {"seen": seen_description, "now": before["description"]},
+                    },
+                )
+            audit.record(
+                cur,
+                user.username,
+                "update",
+                "dimension",
+                dimension_id,
+                {"objective": before["objective"], "description": before["description"]},
+                {"objective": objective, "description": description},
+            )
 
     with_conflict_retry(attempt)

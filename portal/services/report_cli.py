@@ -12,8 +12,9 @@ from portal.services.report_snapshots import FORMATS, render
 
 def run(args: argparse.Namespace) -> int:
     if args.fmt not in FORMATS:
-        raise ValidationError(f"format '{args.fmt}' is not available; choose one of: "
-                              + ", ".join(FORMATS))
+        raise ValidationError(
+            f"format '{args.fmt}' is not available; choose one of: " + ", ".join(FORMATS)
+        )
     if not 1900 <= args.year <= 2200:
         raise ValidationError(f"year {args.year} is out of range")
     report = build_report(args.year)

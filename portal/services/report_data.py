@@ -70,10 +70,11 @@ def build_report(year: int, today: date | None = None, with_charts: bool = True)
     as_of = report_today(year, today)
     plan_part = plan_content(year, as_of)
     content = assemble(
-        year, as_of, plan_part,
+        year,
+        as_of,
+        plan_part,
         cooperation=sections.cooperation_section(meetings_summary.year_summary(year)),
-        situation=sections.situation_section(
-            situation_summary.year_summary(year, exact=False)),
+        situation=sections.situation_section(situation_summary.year_summary(year, exact=False)),
         signals=sections.signals_section(signal_stats.year_summary(year, exact=False)),
     )
     charts: list[tuple[str, bytes]] = []
@@ -82,11 +83,16 @@ def build_report(year: int, today: date | None = None, with_charts: bool = True)
     return Report(content, charts)
 
 
-def assemble(year: int, as_of: date, plan_part: dict | None, cooperation: dict | None,
-             situation: dict | None, signals: dict | None) -> dict:
+def assemble(
+    year: int,
+    as_of: date,
+    plan_part: dict | None,
+    cooperation: dict | None,
+    situation: dict | None,
+    signals: dict | None,
+) -> dict:
     """The report content from its parts; pure, so tests can feed any part directly."""
-    plan_part = plan_part or {"plan": None, "summary": None, "dimensions": [],
-                              "carry_over": []}
+    plan_part = plan_part or {"plan": None, "summary": None, "dimensions": [], "carry_over": []}
     has_activities = bool(plan_part["summary"] and plan_part["summary"]["activities"])
     return {
         "year": year,
@@ -128,8 +134,9 @@ def plan_content(year: int, as_of: date) -> dict | None:
     return plan_sections(plan, dims, acts, history, indicators, year)
 
 
-def activities_of_year(acts: pd.DataFrame, year_end: datetime,
-                       plan_created: datetime | None) -> pd.DataFrame:
+def activities_of_year(
+    acts: pd.DataFrame, year_end: datetime, plan_created: datetime | None
+) -> pd.DataFrame:
     """Leave out activities added after the year (not those entered with the plan)."""
     if acts.empty:
         return acts
@@ -143,8 +150,11 @@ def activities_of_year(acts: pd.DataFrame, year_end: datetime,
 def state_at(acts: pd.DataFrame, history: pd.DataFrame, first: pd.DataFrame) -> pd.DataFrame:
     """Status and progress as they were at the end of the history given."""
     df = acts.copy()
-    last = history.groupby("activity_id").tail(1).set_index("activity_id") if len(history) \
+    last = (
+        history.groupby("activity_id").tail(1).set_index("activity_id")
+        if len(history)
         else pd.DataFrame()
+    )
     first = first.set_index("activity_id") if len(first) else pd.DataFrame()
     statuses, progresses = [], []
     for row in df.itertuples():
@@ -168,67 +178,107 @@ def _indicators(plan_id: int) -> pd.DataFrame | None:
     return plan_service.indicators_for_plan(plan_id)
 
 
-def plan_sections(plan: dict, dims: pd.DataFrame, acts: pd.DataFrame,
-                  history: pd.DataFrame, indicators: pd.DataFrame | None, year: int) -> dict:
+def plan_sections(
+    plan: dict,
+    dims: pd.DataFrame,
+    acts: pd.DataFrame,
+    history: pd.DataFrame,
+    indicators: pd.DataFrame | None,
+    year: int,
+) -> dict:
     """Pure: the plan's parts of the report from the frames the plan service returns."""
     ongoing_text = t("plan.ongoing")
-    in_year = history[pd.to_datetime(history["made_at"]).dt.year == year] if len(history) \
-        else history
+    in_year = (
+        history[pd.to_datetime(history["made_at"]).dt.year == year] if len(history) else history
+    )
     dimensions, all_items = [], []
     for dim in dims.itertuples():
         part = acts[acts["dimension_id"] == dim.id]
         items = []
         for act in part.itertuples():
-            comments = in_year[(in_year["activity_id"] == act.id)
-                               & (in_year["comment"].fillna("") != "")] if len(in_year) \
+            comments = (
+                in_year[(in_year["activity_id"] == act.id) & (in_year["comment"].fillna("") != "")]
+                if len(in_year)
                 else in_year
-            items.append({
-                "id": int(act.id),
-                "number": f"{dim.number}.{int(act.position)}",
-                "description": clean(act.description),
-                "status": act.status,
-                "status_label": t(f"plan.statuses.{act.status}"),
-                "progress": int(act.progress),
-                "due": plan_service.due_label(
-                    act.due_month if isinstance(act.due_month, str) else None,
-                    bool(act.ongoing), ongoing_text),
-                "responsible": clean(act.responsible_label),
-                "overdue": bool(act.overdue),
-                "comments": [
-                    {"date": pd.Timestamp(c.made_at).date().isoformat(), "text": clean(c.comment)}
-                    for c in list(comments.itertuples())[::-1][:MAX_COMMENTS]
-                ],
-                "indicators": _activity_indicators(indicators, int(act.id)),
-            })
+            )
+            items.append(
+                {
+                    "id": int(act.id),
+                    "number": f"{dim.number}.{int(act.position)}",
+                    "description": clean(act.description),
+                    "status": act.status,
+                    "status_label": t(f"plan.statuses.{act.status}"),
+                    "progress": int(act.progress),
+                    "due": plan_service.due_label(
+                        act.due_month if isinstance(act.due_month, str) else None,
+                        bool(act.ongoing),
+                        ongoing_text,
+                    ),
+                    "responsible": clean(act.responsible_label),
+                    "overdue": bool(act.overdue),
+                    "comments": [
+                        {
+                            "date": pd.Timestamp(c.made_at).date().isoformat(),
+                            "text": clean(c.comment),
+                        }
+                        for c in list(comments.itertuples())[::-1][:MAX_COMMENTS]
+                    ],
+                    "indicators": _activity_indicators(indicators, int(act.id)),
+                }
+            )
         progress = plan_service.weighted_progress(part)
-        dimensions.append({
-            "key": dim.key, "number": dim.number, "name": clean(dim.name),
-            "objective": clean(dim.objective),
-            "progress": None if progress is None else round(progress, 1),
-            "activities": items,
-        })
+        dimensions.append(
+            {
+                "key": dim.key,
+                "number": dim.number,
+                "name": clean(dim.name),
+                "objective": clean(dim.objective),
+                "progress": None if progress is None else round(progress, 1),
+                "activities": items,
+            }
+        )
         all_items += [dict(i, dimension=f"{dim.number} {clean(dim.name)}") for i in items]
     overall = plan_service.weighted_progress(acts) if len(acts) else None
     summary = {
         "progress": None if overall is None else round(overall, 1),
         "activities": len(all_items),
-        "by_status": [{"status": s, "label": t(f"plan.statuses.{s}"),
-                       "count": sum(1 for i in all_items if i["status"] == s)}
-                      for s in STATUS_ORDER],
+        "by_status": [
+            {
+                "status": s,
+                "label": t(f"plan.statuses.{s}"),
+                "count": sum(1 for i in all_items if i["status"] == s),
+            }
+            for s in STATUS_ORDER
+        ],
         "done": [_brief(i) for i in all_items if i["status"] == "done"],
         "late": [_brief(i) for i in all_items if i["overdue"]],
     }
     carry = [_brief(i) for i in all_items if i["status"] not in plan_service.CLOSED]
     return {
-        "plan": {"id": int(plan["id"]), "title": clean(plan["title"]),
-                 "period": clean(plan["period_label"])},
-        "summary": summary, "dimensions": dimensions, "carry_over": carry,
+        "plan": {
+            "id": int(plan["id"]),
+            "title": clean(plan["title"]),
+            "period": clean(plan["period_label"]),
+        },
+        "summary": summary,
+        "dimensions": dimensions,
+        "carry_over": carry,
     }
 
 
 def _brief(item: dict) -> dict:
-    return {k: item[k] for k in ("number", "dimension", "description", "status_label",
-                                 "progress", "due", "responsible")}
+    return {
+        k: item[k]
+        for k in (
+            "number",
+            "dimension",
+            "description",
+            "status_label",
+            "progress",
+            "due",
+            "responsible",
+        )
+    }
 
 
 def _activity_indicators(indicators: pd.DataFrame | None, activity_id: int) -> list[dict]:
@@ -236,9 +286,13 @@ def _activity_indicators(indicators: pd.DataFrame | None, activity_id: int) -> l
         return []
     rows = indicators[indicators["activity_id"] == activity_id]
     return [
-        {"name": clean(r.name), "unit": clean(r.unit), "target": _num(r.target),
-         "actual": _num(r.actual),
-         "actual_on": "" if pd.isna(r.actual_on) else str(pd.Timestamp(r.actual_on).date())}
+        {
+            "name": clean(r.name),
+            "unit": clean(r.unit),
+            "target": _num(r.target),
+            "actual": _num(r.actual),
+            "actual_on": "" if pd.isna(r.actual_on) else str(pd.Timestamp(r.actual_on).date()),
+        }
         for r in rows.itertuples()
     ]
 

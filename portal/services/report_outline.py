@@ -17,7 +17,7 @@ from portal.services.report_data import Report
 
 @dataclass
 class Block:
-    kind: str                     # cover, toc, pagebreak, h1, h2, h3, p, note, table, image
+    kind: str  # cover, toc, pagebreak, h1, h2, h3, p, note, table, image
     text: str = ""
     rows: list[list[str]] = field(default_factory=list)
     headers: list[str] = field(default_factory=list)
@@ -66,20 +66,27 @@ def outline(report: Report) -> list[Block]:
     cover = c["cover"]
     blocks = [
         Block("title", t("report.doc_title", year=year)),
-        Block("cover", t("report.doc_to"), widths=[30, 70], rows=[
-            [t("report.cover_municipality"), cover["municipality"]],
-            [t("report.cover_plan"), _plan_line(cover)],
-            [t("report.cover_year"), str(year)],
-            [t("report.cover_authors"), ", ".join(cover["authors"])],
-            [t("report.cover_date"), cover["date"]],
-        ]),
+        Block(
+            "cover",
+            t("report.doc_to"),
+            widths=[30, 70],
+            rows=[
+                [t("report.cover_municipality"), cover["municipality"]],
+                [t("report.cover_plan"), _plan_line(cover)],
+                [t("report.cover_year"), str(year)],
+                [t("report.cover_authors"), ", ".join(cover["authors"])],
+                [t("report.cover_date"), cover["date"]],
+            ],
+        ),
         Block("pagebreak"),
         Block("toc", t("report.toc")),
         Block("pagebreak"),
     ]
     if c["empty"]:
-        blocks += [Block("h1", t("report.summary")),
-                   Block("p", t("report.nothing_to_report", year=year))]
+        blocks += [
+            Block("h1", t("report.summary")),
+            Block("p", t("report.nothing_to_report", year=year)),
+        ]
         return blocks
     blocks += _summary(c)
     blocks += _dimensions(c)
@@ -96,11 +103,17 @@ def _summary(c: dict) -> list[Block]:
     if not s:
         return out + [Block("p", t("report.no_plan"))]
     out += [
-        Block("p", f"{t('report.overall_progress')}: {_pct(s['progress'])}. "
-                   f"{t('report.activities_count')}: {s['activities']}."),
+        Block(
+            "p",
+            f"{t('report.overall_progress')}: {_pct(s['progress'])}. "
+            f"{t('report.activities_count')}: {s['activities']}.",
+        ),
         Block("h2", t("report.by_status")),
-        Block("table", headers=[t("report.status"), t("report.count")],
-              rows=[[r["label"], str(r["count"])] for r in s["by_status"]]),
+        Block(
+            "table",
+            headers=[t("report.status"), t("report.count")],
+            rows=[[r["label"], str(r["count"])] for r in s["by_status"]],
+        ),
         Block("h2", t("report.completed")),
     ]
     out += [_brief_table(s["done"])] if s["done"] else [Block("p", t("report.none_completed"))]
@@ -110,20 +123,39 @@ def _summary(c: dict) -> list[Block]:
 
 
 def _brief_table(items: list[dict]) -> Block:
-    return Block("table", headers=[t("report.number"), t("report.activity"),
-                                   t("report.status"), t("report.progress"), t("report.due"),
-                                   t("report.responsible")],
-                 rows=[[i["number"], i["description"], i["status_label"], str(i["progress"]),
-                        i["due"], i["responsible"]] for i in items],
-                 widths=[8, 44, 13, 10, 12, 16])
+    return Block(
+        "table",
+        headers=[
+            t("report.number"),
+            t("report.activity"),
+            t("report.status"),
+            t("report.progress"),
+            t("report.due"),
+            t("report.responsible"),
+        ],
+        rows=[
+            [
+                i["number"],
+                i["description"],
+                i["status_label"],
+                str(i["progress"]),
+                i["due"],
+                i["responsible"],
+            ]
+            for i in items
+        ],
+        widths=[8, 44, 13, 10, 12, 16],
+    )
 
 
 def _dimensions(c: dict) -> list[Block]:
     out: list[Block] = []
     for dim in c["dimensions"]:
-        out += [Block("h1", f"{dim['number']} {dim['name']}"),
-                Block("p", f"{t('report.objective')}: {dim['objective']}"),
-                Block("p", f"{t('report.dimension_progress')}: {_pct(dim['progress'])}")]
+        out += [
+            Block("h1", f"{dim['number']} {dim['name']}"),
+            Block("p", f"{t('report.objective')}: {dim['objective']}"),
+            Block("p", f"{t('report.dimension_progress')}: {_pct(dim['progress'])}"),
+        ]
         if not dim["activities"]:
             out.append(Block("p", t("report.no_activities")))
         for act in dim["activities"]:
@@ -133,28 +165,53 @@ def _dimensions(c: dict) -> list[Block]:
             out += [
                 Block("h2", f"{act['number']} {_short(act['description'])}"),
                 Block("p", act["description"]),
-                Block("table", widths=[30, 70], rows=[
-                    [t("report.status"), status],
-                    [t("report.progress"), str(act["progress"])],
-                    [t("report.due"), act["due"]],
-                    [t("report.responsible"), act["responsible"]],
-                ]),
+                Block(
+                    "table",
+                    widths=[30, 70],
+                    rows=[
+                        [t("report.status"), status],
+                        [t("report.progress"), str(act["progress"])],
+                        [t("report.due"), act["due"]],
+                        [t("report.responsible"), act["responsible"]],
+                    ],
+                ),
                 Block("h3", t("report.comments")),
             ]
             if act["comments"]:
-                out.append(Block("table", headers=[t("report.date"), t("report.comments")],
-                                 rows=[[x["date"], x["text"]] for x in act["comments"]],
-                                 widths=[20, 80]))
+                out.append(
+                    Block(
+                        "table",
+                        headers=[t("report.date"), t("report.comments")],
+                        rows=[[x["date"], x["text"]] for x in act["comments"]],
+                        widths=[20, 80],
+                    )
+                )
             else:
                 out.append(Block("p", t("report.no_comments")))
             if act["indicators"]:
-                out += [Block("h3", t("report.indicators")),
-                        Block("table", headers=[t("report.indicator"), t("report.unit"),
-                                                t("report.target"), t("report.actual"),
-                                                t("report.actual_on")],
-                              rows=[[i["name"], i["unit"], _num(i["target"]),
-                                     _num(i["actual"]), i["actual_on"]]
-                                    for i in act["indicators"]])]
+                out += [
+                    Block("h3", t("report.indicators")),
+                    Block(
+                        "table",
+                        headers=[
+                            t("report.indicator"),
+                            t("report.unit"),
+                            t("report.target"),
+                            t("report.actual"),
+                            t("report.actual_on"),
+                        ],
+                        rows=[
+                            [
+                                i["name"],
+                                i["unit"],
+                                _num(i["target"]),
+                                _num(i["actual"]),
+                                i["actual_on"],
+                            ]
+                            for i in act["indicators"]
+                        ],
+                    ),
+                ]
     return out
 
 
@@ -164,24 +221,52 @@ def _cooperation(coop: dict | None) -> list[Block]:
         return out + [Block("p", t("report.no_data_yet"))]
     out += [Block("p", f"{t('report.meetings_held')}: {coop['held']}")]
     if coop["by_type"]:
-        out.append(Block("table", headers=[t("report.meeting_type"), t("report.count")],
-                         rows=[[r["label"], str(r["count"])] for r in coop["by_type"]]))
+        out.append(
+            Block(
+                "table",
+                headers=[t("report.meeting_type"), t("report.count")],
+                rows=[[r["label"], str(r["count"])] for r in coop["by_type"]],
+            )
+        )
     if coop["attendance"]:
-        out += [Block("h2", t("report.attendance")),
-                Block("table", headers=[t("report.organisation"), t("report.count")],
-                      rows=[[r["organisation"], str(r["count"])] for r in coop["attendance"]])]
+        out += [
+            Block("h2", t("report.attendance")),
+            Block(
+                "table",
+                headers=[t("report.organisation"), t("report.count")],
+                rows=[[r["organisation"], str(r["count"])] for r in coop["attendance"]],
+            ),
+        ]
     if coop["decisions"]:
-        out += [Block("h2", t("report.decisions")),
-                Block("table", headers=[t("report.date"), t("report.meeting"),
-                                        t("report.number"), t("report.decision")],
-                      rows=[[r["date"], r["meeting"], r["number"], r["text"]]
-                            for r in coop["decisions"]], widths=[15, 22, 8, 55])]
+        out += [
+            Block("h2", t("report.decisions")),
+            Block(
+                "table",
+                headers=[
+                    t("report.date"),
+                    t("report.meeting"),
+                    t("report.number"),
+                    t("report.decision"),
+                ],
+                rows=[[r["date"], r["meeting"], r["number"], r["text"]] for r in coop["decisions"]],
+                widths=[15, 22, 8, 55],
+            ),
+        ]
     if coop["open_actions"]:
-        out += [Block("h2", t("report.open_actions")),
-                Block("table", headers=[t("report.action"), t("report.owner"),
-                                        t("report.due"), t("report.status")],
-                      rows=[[r["text"], r["owner"], r["due"], r["status"]]
-                            for r in coop["open_actions"]], widths=[50, 20, 15, 15])]
+        out += [
+            Block("h2", t("report.open_actions")),
+            Block(
+                "table",
+                headers=[
+                    t("report.action"),
+                    t("report.owner"),
+                    t("report.due"),
+                    t("report.status"),
+                ],
+                rows=[[r["text"], r["owner"], r["due"], r["status"]] for r in coop["open_actions"]],
+                widths=[50, 20, 15, 15],
+            ),
+        ]
     return out
 
 
@@ -189,8 +274,11 @@ def _situation(situ: dict | None, charts: list[tuple[str, bytes]]) -> list[Block
     out = [Block("h1", t("report.situation"))]
     if situ is None:
         return out + [Block("p", t("report.no_data_yet"))]
-    status = t(f"report.status_{situ['status']}") if situ["status"] in ("draft", "approved") \
+    status = (
+        t(f"report.status_{situ['status']}")
+        if situ["status"] in ("draft", "approved")
         else situ["status"]
+    )
     line = f"{t('report.situation_status')}: {status}"
     if situ["approved_on"]:
         line += f". {t('report.approved_on')}: {situ['approved_on']}"
@@ -198,18 +286,29 @@ def _situation(situ: dict | None, charts: list[tuple[str, bytes]]) -> list[Block
         line += f". {t('report.made_with')}: {situ['made_with']}"
     out.append(Block("p", line))
     for a in situ["assessments"]:
-        out += [Block("h2", a["milieu"]),
-                Block("table", widths=[30, 70], rows=[[t("report.level"), a["level"]],
-                                     [t("report.trend"), a["trend"]],
-                                     [t("report.sources_used"), a["sources_used"]],
-                                     [t("report.sources_not_used"), a["sources_not_used"]]]),
-                Block("p", a["narrative"])]
+        out += [
+            Block("h2", a["milieu"]),
+            Block(
+                "table",
+                widths=[30, 70],
+                rows=[
+                    [t("report.level"), a["level"]],
+                    [t("report.trend"), a["trend"]],
+                    [t("report.sources_used"), a["sources_used"]],
+                    [t("report.sources_not_used"), a["sources_not_used"]],
+                ],
+            ),
+            Block("p", a["narrative"]),
+        ]
     if situ["indicators"]:
-        out += [Block("h2", t("report.situation_indicators")),
-                Block("table", headers=[t("report.milieu"), t("report.source"),
-                                        t("report.count")],
-                      rows=[[r["milieu"], r["source"], r["count"]]
-                            for r in situ["indicators"]])]
+        out += [
+            Block("h2", t("report.situation_indicators")),
+            Block(
+                "table",
+                headers=[t("report.milieu"), t("report.source"), t("report.count")],
+                rows=[[r["milieu"], r["source"], r["count"]] for r in situ["indicators"]],
+            ),
+        ]
     for title, png in charts:
         out.append(Block("image", title, image=png))
     return out
@@ -219,13 +318,20 @@ def _signals(sig: dict | None) -> list[Block]:
     out = [Block("h1", t("report.signals"))]
     if sig is None:
         return out + [Block("p", t("report.no_data_yet"))]
-    out += [Block("note", t("report.signals_note")),
-            Block("p", f"{t('report.signals_total')}: {sig['total']}")]
+    out += [
+        Block("note", t("report.signals_note")),
+        Block("p", f"{t('report.signals_total')}: {sig['total']}"),
+    ]
     for key in ("by_milieu", "by_setting", "by_quarter"):
         if sig[key]:
-            out += [Block("h2", t(f"report.{key}")),
-                    Block("table", headers=[t("report.category"), t("report.count")],
-                          rows=[[r["label"], r["count"]] for r in sig[key]])]
+            out += [
+                Block("h2", t(f"report.{key}")),
+                Block(
+                    "table",
+                    headers=[t("report.category"), t("report.count")],
+                    rows=[[r["label"], r["count"]] for r in sig[key]],
+                ),
+            ]
     return out
 
 

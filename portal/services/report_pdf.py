@@ -45,8 +45,9 @@ def render(report: Report) -> bytes:
     return buffer.getvalue()
 
 
-def _text(pdf: FPDF, text: str, size: float = SIZES["p"], bold: bool = False,
-          gap: float = 2) -> None:
+def _text(
+    pdf: FPDF, text: str, size: float = SIZES["p"], bold: bool = False, gap: float = 2
+) -> None:
     pdf.set_font(FONT, "B" if bold else "", size)
     pdf.multi_cell(0, size * 0.5, clean(text), markdown=False, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(gap)
@@ -64,8 +65,9 @@ def _add(pdf: FPDF, block: Block) -> None:
     elif block.kind == "toc":
         _text(pdf, block.text, SIZES["h1"], bold=True, gap=4)
         pdf.set_font(FONT, "", SIZES["p"])
-        pdf.insert_toc_placeholder(TableOfContents().render_toc, allow_extra_pages=True,
-                                   reset_page_indices=False)
+        pdf.insert_toc_placeholder(
+            TableOfContents().render_toc, allow_extra_pages=True, reset_page_indices=False
+        )
     elif block.kind in ("h1", "h2"):
         if block.kind == "h1" and pdf.get_y() > 60:
             pdf.add_page()
@@ -87,14 +89,20 @@ def _add(pdf: FPDF, block: Block) -> None:
         _text(pdf, block.text, 9, gap=4)
 
 
-def _table(pdf: FPDF, headers: list[str], rows: list[list[str]],
-           widths: list[int] | None = None) -> None:
+def _table(
+    pdf: FPDF, headers: list[str], rows: list[list[str]], widths: list[int] | None = None
+) -> None:
     pdf.set_font(FONT, "", 9)
     ncols = len(headers) if headers else max((len(r) for r in rows), default=1)
     col_widths = tuple(widths) if widths and len(widths) == ncols else None
-    with pdf.table(first_row_as_headings=bool(headers), markdown=False, col_widths=col_widths,
-                   headings_style=FontFace(emphasis="BOLD"), line_height=5,
-                   text_align="LEFT") as table:
+    with pdf.table(
+        first_row_as_headings=bool(headers),
+        markdown=False,
+        col_widths=col_widths,
+        headings_style=FontFace(emphasis="BOLD"),
+        line_height=5,
+        text_align="LEFT",
+    ) as table:
         for row in ([headers] if headers else []) + rows:
             cells = table.row()
             for value in row:

@@ -38,17 +38,32 @@ def cooperation_section(summary: dict | None) -> dict | None:
     held = _int(summary.get("held"))
     section = {
         "held": held,
-        "by_type": [{"label": _text(r.get("label") or r.get("type")), "count": _int(r.get("count"))}
-                    for r in summary.get("by_type") or []],
-        "attendance": [{"organisation": _text(r.get("organisation")),
-                        "count": _int(r.get("count"))}
-                       for r in summary.get("attendance_by_org") or []],
-        "decisions": [{"date": _text(r.get("date")), "meeting": _text(r.get("meeting")),
-                       "number": _text(r.get("number")), "text": _text(r.get("text"))}
-                      for r in summary.get("decisions") or []],
-        "open_actions": [{"text": _text(r.get("text")), "owner": _text(r.get("owner")),
-                          "due": _text(r.get("due")), "status": _text(r.get("status"))}
-                         for r in summary.get("open_actions") or []],
+        "by_type": [
+            {"label": _text(r.get("label") or r.get("type")), "count": _int(r.get("count"))}
+            for r in summary.get("by_type") or []
+        ],
+        "attendance": [
+            {"organisation": _text(r.get("organisation")), "count": _int(r.get("count"))}
+            for r in summary.get("attendance_by_org") or []
+        ],
+        "decisions": [
+            {
+                "date": _text(r.get("date")),
+                "meeting": _text(r.get("meeting")),
+                "number": _text(r.get("number")),
+                "text": _text(r.get("text")),
+            }
+            for r in summary.get("decisions") or []
+        ],
+        "open_actions": [
+            {
+                "text": _text(r.get("text")),
+                "owner": _text(r.get("owner")),
+                "due": _text(r.get("due")),
+                "status": _text(r.get("status")),
+            }
+            for r in summary.get("open_actions") or []
+        ],
     }
     # Open actions are listed whatever their year, so alone they do not make a year
     # one with cooperation to report.
@@ -73,8 +88,11 @@ def situation_section(summary: dict | None) -> dict | None:
         for a in summary.get("assessments") or []
     ]
     indicators = [
-        {"milieu": _text(r.get("milieu_label")), "source": _text(r.get("source_label")),
-         "count": _suppressed(r.get("count"))}
+        {
+            "milieu": _text(r.get("milieu_label")),
+            "source": _text(r.get("source_label")),
+            "count": _suppressed(r.get("count")),
+        }
         for r in summary.get("indicators") or []
     ]
     if not assessments and not indicators:
@@ -95,14 +113,21 @@ def signals_section(summary: dict | None) -> dict | None:
     total = _suppressed(summary.get("total")) or "0"
 
     def rows(key: str) -> list[dict]:
-        return [{"label": _text(r.get("label")), "count": _suppressed(r.get("count"))}
-                for r in summary.get(key) or []]
+        return [
+            {"label": _text(r.get("label")), "count": _suppressed(r.get("count"))}
+            for r in summary.get(key) or []
+        ]
 
-    section = {"total": total, "by_milieu": rows("by_milieu"),
-               "by_setting": rows("by_setting"), "by_quarter": rows("by_quarter")}
+    section = {
+        "total": total,
+        "by_milieu": rows("by_milieu"),
+        "by_setting": rows("by_setting"),
+        "by_quarter": rows("by_quarter"),
+    }
     # Rows of zeros (every category listed) are no signals to report.
-    if total == "0" and all(r["count"] == "0" for k in ("by_milieu", "by_setting", "by_quarter")
-                            for r in section[k]):
+    if total == "0" and all(
+        r["count"] == "0" for k in ("by_milieu", "by_setting", "by_quarter") for r in section[k]
+    ):
         return None
     return section
 

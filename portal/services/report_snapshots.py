@@ -20,11 +20,15 @@ from portal.services import report_docx, report_pdf, report_xlsx
 from portal.services.report_data import Report, build_report, clean
 
 FORMATS = {
-    "docx": (report_docx.render,
-             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "docx": (
+        report_docx.render,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
     "pdf": (report_pdf.render, "application/pdf"),
-    "xlsx": (report_xlsx.render,
-             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "xlsx": (
+        report_xlsx.render,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
 }
 
 
@@ -47,8 +51,9 @@ def render_all(report: Report) -> dict[str, bytes]:
     return {fmt: render(report, fmt) for fmt in FORMATS}
 
 
-def finalize(role: str | None, actor: str, year: int, note: str = "",
-             today: date | None = None) -> tuple[int, int]:
+def finalize(
+    role: str | None, actor: str, year: int, note: str = "", today: date | None = None
+) -> tuple[int, int]:
     """Freeze the year's report as a new final version; returns (snapshot id, version)."""
     auth.require(role, "report.finalize")
     report = build_report(year, today)
@@ -56,10 +61,17 @@ def finalize(role: str | None, actor: str, year: int, note: str = "",
     data_json = json.dumps(report.content, ensure_ascii=False, sort_keys=True)
     with transaction() as cur:
         version = reports_db.next_version(cur, year)
-        snap_id = reports_db.insert_snapshot(cur, year, version, actor, clean(note)[:500],
-                                             data_json, files)
-        audit.record(cur, actor, "finalize", "report_snapshots", snap_id,
-                     after={"year": year, "version": version})
+        snap_id = reports_db.insert_snapshot(
+            cur, year, version, actor, clean(note)[:500], data_json, files
+        )
+        audit.record(
+            cur,
+            actor,
+            "finalize",
+            "report_snapshots",
+            snap_id,
+            after={"year": year, "version": version},
+        )
     return snap_id, version
 
 

@@ -24,49 +24,111 @@ def render(report: Report) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
     _sheet(wb, t("report.summary"), *_summary_rows(c))
-    acts = [dict(a, dimension=f"{d['number']} {d['name']}")
-            for d in c["dimensions"] for a in d["activities"]]
-    _sheet(wb, t("report.activities_sheet"), [
-        ("dimension", "report.dimension", "text"), ("number", "report.number", "text"),
-        ("description", "report.activity", "text"), ("status_label", "report.status", "text"),
-        ("progress", "report.progress", "int"), ("due", "report.due", "text"),
-        ("responsible", "report.responsible", "text"), ("overdue_text", "report.overdue", "text"),
-        ("comment", "report.comments", "text"),
-    ], [dict(a, overdue_text=t("common.yes") if a["overdue"] else t("common.no"),
-             comment="\n".join(f"{x['date']}: {x['text']}" for x in a["comments"]))
-        for a in acts])
-    _sheet(wb, t("report.indicators"), [
-        ("number", "report.number", "text"), ("name", "report.indicator", "text"),
-        ("unit", "report.unit", "text"), ("target", "report.target", "float"),
-        ("actual", "report.actual", "float"), ("actual_on", "report.actual_on", "date"),
-    ], [dict(i, number=a["number"]) for a in acts for i in a["indicators"]])
+    acts = [
+        dict(a, dimension=f"{d['number']} {d['name']}")
+        for d in c["dimensions"]
+        for a in d["activities"]
+    ]
+    _sheet(
+        wb,
+        t("report.activities_sheet"),
+        [
+            ("dimension", "report.dimension", "text"),
+            ("number", "report.number", "text"),
+            ("description", "report.activity", "text"),
+            ("status_label", "report.status", "text"),
+            ("progress", "report.progress", "int"),
+            ("due", "report.due", "text"),
+            ("responsible", "report.responsible", "text"),
+            ("overdue_text", "report.overdue", "text"),
+            ("comment", "report.comments", "text"),
+        ],
+        [
+            dict(
+                a,
+                overdue_text=t("common.yes") if a["overdue"] else t("common.no"),
+                comment="\n".join(f"{x['date']}: {x['text']}" for x in a["comments"]),
+            )
+            for a in acts
+        ],
+    )
+    _sheet(
+        wb,
+        t("report.indicators"),
+        [
+            ("number", "report.number", "text"),
+            ("name", "report.indicator", "text"),
+            ("unit", "report.unit", "text"),
+            ("target", "report.target", "float"),
+            ("actual", "report.actual", "float"),
+            ("actual_on", "report.actual_on", "date"),
+        ],
+        [dict(i, number=a["number"]) for a in acts for i in a["indicators"]],
+    )
     coop = c["cooperation"] or {}
-    _sheet(wb, t("report.cooperation"), [
-        ("label", "report.meeting_type", "text"), ("count", "report.count", "int"),
-    ], coop.get("by_type", []))
-    _sheet(wb, t("report.decisions"), [
-        ("date", "report.date", "date"), ("meeting", "report.meeting", "text"),
-        ("number", "report.number", "text"), ("text", "report.decision", "text"),
-    ], coop.get("decisions", []))
+    _sheet(
+        wb,
+        t("report.cooperation"),
+        [
+            ("label", "report.meeting_type", "text"),
+            ("count", "report.count", "int"),
+        ],
+        coop.get("by_type", []),
+    )
+    _sheet(
+        wb,
+        t("report.decisions"),
+        [
+            ("date", "report.date", "date"),
+            ("meeting", "report.meeting", "text"),
+            ("number", "report.number", "text"),
+            ("text", "report.decision", "text"),
+        ],
+        coop.get("decisions", []),
+    )
     situ = c["situation"] or {}
-    _sheet(wb, t("report.situation"), [
-        ("milieu", "report.milieu", "text"), ("level", "report.level", "text"),
-        ("trend", "report.trend", "text"), ("narrative", "report.narrative", "text"),
-        ("sources_used", "report.sources_used", "text"),
-        ("sources_not_used", "report.sources_not_used", "text"),
-    ], situ.get("assessments", []))
+    _sheet(
+        wb,
+        t("report.situation"),
+        [
+            ("milieu", "report.milieu", "text"),
+            ("level", "report.level", "text"),
+            ("trend", "report.trend", "text"),
+            ("narrative", "report.narrative", "text"),
+            ("sources_used", "report.sources_used", "text"),
+            ("sources_not_used", "report.sources_not_used", "text"),
+        ],
+        situ.get("assessments", []),
+    )
     sig = c["signals"] or {}
-    _sheet(wb, t("report.signals"), [
-        ("group", "report.group", "text"), ("label", "report.category", "text"),
-        ("count", "report.count", "text"),  # text: suppressed counts read "<3"
-    ], [dict(r, group=t(f"report.{k}")) for k in ("by_milieu", "by_setting", "by_quarter")
-        for r in sig.get(k, [])])
-    _sheet(wb, t("report.carry_over"), [
-        ("dimension", "report.dimension", "text"), ("number", "report.number", "text"),
-        ("description", "report.activity", "text"), ("status_label", "report.status", "text"),
-        ("progress", "report.progress", "int"), ("due", "report.due", "text"),
-        ("responsible", "report.responsible", "text"),
-    ], c["carry_over"])
+    _sheet(
+        wb,
+        t("report.signals"),
+        [
+            ("group", "report.group", "text"),
+            ("label", "report.category", "text"),
+            ("count", "report.count", "text"),  # text: suppressed counts read "<3"
+        ],
+        [
+            dict(r, group=t(f"report.{k}"))
+            for k in ("by_milieu", "by_setting", "by_quarter")
+            for r in sig.get(k, [])
+        ],
+    )
+    _sheet(
+        wb,
+        t("report.carry_over"),
+        [
+            ("dimension", "report.dimension", "text"),
+            ("number", "report.number", "text"),
+            ("description", "report.activity", "text"),
+            ("status_label", "report.status", "text"),
+            ("progress", "report.progress", "int"),
+            ("due", "report.due", "text"),
+            ("responsible", "report.responsible", "text"),
+        ],
+        c["carry_over"],
+    )
     buffer = BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -78,12 +140,17 @@ def _summary_rows(c: dict) -> tuple[list[Column], list[dict]]:
         {"label": t("report.cover_year"), "value": c["year"]},
     ]
     if c["empty"]:
-        rows.append({"label": t("report.summary"),
-                     "value": t("report.nothing_to_report", year=c["year"])})
+        rows.append(
+            {"label": t("report.summary"), "value": t("report.nothing_to_report", year=c["year"])}
+        )
     s = c["summary"]
     if s:
-        rows.append({"label": t("report.overall_progress"),
-                     "value": None if s["progress"] is None else s["progress"] / 100})
+        rows.append(
+            {
+                "label": t("report.overall_progress"),
+                "value": None if s["progress"] is None else s["progress"] / 100,
+            }
+        )
         rows.append({"label": t("report.activities_count"), "value": s["activities"]})
         rows += [{"label": r["label"], "value": r["count"]} for r in s["by_status"]]
         rows.append({"label": t("report.late"), "value": len(s["late"])})

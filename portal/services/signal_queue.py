@@ -24,14 +24,18 @@ def totals(role: str, milieu: str | None = None) -> dict[str, int]:
     """How many signals each status filter holds (within `milieu`, or every milieu)."""
     auth.require(role, "signals.handle")
     counts = signals_db.counts_by_step_and_milieu()
-    per_step = {s: sum(n for (step, m), n in counts.items()
-                       if step == s and (milieu is None or m == milieu)) for s in STEPS}
-    return {"open": sum(per_step[s] for s in OPEN_STEPS), "all": sum(per_step.values()),
-            **per_step}
+    per_step = {
+        s: sum(
+            n for (step, m), n in counts.items() if step == s and (milieu is None or m == milieu)
+        )
+        for s in STEPS
+    }
+    return {"open": sum(per_step[s] for s in OPEN_STEPS), "all": sum(per_step.values()), **per_step}
 
 
-def page(role: str, status: str = "open", milieu: str | None = None, offset: int = 0,
-         limit: int = 25) -> pd.DataFrame:
+def page(
+    role: str, status: str = "open", milieu: str | None = None, offset: int = 0, limit: int = 25
+) -> pd.DataFrame:
     """One page of the queue without free text: open signals first, new ones on top,
     newest reported first."""
     auth.require(role, "signals.handle")

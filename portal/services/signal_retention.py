@@ -45,15 +45,15 @@ def purge(now: datetime, actor: str = "system") -> int:
         ids = signals_db.purgeable(cur, cutoff)
         if ids:
             signals_db.purge_text(cur, ids, now)
-            audit.record(cur, actor, "purge", "signal", None, None,
-                         {"signals": ids, "closed_before": cutoff})
+            audit.record(
+                cur, actor, "purge", "signal", None, None, {"signals": ids, "closed_before": cutoff}
+            )
     return len(ids)
 
 
 def purge_cli(args: argparse.Namespace) -> int:
     count = purge(datetime.now(), actor="cli")
-    print(f"purged the text of {count} closed signal(s) past "
-          f"{retention_months()} months")
+    print(f"purged the text of {count} closed signal(s) past {retention_months()} months")
     return 0
 
 
@@ -62,7 +62,7 @@ def purge_on_startup() -> None:
     still start, and the next start (or the CLI) purges again."""
     try:
         count = purge(datetime.now())
-    except Exception:  # noqa: BLE001 - startup must not fail on housekeeping
+    except Exception:
         log.exception("purging signal texts past retention failed")
         return
     if count:

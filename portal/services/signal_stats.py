@@ -26,8 +26,9 @@ def quarterly_counts(exact: bool = False, year: int | None = None) -> pd.DataFra
     """
     df = signals_db.counts(year)
     if df.empty:
-        return pd.DataFrame({c: pd.Series(dtype="int64" if c == "count" else "object")
-                             for c in COLUMNS})
+        return pd.DataFrame(
+            {c: pd.Series(dtype="int64" if c == "count" else "object") for c in COLUMNS}
+        )
     df = df[COLUMNS].copy()
     df["count"] = df["count"].astype("int64")
     return df.reset_index(drop=True)
@@ -57,15 +58,17 @@ def year_summary(year: int, exact: bool = False) -> dict:
     """Totals for one year: overall, by milieu, by setting and by quarter, as display text
     (small numbers suppressed unless `exact`). Every category is listed, zeros included."""
     df = quarterly_counts(exact, year)
-    by = {col: df.groupby(col)["count"].sum().to_dict() if len(df) else {}
-          for col in ("milieu", "setting", "quarter", "kind")}
+    by = {
+        col: df.groupby(col)["count"].sum().to_dict() if len(df) else {}
+        for col in ("milieu", "setting", "quarter", "kind")
+    }
     return {
         "year": year,
         "total": shown(int(df["count"].sum()) if len(df) else 0, exact),
-        "by_milieu": _rows(by["milieu"], vocab.MILIEUS,
-                           lambda k: t(f"common.milieus.{k}"), exact),
-        "by_setting": _rows(by["setting"], vocab.SETTINGS,
-                            lambda k: t(f"common.settings.{k}"), exact),
+        "by_milieu": _rows(by["milieu"], vocab.MILIEUS, lambda k: t(f"common.milieus.{k}"), exact),
+        "by_setting": _rows(
+            by["setting"], vocab.SETTINGS, lambda k: t(f"common.settings.{k}"), exact
+        ),
         "by_quarter": _rows(by["quarter"], quarters_of(year), lambda q: q, exact),
         "by_kind": _rows(by["kind"], KINDS, lambda k: t(f"signals.kinds.{k}"), exact),
     }
@@ -74,13 +77,18 @@ def year_summary(year: int, exact: bool = False) -> dict:
 def pivot(by: str, exact: bool = False, year: int | None = None) -> pd.DataFrame:
     """Quarter rows x `by` (milieu or setting) columns of display text, small numbers
     suppressed unless `exact`; columns labelled in the UI language."""
-    keys, prefix = ((vocab.MILIEUS, "common.milieus") if by == "milieu"
-                    else (vocab.SETTINGS, "common.settings"))
+    keys, prefix = (
+        (vocab.MILIEUS, "common.milieus") if by == "milieu" else (vocab.SETTINGS, "common.settings")
+    )
     df = quarter_totals(by, year)
     if df.empty:
         return pd.DataFrame()
-    table = (df.set_index(["quarter", by])["count"].unstack(fill_value=0)
-             .reindex(columns=list(keys), fill_value=0).sort_index())
+    table = (
+        df.set_index(["quarter", by])["count"]
+        .unstack(fill_value=0)
+        .reindex(columns=list(keys), fill_value=0)
+        .sort_index()
+    )
     out = table.apply(lambda col: [shown(int(v), exact) for v in col])
     out.columns = [t(f"{prefix}.{k}") for k in keys]
     out.index.name = t("signals.stats.quarter")
@@ -90,15 +98,22 @@ def pivot(by: str, exact: bool = False, year: int | None = None) -> pd.DataFrame
 def chart_data(by: str, exact: bool = False, year: int | None = None) -> pd.DataFrame:
     """Long data for the chart: quarter, group (label), count (None where suppressed,
     so a bar never shows a small number the table hides) and shown (the display text)."""
-    keys, prefix = ((vocab.MILIEUS, "common.milieus") if by == "milieu"
-                    else (vocab.SETTINGS, "common.settings"))
+    keys, prefix = (
+        (vocab.MILIEUS, "common.milieus") if by == "milieu" else (vocab.SETTINGS, "common.settings")
+    )
     df = quarter_totals(by, year)
     if df.empty:
         return pd.DataFrame(columns=["quarter", "group", "count", "shown"])
     rows = []
     for q, key, count in df[["quarter", by, "count"]].itertuples(index=False):
         text = shown(int(count), exact)
-        rows.append({"quarter": q, "group": t(f"{prefix}.{key}"),
-                     "count": int(count) if text == str(int(count)) else None,
-                     "shown": text, "order": list(keys).index(key)})
+        rows.append(
+            {
+                "quarter": q,
+                "group": t(f"{prefix}.{key}"),
+                "count": int(count) if text == str(int(count)) else None,
+                "shown": text,
+                "order": list(keys).index(key),
+            }
+        )
     return pd.DataFrame(rows).sort_values(["quarter", "order"]).drop(columns="order")

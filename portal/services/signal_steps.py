@@ -16,8 +16,7 @@ from __future__ import annotations
 from portal.errors import ValidationError
 from portal.i18n import t
 
-KINDS = ("symbols", "statements", "recruitment", "threats", "travel", "online",
-         "relative", "other")
+KINDS = ("symbols", "statements", "recruitment", "threats", "travel", "online", "relative", "other")
 URGENCIES = ("low", "soon", "urgent")
 STEPS = ("new", "received", "assessment", "referred", "closed")
 REFERRED_TO = ("social_services", "police", "school", "other")
@@ -38,15 +37,19 @@ def next_steps(current: str) -> tuple[str, ...]:
     return TRANSITIONS.get(current, ())
 
 
-def check_transition(current: str, target: str, referred_to: str | None = None,
-                     outcome: str | None = None) -> None:
+def check_transition(
+    current: str, target: str, referred_to: str | None = None, outcome: str | None = None
+) -> None:
     """Raise ValidationError unless `current -> target` is a permitted step with the
     details that step needs (to whom it was referred; the outcome when closing)."""
     if target not in STEPS:
         raise ValidationError(t("signals.errors.unknown_step"), {"step": target})
     if target not in next_steps(current):
-        message = t("signals.errors.out_of_order", current=t(f"signals.steps.{current}"),
-                    target=t(f"signals.steps.{target}"))
+        message = t(
+            "signals.errors.out_of_order",
+            current=t(f"signals.steps.{current}"),
+            target=t(f"signals.steps.{target}"),
+        )
         raise ValidationError(message, {"step": message})
     if target == "referred" and referred_to not in REFERRED_TO:
         message = t("signals.errors.referred_to_required")

@@ -46,9 +46,11 @@ def check_text(text: str | None, field: str, max_len: int, problems: dict) -> st
         if found:
             # Name each kind, and show the values masked so the writer can find them.
             kinds = [k for k in identity_check.ORDER if any(f.kind == k for f in found)]
-            problems[field] = t("signals.errors.identity",
-                                found=", ".join(t(f"signals.identity.{k}") for k in kinds),
-                                where=", ".join(f.masked(value) for f in found))
+            problems[field] = t(
+                "signals.errors.identity",
+                found=", ".join(t(f"signals.identity.{k}") for k in kinds),
+                where=", ".join(f.masked(value) for f in found),
+            )
     return value
 
 
@@ -57,9 +59,19 @@ def _fail(problems: dict) -> None:
         raise ValidationError(" ".join(problems.values()), problems)
 
 
-def report(actor: str, role: str, *, observed_on: date | None, setting: str, milieu: str,
-           kind: str, urgency: str, description: str, today: date | None = None,
-           now: datetime | None = None) -> int:
+def report(
+    actor: str,
+    role: str,
+    *,
+    observed_on: date | None,
+    setting: str,
+    milieu: str,
+    kind: str,
+    urgency: str,
+    description: str,
+    today: date | None = None,
+    now: datetime | None = None,
+) -> int:
     """Store a new concern (step `new`) and return its number; nothing is written unless
     every field is valid."""
     auth.require(role, "signals.report")
@@ -69,20 +81,44 @@ def report(actor: str, role: str, *, observed_on: date | None, setting: str, mil
         problems["observed_on"] = t("signals.errors.date_missing")
     elif observed_on > today:
         problems["observed_on"] = t("signals.errors.date_future")
-    for field, value, allowed in (("setting", setting, vocab.SETTINGS),
-                                  ("milieu", milieu, vocab.MILIEUS),
-                                  ("kind", kind, KINDS), ("urgency", urgency, URGENCIES)):
+    for field, value, allowed in (
+        ("setting", setting, vocab.SETTINGS),
+        ("milieu", milieu, vocab.MILIEUS),
+        ("kind", kind, KINDS),
+        ("urgency", urgency, URGENCIES),
+    ):
         if value not in allowed:
             problems[field] = t("signals.errors.choose", field=t(f"signals.form.{field}"))
     text = check_text(description, "description", MAX_DESCRIPTION, problems)
     _fail(problems)
     with transaction() as cur:
         signal_id = signals_db.insert_signal(
-            cur, actor, observed_on, quarter_of(observed_on), setting, milieu, kind,
-            urgency, text, reported_at=now)
-        audit.record(cur, actor, "create", ENTITY, signal_id, None,
-                     {"setting": setting, "milieu": milieu, "kind": kind,
-                      "urgency": urgency, "observed_on": observed_on})
+            cur,
+            actor,
+            observed_on,
+            quarter_of(observed_on),
+            setting,
+            milieu,
+            kind,
+            urgency,
+            text,
+            reported_at=now,
+        )
+        audit.record(
+            cur,
+            actor,
+            "create",
+            ENTITY,
+            signal_id,
+            None,
+            {
+                "setting": setting,
+                "milieu": milieu,
+                "kind": kind,
+                "urgency": urgency,
+                "observed_on": observed_on,
+            },
+        )
     return signal_id
 
 
@@ -120,9 +156,17 @@ def open_details(actor: str, role: str, signal_id: int) -> dict:
     return row
 
 
-def advance(actor: str, role: str, signal_id: int, version: int, target: str, note: str,
-            referred_to: str | None = None, outcome: str | None = None,
-            now: datetime | None = None) -> dict:
+def advance(
+    actor: str,
+    role: str,
+    signal_id: int,
+    version: int,
+    target: str,
+    note: str,
+    referred_to: str | None = None,
+    outcome: str | None = None,
+    now: datetime | None = None,
+) -> dict:
     """Move a signal one step on (who, when and a note are recorded); returns the fresh
     details. Out-of-order steps, missing details and stale versions change nothing."""
     auth.require(role, "signals.handle")
@@ -135,17 +179,24 @@ def advance(actor: str, role: str, signal_id: int, version: int, target: str, no
         if row is None:
             raise NotFound(t("signals.errors.not_found"))
         if row["version"] != version:
-            raise StaleEdit(t("signals.errors.stale"),
-                            {"step": (t(f"signals.steps.{row['step']}"))})
+            raise StaleEdit(
+                t("signals.errors.stale"), {"step": (t(f"signals.steps.{row['step']}"))}
+            )
         check_transition(row["step"], target, referred_to, outcome)
         referred = referred_to if target == "referred" else None
         result = outcome if target == "closed" else None
-        if not signals_db.set_step(cur, signal_id, version, target, actor, now, referred,
-                                   result):
+        if not signals_db.set_step(cur, signal_id, version, target, actor, now, referred, result):
             raise StaleEdit(t("signals.errors.stale"))
         signals_db.insert_step(cur, signal_id, target, actor, now, text, referred, result)
-        audit.record(cur, actor, "step", ENTITY, signal_id, {"step": row["step"]},
-                     {"step": target, "referred_to": referred, "outcome": result})
+        audit.record(
+            cur,
+            actor,
+            "step",
+            ENTITY,
+            signal_id,
+            {"step": row["step"]},
+            {"step": target, "referred_to": referred, "outcome": result},
+        )
         fresh = signals_db.details(cur, signal_id)
         fresh["history"] = signals_db.steps(cur, signal_id)
     return fresh

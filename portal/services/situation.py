@@ -37,11 +37,15 @@ def check_year(year: object, today: date | None = None) -> int:
     try:
         value = int(str(year).strip())
     except (TypeError, ValueError):
-        raise ValidationError(t("situation.errors.year_range", low=MIN_YEAR,
-                                high=max_year(today)), {"year": str(year)}) from None
+        raise ValidationError(
+            t("situation.errors.year_range", low=MIN_YEAR, high=max_year(today)),
+            {"year": str(year)},
+        ) from None
     if not MIN_YEAR <= value <= max_year(today):
-        raise ValidationError(t("situation.errors.year_range", low=MIN_YEAR,
-                                high=max_year(today)), {"year": str(year)})
+        raise ValidationError(
+            t("situation.errors.year_range", low=MIN_YEAR, high=max_year(today)),
+            {"year": str(year)},
+        )
     return value
 
 
@@ -74,7 +78,10 @@ def _clean_assessment(year: int, milieu: str, fields: dict) -> dict:
     if problems:
         raise ValidationError(t("situation.errors.invalid"), problems)
     return {
-        "year": year, "milieu": milieu, "level": fields["level"], "trend": fields["trend"],
+        "year": year,
+        "milieu": milieu,
+        "level": fields["level"],
+        "trend": fields["trend"],
         "narrative": (fields.get("narrative") or "").strip(),
         "sources_used": [s for s in SOURCES if s in (fields.get("sources_used") or [])],
         "sources_not_used": [s for s in SOURCES if s in (fields.get("sources_not_used") or [])],
@@ -86,22 +93,23 @@ def _reason_needed(status: str, reason: str | None) -> str | None:
     if status != "approved":
         return None
     if not (reason or "").strip():
-        raise ValidationError(t("situation.errors.reason_required"),
-                              {"reason": t("situation.errors.reason_required")})
+        raise ValidationError(
+            t("situation.errors.reason_required"), {"reason": t("situation.errors.reason_required")}
+        )
     return reason.strip()
 
 
 def _stale(kind: str, current: dict, fields: tuple[str, ...]) -> StaleEdit:
     changes = {f: current.get(f) for f in fields}
-    return StaleEdit(t("situation.errors.stale", kind=kind, who=current.get("updated_by")),
-                     changes)
+    return StaleEdit(t("situation.errors.stale", kind=kind, who=current.get("updated_by")), changes)
 
 
 def _jsonable(row: dict | None, fields: tuple[str, ...]) -> dict | None:
     if row is None:
         return None
-    return {f: (list(row[f]) if isinstance(row.get(f), list | tuple) else row.get(f))
-            for f in fields}
+    return {
+        f: (list(row[f]) if isinstance(row.get(f), list | tuple) else row.get(f)) for f in fields
+    }
 
 
 def _dump(value: dict | None) -> str:
@@ -122,8 +130,9 @@ def create_year(year: int, actor: str, role: str | None) -> dict:
         return db.year(cur, year)
 
 
-def save_year(year: int, fields: dict, version: int, actor: str, role: str | None,
-              reason: str | None = None) -> dict:
+def save_year(
+    year: int, fields: dict, version: int, actor: str, role: str | None, reason: str | None = None
+) -> dict:
     """Save the year's own fields (summary, made with, source); approved years need a reason."""
     _require(role)
     with transaction() as cur:
@@ -147,13 +156,19 @@ def _write_year(cur, row: dict, new: dict, actor: str, reason: str | None) -> No
     now = datetime.now()
     db.update_year(cur, row["year"], new, actor, now)
     if reason:
-        db.insert_revision(cur, row["year"], None, actor, reason, _dump(before), _dump(after),
-                           now)
+        db.insert_revision(cur, row["year"], None, actor, reason, _dump(before), _dump(after), now)
     audit.record(cur, actor, "update", "situation_year", row["year"], before, after)
 
 
-def save_assessment(year: int, milieu: str, fields: dict, version: int | None, actor: str,
-                    role: str | None, reason: str | None = None) -> dict:
+def save_assessment(
+    year: int,
+    milieu: str,
+    fields: dict,
+    version: int | None,
+    actor: str,
+    role: str | None,
+    reason: str | None = None,
+) -> dict:
     """Create or update one milieu's assessment for a year.
 
     `version` is the version the user loaded (None for a new assessment); a different
@@ -184,8 +199,15 @@ def save_assessment(year: int, milieu: str, fields: dict, version: int | None, a
             db.insert_revision(cur, year, milieu, actor, why, _dump(before), _dump(after), now)
         if year_row["status"] == "planned":
             _write_year(cur, year_row, {**year_row, "status": "draft"}, actor, None)
-        audit.record(cur, actor, "create" if current is None else "update",
-                     "situation_assessment", f"{year}/{milieu}", before, after)
+        audit.record(
+            cur,
+            actor,
+            "create" if current is None else "update",
+            "situation_assessment",
+            f"{year}/{milieu}",
+            before,
+            after,
+        )
         return db.assessment(cur, year, milieu)
 
 
@@ -200,12 +222,18 @@ def approve(year: int, version: int, approved_on: date, actor: str, role: str | 
             raise _stale(str(year), row, ("status", *_YEAR_FIELDS))
         if row["status"] == "approved":
             raise ValidationError(t("situation.errors.already_approved", year=year))
-        count = cur.execute("SELECT count(*) FROM situation_assessments WHERE year = ?",
-                            [year]).fetchone()[0]
+        count = cur.execute(
+            "SELECT count(*) FROM situation_assessments WHERE year = ?", [year]
+        ).fetchone()[0]
         if count < len(MILIEUS):
             raise ValidationError(t("situation.errors.incomplete", year=year))
-        _write_year(cur, row, {**row, "status": "approved", "approved_on": approved_on,
-                               "approved_by": actor}, actor, None)
+        _write_year(
+            cur,
+            row,
+            {**row, "status": "approved", "approved_on": approved_on, "approved_by": actor},
+            actor,
+            None,
+        )
         return db.year(cur, year)
 
 
@@ -252,9 +280,17 @@ def validate_indicator(row: dict, existing: set, today: date | None = None) -> d
         problems["period"] = t("situation.errors.duplicate", period=period)
     if problems:
         raise ValidationError(t("situation.errors.invalid"), problems)
-    return {"period": period, "year": year, "quarter": quarter, "milieu": milieu,
-            "source": source, "area": area, "count": count,
-            "note": str(row.get("note") or "").strip(), "is_demo": bool(row.get("is_demo"))}
+    return {
+        "period": period,
+        "year": year,
+        "quarter": quarter,
+        "milieu": milieu,
+        "source": source,
+        "area": area,
+        "count": count,
+        "note": str(row.get("note") or "").strip(),
+        "is_demo": bool(row.get("is_demo")),
+    }
 
 
 def _count(value: object) -> int | None:

@@ -34,25 +34,41 @@ def draw(plot: Plot) -> alt.Chart:
 def level_plot(df: pd.DataFrame) -> Plot | None:
     if df.empty:
         return None
-    return charts.level_grid, (df, t("situation.chart_levels"), t("situation.axis_year"),
-                               t("situation.axis_milieu"), t("situation.level"),
-                               [views.level_label(v) for v in LEVELS], _milieus())
+    return charts.level_grid, (
+        df,
+        t("situation.chart_levels"),
+        t("situation.axis_year"),
+        t("situation.axis_milieu"),
+        t("situation.level"),
+        [views.level_label(v) for v in LEVELS],
+        _milieus(),
+    )
 
 
 def period_plot(df: pd.DataFrame) -> Plot | None:
     if df.empty:
         return None
-    return charts.stacked_by_milieu, (df, t("situation.chart_periods"),
-                                      t("situation.axis_quarter"), t("situation.axis_count"),
-                                      t("situation.axis_milieu"), _milieus())
+    return charts.stacked_by_milieu, (
+        df,
+        t("situation.chart_periods"),
+        t("situation.axis_quarter"),
+        t("situation.axis_count"),
+        t("situation.axis_milieu"),
+        _milieus(),
+    )
 
 
 def signal_plot(df: pd.DataFrame | None) -> Plot | None:
     if df is None or df.empty:
         return None
-    return charts.stacked_by_milieu, (df, t("situation.chart_signals"),
-                                      t("situation.axis_quarter"), t("situation.axis_signals"),
-                                      t("situation.axis_milieu"), _milieus())
+    return charts.stacked_by_milieu, (
+        df,
+        t("situation.chart_signals"),
+        t("situation.axis_quarter"),
+        t("situation.axis_signals"),
+        t("situation.axis_milieu"),
+        _milieus(),
+    )
 
 
 def breakdown_plot(df: pd.DataFrame, year: int, by: str) -> Plot | None:
@@ -66,10 +82,14 @@ def breakdown_plot(df: pd.DataFrame, year: int, by: str) -> Plot | None:
 def year_plot(df: pd.DataFrame, year: int) -> Plot | None:
     if df["count"].fillna(0).sum() == 0 and not df["shown"].str.startswith("<").any():
         return None
-    return charts.year_against_year, (df, t("situation.chart_yoy_year", year=year,
-                                            last=year - 1),
-                                      t("situation.axis_milieu"), t("situation.axis_count"),
-                                      t("situation.axis_year"), [str(year - 1), str(year)])
+    return charts.year_against_year, (
+        df,
+        t("situation.chart_yoy_year", year=year, last=year - 1),
+        t("situation.axis_milieu"),
+        t("situation.axis_count"),
+        t("situation.axis_year"),
+        [str(year - 1), str(year)],
+    )
 
 
 def _drawn(plot: Plot | None) -> alt.Chart | None:

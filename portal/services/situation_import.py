@@ -33,8 +33,7 @@ def import_file(path: Path | str, actor: str, role: str | None = None) -> int:
     return import_text(text, actor, role)
 
 
-def import_text(text: str, actor: str, role: str | None = None,
-                today: date | None = None) -> int:
+def import_text(text: str, actor: str, role: str | None = None, today: date | None = None) -> int:
     if role is not None or actor != "cli":
         auth.require(role, "situation.edit")
     rows = _read(text)
@@ -53,8 +52,7 @@ def import_text(text: str, actor: str, role: str | None = None,
             raise ValidationError(t("situation.errors.import_failed", n=len(problems)), problems)
         for item in clean:
             db.insert_indicator(cur, item, actor)
-        audit.record(cur, actor, "import", "situation_indicator", None, None,
-                     {"rows": len(clean)})
+        audit.record(cur, actor, "import", "situation_indicator", None, None, {"rows": len(clean)})
     return len(clean)
 
 
@@ -67,9 +65,10 @@ def _read(text: str) -> list[tuple[int, dict]]:
     header = [h.strip().lower() for h in reader.fieldnames or []]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise ValidationError(t("situation.errors.columns", columns=", ".join(missing)),
-                              {"rad 1": t("situation.errors.columns",
-                                          columns=", ".join(missing))})
+        raise ValidationError(
+            t("situation.errors.columns", columns=", ".join(missing)),
+            {"rad 1": t("situation.errors.columns", columns=", ".join(missing))},
+        )
     reader.fieldnames = header
     rows = []
     for row in reader:

@@ -27,9 +27,12 @@ def year_summary(year: int, exact: bool = False) -> dict:
     found = found.sort_values("milieu", key=lambda c: c.map(MILIEUS.index))
     assessments = [
         {
-            "milieu": a.milieu, "milieu_label": views.milieu_label(a.milieu),
-            "level": a.level, "level_label": views.level_label(a.level),
-            "trend": a.trend, "trend_label": views.trend_label(a.trend),
+            "milieu": a.milieu,
+            "milieu_label": views.milieu_label(a.milieu),
+            "level": a.level,
+            "level_label": views.level_label(a.level),
+            "trend": a.trend,
+            "trend_label": views.trend_label(a.trend),
             "narrative": a.narrative,
             "sources_used": [views.source_label(s) for s in a.sources_used],
             "sources_not_used": [views.source_label(s) for s in a.sources_not_used],
@@ -42,9 +45,11 @@ def year_summary(year: int, exact: bool = False) -> dict:
         agg = ind.groupby(["milieu", "source"], as_index=False)["count"].sum()
         agg = agg.sort_values(["milieu", "source"], key=_order)
         indicators = [
-            {"milieu_label": views.milieu_label(r.milieu),
-             "source_label": views.source_label(r.source),
-             "count": suppression.shown(int(r.count), exact)}
+            {
+                "milieu_label": views.milieu_label(r.milieu),
+                "source_label": views.source_label(r.source),
+                "count": suppression.shown(int(r.count), exact),
+            }
             for r in agg.itertuples()
         ]
     return {

@@ -34,23 +34,24 @@ def trend_label(key: str) -> str:
 def level_matrix(last: int | None = None) -> pd.DataFrame:
     """One row per (year, milieu) assessed: labels and a rank for the heat-map colour."""
     df = db.assessments()
-    cols = ["year", "milieu", "milieu_label", "level", "level_label", "level_rank",
-            "trend_label"]
+    cols = ["year", "milieu", "milieu_label", "level", "level_label", "level_rank", "trend_label"]
     if df.empty:
         return pd.DataFrame(columns=cols)
     if last:
         keep = sorted(df["year"].unique())[-last:]
         df = df[df["year"].isin(keep)]
     df = df.sort_values(["year", "milieu"], key=_milieu_order)
-    out = pd.DataFrame({
-        "year": df["year"].astype(int).astype(str),
-        "milieu": df["milieu"],
-        "milieu_label": [milieu_label(m) for m in df["milieu"]],
-        "level": df["level"],
-        "level_label": [level_label(v) for v in df["level"]],
-        "level_rank": [LEVELS.index(v) for v in df["level"]],
-        "trend_label": [trend_label(v) for v in df["trend"]],
-    })
+    out = pd.DataFrame(
+        {
+            "year": df["year"].astype(int).astype(str),
+            "milieu": df["milieu"],
+            "milieu_label": [milieu_label(m) for m in df["milieu"]],
+            "level": df["level"],
+            "level_label": [level_label(v) for v in df["level"]],
+            "level_rank": [LEVELS.index(v) for v in df["level"]],
+            "trend_label": [trend_label(v) for v in df["trend"]],
+        }
+    )
     return out.reset_index(drop=True)
 
 
@@ -58,19 +59,22 @@ def indicator_count(year: int) -> int:
     return db.count_indicators(year)
 
 
-def indicator_table(year: int | None, exact: bool, limit: int | None = None,
-                    offset: int = 0) -> pd.DataFrame:
+def indicator_table(
+    year: int | None, exact: bool, limit: int | None = None, offset: int = 0
+) -> pd.DataFrame:
     """Indicator rows with labels (with `limit`, one page); `count` is text, suppressed
     unless `exact`."""
     df = db.indicators(year, limit, offset)
-    out = pd.DataFrame({
-        "id": df["id"].astype(int) if not df.empty else [],
-        "period": df["period"],
-        "milieu_label": [milieu_label(m) for m in df["milieu"]],
-        "source_label": [source_label(s) for s in df["source"]],
-        "area": df["area"],
-        "count": df["count"].astype(int) if not df.empty else [],
-    })
+    out = pd.DataFrame(
+        {
+            "id": df["id"].astype(int) if not df.empty else [],
+            "period": df["period"],
+            "milieu_label": [milieu_label(m) for m in df["milieu"]],
+            "source_label": [source_label(s) for s in df["source"]],
+            "area": df["area"],
+            "count": df["count"].astype(int) if not df.empty else [],
+        }
+    )
     return suppression.shown_column(out, "count", exact)
 
 
@@ -118,8 +122,9 @@ def year_vs_year(year: int, exact: bool) -> pd.DataFrame:
     for y in (year - 1, year):
         totals = dict(db.totals_by(y, "milieu").itertuples(index=False))  # summed in SQL
         for m in MILIEUS:
-            rows.append({"milieu_label": milieu_label(m), "year": str(y),
-                         "count": int(totals.get(m, 0))})
+            rows.append(
+                {"milieu_label": milieu_label(m), "year": str(y), "count": int(totals.get(m, 0))}
+            )
     return _suppressed_numbers(pd.DataFrame(rows), exact)
 
 
@@ -149,12 +154,15 @@ def assessments_of(year: int) -> list[dict]:
 
 def revisions_table(year: int) -> pd.DataFrame:
     df = db.revisions(year)
-    return pd.DataFrame({
-        t("situation.col.made_at"): df["made_at"],
-        t("situation.col.actor"): df["actor"],
-        t("situation.col.milieu"): [milieu_label(m) if isinstance(m, str) else t(
-            "situation.year") for m in df["milieu"]],
-        t("situation.col.reason"): df["reason"],
-        t("situation.col.before"): df["before_json"],
-        t("situation.col.after"): df["after_json"],
-    })
+    return pd.DataFrame(
+        {
+            t("situation.col.made_at"): df["made_at"],
+            t("situation.col.actor"): df["actor"],
+            t("situation.col.milieu"): [
+                milieu_label(m) if isinstance(m, str) else t("situation.year") for m in df["milieu"]
+            ],
+            t("situation.col.reason"): df["reason"],
+            t("situation.col.before"): df["before_json"],
+            t("situation.col.after"): df["after_json"],
+        }
+    )

@@ -23,8 +23,9 @@ def shown(count: int, exact: bool = False, limit: int | None = None) -> str:
     return f"<{limit}"
 
 
-def shown_column(df: pd.DataFrame, column: str = "count", exact: bool = False,
-                 limit: int | None = None) -> pd.DataFrame:
+def shown_column(
+    df: pd.DataFrame, column: str = "count", exact: bool = False, limit: int | None = None
+) -> pd.DataFrame:
     """A copy of df whose `column` is text, small counts replaced by "<limit"."""
     out = df.copy()
     out[column] = [shown(int(c), exact, limit) for c in out[column]]

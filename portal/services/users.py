@@ -55,8 +55,15 @@ def _lang(actor: Actor) -> str | None:
     return None if isinstance(actor, User) else "en"
 
 
-def add_user(username: str, name: str, email: str, role: str, password: str,
-             actor: Actor, must_change_password: bool = False) -> None:
+def add_user(
+    username: str,
+    name: str,
+    email: str,
+    role: str,
+    password: str,
+    actor: Actor,
+    must_change_password: bool = False,
+) -> None:
     who = acting(actor)
     lang = _lang(actor)
     problems = {}
@@ -74,10 +81,19 @@ def add_user(username: str, name: str, email: str, role: str, password: str,
     validate_password(username, password, meta.is_demo(), lang=lang)
     with audit.audited_transaction(who, "create", "users", username) as (cur, change):
         if users_db.get_user_row_exists(cur, username):
-            raise ValidationError(t("admin.exists", lang, username=username),
-                                  {"username": t("admin.exists", lang, username=username)})
-        users_db.insert_user(cur, username, name.strip(), email, role, hash_password(password),
-                             must_change_password=must_change_password)
+            raise ValidationError(
+                t("admin.exists", lang, username=username),
+                {"username": t("admin.exists", lang, username=username)},
+            )
+        users_db.insert_user(
+            cur,
+            username,
+            name.strip(),
+            email,
+            role,
+            hash_password(password),
+            must_change_password=must_change_password,
+        )
         change["after"] = users_db.snapshot(cur, username)
 
 
@@ -96,8 +112,10 @@ def set_role(username: str, role: str, actor: Actor) -> None:
 
 def set_active(username: str, active: bool, actor: Actor) -> None:
     who = acting(actor)
-    with audit.audited_transaction(who, "enable" if active else "disable", "users",
-                                   username) as (cur, change):
+    with audit.audited_transaction(who, "enable" if active else "disable", "users", username) as (
+        cur,
+        change,
+    ):
         before = _existing(cur, username, actor)
         if not active and before["role"] == "admin" and before["active"]:
             _keep_an_admin(cur, actor)
@@ -141,8 +159,14 @@ def _keep_an_admin(cur, actor: Actor) -> None:
         raise ValidationError(t("admin.last_admin", _lang(actor)))
 
 
-def audit_log(actor: Actor, who: str | None = None, entity: str | None = None,
-              since=None, until=None, limit: int = 5000) -> pd.DataFrame:
+def audit_log(
+    actor: Actor,
+    who: str | None = None,
+    entity: str | None = None,
+    since=None,
+    until=None,
+    limit: int = 5000,
+) -> pd.DataFrame:
     """The audit log for the admin page (admins only), newest first, filtered."""
     acting(actor)
     return audit.entries(actor=who, entity=entity, since=since, until=until, limit=limit)
@@ -162,5 +186,6 @@ def csv_safe(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     for col in out.columns:
         out[col] = out[col].map(
-            lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v)
+            lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
+        )
     return out

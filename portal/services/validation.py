@@ -13,13 +13,18 @@ import unicodedata
 from portal.errors import ValidationError
 from portal.i18n import t
 
-SHORT = 200     # names, titles, single-line fields
-LONG = 10_000   # free text (descriptions, minutes)
+SHORT = 200  # names, titles, single-line fields
+LONG = 10_000  # free text (descriptions, minutes)
 _MULTILINE_OK = {"\n", "\r", "\t"}
 
 
-def text_problem(value: str | None, max_len: int = SHORT, required: bool = False,
-                 multiline: bool = False, lang: str | None = None) -> str | None:
+def text_problem(
+    value: str | None,
+    max_len: int = SHORT,
+    required: bool = False,
+    multiline: bool = False,
+    lang: str | None = None,
+) -> str | None:
     """The reason `value` is not acceptable, or None when it is."""
     value = value or ""
     if required and not value.strip():
@@ -32,8 +37,9 @@ def text_problem(value: str | None, max_len: int = SHORT, required: bool = False
     return None
 
 
-def check_fields(fields: dict[str, tuple[str | None, int, bool, bool]],
-                 lang: str | None = None) -> None:
+def check_fields(
+    fields: dict[str, tuple[str | None, int, bool, bool]], lang: str | None = None
+) -> None:
     """Validate several fields at once: {field: (value, max_len, required, multiline)}.
 
     Raises one ValidationError naming every bad field.

@@ -40,19 +40,35 @@ def users_section(user: User) -> None:
     if _FLASH in st.session_state:
         st.success(st.session_state.pop(_FLASH), icon=":material/check_circle:")
     users = user_service.list_users(user)
-    table = users[["username", "name", "email", "role", "active", "last_login",
-                   "locked_until", "must_change_password"]].copy()
+    table = users[
+        [
+            "username",
+            "name",
+            "email",
+            "role",
+            "active",
+            "last_login",
+            "locked_until",
+            "must_change_password",
+        ]
+    ].copy()
     table["role"] = table["role"].map(_role_name)
     st.dataframe(
-        table, hide_index=True, width="stretch",
+        table,
+        hide_index=True,
+        width="stretch",
         column_config={
-            "username": t("admin.col_username"), "name": t("admin.col_name"),
-            "email": t("admin.col_email"), "role": t("admin.col_role"),
+            "username": t("admin.col_username"),
+            "name": t("admin.col_name"),
+            "email": t("admin.col_email"),
+            "role": t("admin.col_role"),
             "active": st.column_config.CheckboxColumn(t("admin.col_active")),
-            "last_login": st.column_config.DatetimeColumn(t("admin.col_last_login"),
-                                                          format="YYYY-MM-DD HH:mm"),
-            "locked_until": st.column_config.DatetimeColumn(t("admin.col_locked_until"),
-                                                            format="YYYY-MM-DD HH:mm"),
+            "last_login": st.column_config.DatetimeColumn(
+                t("admin.col_last_login"), format="YYYY-MM-DD HH:mm"
+            ),
+            "locked_until": st.column_config.DatetimeColumn(
+                t("admin.col_locked_until"), format="YYYY-MM-DD HH:mm"
+            ),
             "must_change_password": st.column_config.CheckboxColumn(t("admin.col_must_change")),
         },
     )
@@ -66,20 +82,32 @@ def users_section(user: User) -> None:
 def _create_form(user: User) -> None:
     st.subheader(t("admin.create_heading"))
     with st.form("create_user", clear_on_submit=False):
-        username = st.text_input(t("admin.col_username"), max_chars=40,
-                                 help=t("admin.username_help"))
+        username = st.text_input(
+            t("admin.col_username"), max_chars=40, help=t("admin.username_help")
+        )
         name = st.text_input(t("admin.col_name"), max_chars=120)
         email = st.text_input(t("admin.col_email"), max_chars=200)
-        role = st.selectbox(t("admin.col_role"), ROLES, index=ROLES.index("member"),
-                            format_func=_role_name)
-        password = st.text_input(t("admin.temp_password"), type="password",
-                                 autocomplete="new-password",
-                                 help=t("admin.temp_password_help", n=MIN_PASSWORD))
+        role = st.selectbox(
+            t("admin.col_role"), ROLES, index=ROLES.index("member"), format_func=_role_name
+        )
+        password = st.text_input(
+            t("admin.temp_password"),
+            type="password",
+            autocomplete="new-password",
+            help=t("admin.temp_password_help", n=MIN_PASSWORD),
+        )
         submitted = st.form_submit_button(t("admin.create"), type="primary")
     if submitted:
         try:
-            user_service.add_user(username.strip(), name, email.strip(), role, password,
-                                  actor=user, must_change_password=True)
+            user_service.add_user(
+                username.strip(),
+                name,
+                email.strip(),
+                role,
+                password,
+                actor=user,
+                must_change_password=True,
+            )
         except PortalError as exc:
             show_error(exc)
         else:
@@ -93,25 +121,36 @@ def _manage(user: User, usernames: list[str]) -> None:
     target = st.selectbox(t("admin.pick_user"), usernames, key="admin_target")
     current = user_service.list_users(user).set_index("username").loc[target]
     with st.form("change_role"):
-        role = st.selectbox(t("admin.col_role"), ROLES, index=ROLES.index(current["role"]),
-                            format_func=_role_name)
+        role = st.selectbox(
+            t("admin.col_role"), ROLES, index=ROLES.index(current["role"]), format_func=_role_name
+        )
         if st.form_submit_button(t("admin.change_role")):
-            _act(lambda: user_service.set_role(target, role, user),
-                 t("admin.role_changed", username=target, role=_role_name(role)))
+            _act(
+                lambda: user_service.set_role(target, role, user),
+                t("admin.role_changed", username=target, role=_role_name(role)),
+            )
     if current["active"]:
         if st.button(t("admin.disable"), icon=":material/block:", key="admin_disable"):
-            _act(lambda: user_service.set_active(target, False, user),
-                 t("admin.disabled", username=target))
+            _act(
+                lambda: user_service.set_active(target, False, user),
+                t("admin.disabled", username=target),
+            )
     elif st.button(t("admin.enable"), icon=":material/check:", key="admin_enable"):
-        _act(lambda: user_service.set_active(target, True, user),
-             t("admin.enabled", username=target))
+        _act(
+            lambda: user_service.set_active(target, True, user), t("admin.enabled", username=target)
+        )
     with st.form("reset_password", clear_on_submit=True):
-        password = st.text_input(t("admin.temp_password"), type="password",
-                                 autocomplete="new-password",
-                                 help=t("admin.temp_password_help", n=MIN_PASSWORD))
+        password = st.text_input(
+            t("admin.temp_password"),
+            type="password",
+            autocomplete="new-password",
+            help=t("admin.temp_password_help", n=MIN_PASSWORD),
+        )
         if st.form_submit_button(t("admin.reset")):
-            _act(lambda: user_service.reset_password(target, password, user),
-                 t("admin.reset_done", username=target))
+            _act(
+                lambda: user_service.reset_password(target, password, user),
+                t("admin.reset_done", username=target),
+            )
 
 
 def _act(action, message: str) -> None:

@@ -20,30 +20,53 @@ _ALL = ""
 def audit_section(user: User) -> None:
     actors, entities = user_service.audit_choices(user)
     c1, c2, c3 = st.columns(3)
-    who = c1.selectbox(t("admin.filter_user"), [_ALL, *actors], key="audit_actor",
-                       format_func=lambda v: v or t("admin.all"))
-    entity = c2.selectbox(t("admin.filter_entity"), [_ALL, *entities], key="audit_entity",
-                          format_func=lambda v: v or t("admin.all"))
+    who = c1.selectbox(
+        t("admin.filter_user"),
+        [_ALL, *actors],
+        key="audit_actor",
+        format_func=lambda v: v or t("admin.all"),
+    )
+    entity = c2.selectbox(
+        t("admin.filter_entity"),
+        [_ALL, *entities],
+        key="audit_entity",
+        format_func=lambda v: v or t("admin.all"),
+    )
     today = date.today()
-    period = c3.date_input(t("admin.filter_dates"), (today - timedelta(days=30), today),
-                           key="audit_dates", format="YYYY-MM-DD")
+    period = c3.date_input(
+        t("admin.filter_dates"),
+        (today - timedelta(days=30), today),
+        key="audit_dates",
+        format="YYYY-MM-DD",
+    )
     since, until = _period(period)
     log = user_service.audit_log(user, who or None, entity or None, since, until)
     st.caption(t("admin.log_count", n=len(log)))
     st.dataframe(
-        log, hide_index=True, width="stretch",
+        log,
+        hide_index=True,
+        width="stretch",
         column_config={
             "id": None,
-            "logged_at": st.column_config.DatetimeColumn(t("admin.col_time"),
-                                                         format="YYYY-MM-DD HH:mm:ss"),
-            "actor": t("admin.col_actor"), "action": t("admin.col_action"),
-            "entity": t("admin.col_entity"), "entity_id": t("admin.col_entity_id"),
-            "before_json": t("admin.col_before"), "after_json": t("admin.col_after"),
+            "logged_at": st.column_config.DatetimeColumn(
+                t("admin.col_time"), format="YYYY-MM-DD HH:mm:ss"
+            ),
+            "actor": t("admin.col_actor"),
+            "action": t("admin.col_action"),
+            "entity": t("admin.col_entity"),
+            "entity_id": t("admin.col_entity_id"),
+            "before_json": t("admin.col_before"),
+            "after_json": t("admin.col_after"),
         },
     )
-    st.download_button(t("admin.export_csv"), data=lambda: csv_bytes(user_service.csv_safe(log)),
-                       file_name=f"granskningslogg-{today.isoformat()}.csv", mime="text/csv",
-                       icon=":material/download:", key="audit_csv")
+    st.download_button(
+        t("admin.export_csv"),
+        data=lambda: csv_bytes(user_service.csv_safe(log)),
+        file_name=f"granskningslogg-{today.isoformat()}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key="audit_csv",
+    )
 
 
 def _period(value) -> tuple[date | None, date | None]:
@@ -66,7 +89,12 @@ def backup_section(user: User) -> None:
     if "backup_file" in st.session_state:
         name, data = st.session_state["backup_file"]
         st.success(t("admin.backup_ready", name=name), icon=":material/check_circle:")
-        st.download_button(t("admin.backup_download"), data=data, file_name=name,
-                           mime="application/zip", icon=":material/download:",
-                           key="backup_download")
+        st.download_button(
+            t("admin.backup_download"),
+            data=data,
+            file_name=name,
+            mime="application/zip",
+            icon=":material/download:",
+            key="backup_download",
+        )
     st.caption(t("admin.backup_cli"))

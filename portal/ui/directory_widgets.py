@@ -32,26 +32,49 @@ from portal.ui.text import escape_md, plain
 def filters(role: str | None, editor: bool) -> dict[str, Any]:
     """The search box and filters; returns keyword arguments for dir_service.search."""
     options = dir_service.filter_options(role)
-    query = st.text_input(t("directory.search"), key="dir_query",
-                          help=t("directory.search_help"))
-    with st.expander(t("directory.filter_category") + " · " + t("directory.filter_group")
-                     + " · " + t("directory.filter_language") + " · "
-                     + t("directory.filter_area")):
-        category = st.selectbox(t("directory.filter_category"), [None, *CATEGORIES],
-                                format_func=lambda k: "–" if k is None else label("category", k),
-                                key="dir_category")
-        group = st.selectbox(t("directory.filter_group"), [None, *TARGET_GROUPS],
-                             format_func=lambda k: "–" if k is None else label("group", k),
-                             key="dir_group")
-        language = st.selectbox(t("directory.filter_language"), [None, *options["languages"]],
-                                format_func=lambda k: "–" if k is None else label("lang", k),
-                                key="dir_language")
-        area = st.selectbox(t("directory.filter_area"), [None, *options["areas"]],
-                            format_func=lambda k: "–" if k is None else k, key="dir_area")
-        inactive = st.toggle(t("directory.show_inactive"), key="dir_inactive") if editor \
-            else False
-    return dict(query=query, category=category, group=group, language=language, area=area,
-                include_inactive=inactive)
+    query = st.text_input(t("directory.search"), key="dir_query", help=t("directory.search_help"))
+    with st.expander(
+        t("directory.filter_category")
+        + " · "
+        + t("directory.filter_group")
+        + " · "
+        + t("directory.filter_language")
+        + " · "
+        + t("directory.filter_area")
+    ):
+        category = st.selectbox(
+            t("directory.filter_category"),
+            [None, *CATEGORIES],
+            format_func=lambda k: "–" if k is None else label("category", k),
+            key="dir_category",
+        )
+        group = st.selectbox(
+            t("directory.filter_group"),
+            [None, *TARGET_GROUPS],
+            format_func=lambda k: "–" if k is None else label("group", k),
+            key="dir_group",
+        )
+        language = st.selectbox(
+            t("directory.filter_language"),
+            [None, *options["languages"]],
+            format_func=lambda k: "–" if k is None else label("lang", k),
+            key="dir_language",
+        )
+        area = st.selectbox(
+            t("directory.filter_area"),
+            [None, *options["areas"]],
+            format_func=lambda k: "–" if k is None else k,
+            key="dir_area",
+        )
+        inactive = st.toggle(t("directory.show_inactive"), key="dir_inactive") if editor else False
+    return dict(
+        query=query,
+        category=category,
+        group=group,
+        language=language,
+        area=area,
+        include_inactive=inactive,
+    )
 
 
 def search_section(role: str | None, editor: bool, internal_info: bool, today: date) -> None:
@@ -70,8 +93,14 @@ def public_list(today: date) -> None:
         return
     paged = page.has_previous or page.has_next
     if paged:
-        st.caption(t("support.showing", first=number(page.first), last=number(page.last),
-                     n=number(page.total)))
+        st.caption(
+            t(
+                "support.showing",
+                first=number(page.first),
+                last=number(page.last),
+                n=number(page.total),
+            )
+        )
     for entry in page.rows:
         card(entry, today)
     page_controls("stod_entries", page)
@@ -96,8 +125,14 @@ def summary(page: Page) -> None:
     elif page.total <= len(page.rows):
         st.caption(t("directory.results", n=number(page.total)))
     else:
-        st.caption(t("directory.showing", first=number(page.first), last=number(page.last),
-                     n=number(page.total)))
+        st.caption(
+            t(
+                "directory.showing",
+                first=number(page.first),
+                last=number(page.last),
+                n=number(page.total),
+            )
+        )
 
 
 def page_controls(key: str, page: Page) -> None:
@@ -135,15 +170,24 @@ def contact_links(entry: dict[str, Any]) -> None:
     key = entry["id"]
     tel = tel_href(entry["phone"])
     if tel:
-        st.link_button(escape_md(t("directory.call", phone=entry["phone"])), tel,
-                       icon=":material/call:", key=f"tel-{key}")
+        st.link_button(
+            escape_md(t("directory.call", phone=entry["phone"])),
+            tel,
+            icon=":material/call:",
+            key=f"tel-{key}",
+        )
     mail = mailto_href(entry["email"])
     if mail:
-        st.link_button(escape_md(t("directory.mail", email=entry["email"])), mail,
-                       icon=":material/mail:", key=f"mail-{key}")
+        st.link_button(
+            escape_md(t("directory.mail", email=entry["email"])),
+            mail,
+            icon=":material/mail:",
+            key=f"mail-{key}",
+        )
     if valid_url(entry["url"]):
-        st.link_button(t("directory.website"), entry["url"], icon=":material/open_in_new:",
-                       key=f"web-{key}")
+        st.link_button(
+            t("directory.website"), entry["url"], icon=":material/open_in_new:", key=f"web-{key}"
+        )
 
 
 def details(entry: dict[str, Any], internal_info: bool) -> None:
@@ -165,7 +209,14 @@ def details(entry: dict[str, Any], internal_info: bool) -> None:
     lines = [f"**{t('directory.' + k)}:** {escape_md(v)}" for k, v in rows if v]
     st.markdown("  \n".join(lines))
     if entry["verified_on"]:
-        st.caption(escape_md(t("directory.verified", day=long_date(entry["verified_on"]),
-                                by=entry["verified_by"] or "–")))
+        st.caption(
+            escape_md(
+                t(
+                    "directory.verified",
+                    day=long_date(entry["verified_on"]),
+                    by=entry["verified_by"] or "–",
+                )
+            )
+        )
     else:
         st.caption(t("directory.never_verified"))

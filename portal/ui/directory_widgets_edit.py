@@ -22,8 +22,17 @@ from portal.services.directory_vocab import CATEGORIES, TARGET_GROUPS, VISIBILIT
 from portal.ui import directory_widgets, pager
 from portal.ui.text import escape_md
 
-_TEXT_FIELDS = ("phone", "email", "url", "address", "service_area", "hours", "eligibility",
-                "cost", "source")
+_TEXT_FIELDS = (
+    "phone",
+    "email",
+    "url",
+    "address",
+    "service_area",
+    "hours",
+    "eligibility",
+    "cost",
+    "source",
+)
 
 
 def choose_entry(user: User) -> dict[str, Any]:
@@ -32,16 +41,19 @@ def choose_entry(user: User) -> dict[str, Any]:
     Offering every entry in one select box made each rerun grow with the directory; the
     box holds only what matches, and a hint asks for more words when more match.
     """
-    query = st.text_input(t("directory.edit_search"), key="dir_edit_query",
-                          help=t("directory.edit_search_help"))
+    query = st.text_input(
+        t("directory.edit_search"), key="dir_edit_query", help=t("directory.edit_search_help")
+    )
     page = dir_views.pick(user.role, query)
     by_id = {e["id"]: e for e in page.rows}
-    choice = st.selectbox(t("directory.choose_entry"), [None, *by_id], key="dir_edit_choice",
-                          format_func=lambda k: t("directory.new_entry") if k is None
-                          else _pick_label(by_id[k]))
+    choice = st.selectbox(
+        t("directory.choose_entry"),
+        [None, *by_id],
+        key="dir_edit_choice",
+        format_func=lambda k: t("directory.new_entry") if k is None else _pick_label(by_id[k]),
+    )
     if page.total > len(page.rows):
-        st.caption(t("directory.pick_more", shown=number(len(page.rows)),
-                     n=number(page.total)))
+        st.caption(t("directory.pick_more", shown=number(len(page.rows)), n=number(page.total)))
     elif query.strip() and not page.total:
         st.caption(t("directory.pick_none"))
     return by_id.get(choice) or {}
@@ -61,42 +73,68 @@ def edit_form(user: User) -> None:
     with st.form(f"dir_form_{choice or 'new'}"):
         values: dict[str, Any] = {
             "name": st.text_input(t("directory.name"), entry.get("name", "")),
-            "organization": st.text_input(t("directory.organization"),
-                                          entry.get("organization", "")),
-            "description": st.text_area(t("directory.description"),
-                                        entry.get("description", "")),
-            "categories": st.multiselect(t("directory.categories"), CATEGORIES,
-                                         entry.get("categories", []),
-                                         format_func=lambda k: label("category", k)),
-            "target_groups": st.multiselect(t("directory.target_groups"), TARGET_GROUPS,
-                                            entry.get("target_groups", []),
-                                            format_func=lambda k: label("group", k)),
-            "languages": [c.strip().lower() for c in st.text_input(
-                t("directory.languages"), ", ".join(entry.get("languages", ["sv"])),
-                help=t("directory.languages_help")).split(",") if c.strip()],
-            "visibility": st.selectbox(t("directory.visibility_label"), VISIBILITIES,
-                                       VISIBILITIES.index(entry.get("visibility", "internal")),
-                                       format_func=lambda k: label("visibility", k)),
+            "organization": st.text_input(
+                t("directory.organization"), entry.get("organization", "")
+            ),
+            "description": st.text_area(t("directory.description"), entry.get("description", "")),
+            "categories": st.multiselect(
+                t("directory.categories"),
+                CATEGORIES,
+                entry.get("categories", []),
+                format_func=lambda k: label("category", k),
+            ),
+            "target_groups": st.multiselect(
+                t("directory.target_groups"),
+                TARGET_GROUPS,
+                entry.get("target_groups", []),
+                format_func=lambda k: label("group", k),
+            ),
+            "languages": [
+                c.strip().lower()
+                for c in st.text_input(
+                    t("directory.languages"),
+                    ", ".join(entry.get("languages", ["sv"])),
+                    help=t("directory.languages_help"),
+                ).split(",")
+                if c.strip()
+            ],
+            "visibility": st.selectbox(
+                t("directory.visibility_label"),
+                VISIBILITIES,
+                VISIBILITIES.index(entry.get("visibility", "internal")),
+                format_func=lambda k: label("visibility", k),
+            ),
         }
         for field in _TEXT_FIELDS:
             values[field] = st.text_input(t(f"directory.{field}"), entry.get(field, ""))
         submitted = st.form_submit_button(t("directory.save"), type="primary")
     if submitted:
-        values.update(status=entry.get("status", "active"),
-                      verified_on=entry.get("verified_on"),
-                      verified_by=entry.get("verified_by", ""))
-        _run(lambda: dir_service.save(user.username, user.role, values, choice,
-                                      entry.get("version")), t("directory.saved"))
+        values.update(
+            status=entry.get("status", "active"),
+            verified_on=entry.get("verified_on"),
+            verified_by=entry.get("verified_by", ""),
+        )
+        _run(
+            lambda: dir_service.save(
+                user.username, user.role, values, choice, entry.get("version")
+            ),
+            t("directory.saved"),
+        )
     if entry:
         cols = st.columns(2)
         active = entry["status"] == "active"
-        if cols[0].button(t("directory.deactivate") if active else t("directory.activate"),
-                          key="dir_toggle"):
-            _run(lambda: dir_service.set_active(user.username, user.role, choice, not active),
-                 t("directory.status_changed"))
+        if cols[0].button(
+            t("directory.deactivate") if active else t("directory.activate"), key="dir_toggle"
+        ):
+            _run(
+                lambda: dir_service.set_active(user.username, user.role, choice, not active),
+                t("directory.status_changed"),
+            )
         if cols[1].button(t("directory.mark_verified"), key="dir_verify"):
-            _run(lambda: dir_service.mark_verified(user.username, user.role, choice),
-                 t("directory.marked_verified"))
+            _run(
+                lambda: dir_service.mark_verified(user.username, user.role, choice),
+                t("directory.marked_verified"),
+            )
 
 
 def _run(action, success: str) -> None:
@@ -106,8 +144,7 @@ def _run(action, success: str) -> None:
     except ValidationError as exc:
         st.error(escape_md(str(exc)))
         for where, problem in exc.problems.items():
-            st.error(escape_md(f"{where}: {problem}") if where != "entry"
-                     else escape_md(problem))
+            st.error(escape_md(f"{where}: {problem}") if where != "entry" else escape_md(problem))
         return
     except PortalError as exc:
         st.error(escape_md(str(exc)))
@@ -129,22 +166,34 @@ def stale_list(user: User, today: date) -> None:
     st.dataframe(stale_table(page.rows), hide_index=True)
     directory_widgets.page_controls("dir_check", page)
     by_id = {e["id"]: e for e in page.rows}
-    chosen = st.selectbox(t("directory.choose_checked"), list(by_id), key="dir_check_choice",
-                          format_func=lambda k: _pick_label(by_id[k]))
+    chosen = st.selectbox(
+        t("directory.choose_checked"),
+        list(by_id),
+        key="dir_check_choice",
+        format_func=lambda k: _pick_label(by_id[k]),
+    )
     if st.button(t("directory.mark_verified"), key="dir_check_verify"):
-        _run(lambda: dir_service.mark_verified(user.username, user.role, chosen),
-             t("directory.marked_verified"))
+        _run(
+            lambda: dir_service.mark_verified(user.username, user.role, chosen),
+            t("directory.marked_verified"),
+        )
 
 
 def stale_table(stale: list[dict[str, Any]]) -> pd.DataFrame:
-    return pd.DataFrame([{
-        t("directory.name"): e["name"],
-        t("directory.organization"): e["organization"],
-        t("directory.visibility_label"): label("visibility", e["visibility"]),
-        t("directory.source"): e["source"],
-        t("directory.verified_col"):
-            e["verified_on"].isoformat() if e["verified_on"] else t("directory.never_verified"),
-    } for e in stale])
+    return pd.DataFrame(
+        [
+            {
+                t("directory.name"): e["name"],
+                t("directory.organization"): e["organization"],
+                t("directory.visibility_label"): label("visibility", e["visibility"]),
+                t("directory.source"): e["source"],
+                t("directory.verified_col"): e["verified_on"].isoformat()
+                if e["verified_on"]
+                else t("directory.never_verified"),
+            }
+            for e in stale
+        ]
+    )
 
 
 def import_export(user: User) -> None:
@@ -157,18 +206,28 @@ def import_export(user: User) -> None:
         except ValidationError as exc:
             st.error(escape_md(str(exc)))
             columns = [t("directory.import.row"), t("directory.import.reason")]
-            st.dataframe(pd.DataFrame(list(exc.problems.items()), columns=columns),
-                         hide_index=True)
+            st.dataframe(pd.DataFrame(list(exc.problems.items()), columns=columns), hide_index=True)
         except PortalError as exc:
             st.error(escape_md(str(exc)))
         else:
             st.success(t("directory.imported", n=n))
     st.subheader(t("directory.export_heading"))
     cols = st.columns(3)
-    cols[0].download_button(t("directory.export_csv"), lambda: dir_export.csv_data(user.role),
-                            "stodkatalog.csv", "text/csv")
+    cols[0].download_button(
+        t("directory.export_csv"),
+        lambda: dir_export.csv_data(user.role),
+        "stodkatalog.csv",
+        "text/csv",
+    )
     cols[1].download_button(
-        t("directory.export_xlsx"), lambda: dir_export.xlsx_data(user.role), "stodkatalog.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    cols[2].download_button(t("directory.export_hsds"), lambda: dir_export.hsds_zip(user.role),
-                            "stodkatalog-hsds.zip", "application/zip")
+        t("directory.export_xlsx"),
+        lambda: dir_export.xlsx_data(user.role),
+        "stodkatalog.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    cols[2].download_button(
+        t("directory.export_hsds"),
+        lambda: dir_export.hsds_zip(user.role),
+        "stodkatalog-hsds.zip",
+        "application/zip",
+    )

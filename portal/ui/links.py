@@ -12,8 +12,9 @@ from portal import auth
 from portal.ui.text import escape_md
 
 
-def page_link(path: str, label: str, icon: str | None = None,
-              query_params: dict[str, str] | None = None) -> None:
+def page_link(
+    path: str, label: str, icon: str | None = None, query_params: dict[str, str] | None = None
+) -> None:
     """st.page_link to a registered page; a plain link to its URL when it is not."""
     try:
         st.page_link(path, label=label, icon=icon, query_params=query_params)

@@ -32,7 +32,7 @@ def render() -> None:
         st.session_state["authentication_status"] = None
     try:
         auth.login(location="main", fields=fields, key="login_form")
-    except Exception:  # noqa: BLE001 - the library raises LoginError for unknown states
+    except Exception:
         st.session_state["authentication_status"] = None  # e.g. a cookie of a disabled user
     status = st.session_state.get("authentication_status")
     now = datetime.now()

@@ -61,13 +61,19 @@ def meetings_table(df: pd.DataFrame) -> None:
     if df.empty:
         st.info(t("meetings.no_meetings"))
         return
-    st.dataframe(pd.DataFrame({
-        t("meetings.when"): [f"{s:%Y-%m-%d %H:%M}" for s in df["starts_at"]],
-        t("meetings.meeting_title"): df["title"],
-        t("meetings.type"): [svc.type_label(x) for x in df["type"]],
-        t("meetings.place"): df["place"],
-        t("meetings.status"): [t(f"meetings.statuses.{s}") for s in df["status"]],
-    }), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("meetings.when"): [f"{s:%Y-%m-%d %H:%M}" for s in df["starts_at"]],
+                t("meetings.meeting_title"): df["title"],
+                t("meetings.type"): [svc.type_label(x) for x in df["type"]],
+                t("meetings.place"): df["place"],
+                t("meetings.status"): [t(f"meetings.statuses.{s}") for s in df["status"]],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
 
 
 def list_view(editor: bool) -> None:
@@ -76,25 +82,38 @@ def list_view(editor: bool) -> None:
     cols = st.columns(2)
     types = [None, *svc.TYPES]
     chosen_type = cols[0].selectbox(
-        t("meetings.filter_type"), types, key="mt_filter_type",
-        format_func=lambda k: t("meetings.all") if k is None else svc.type_label(k))
+        t("meetings.filter_type"),
+        types,
+        key="mt_filter_type",
+        format_func=lambda k: t("meetings.all") if k is None else svc.type_label(k),
+    )
     chosen_year = cols[1].selectbox(
-        t("meetings.filter_year"), [None, *db.meeting_years()], key="mt_filter_year",
-        format_func=lambda y: t("meetings.all") if y is None else str(y))
+        t("meetings.filter_year"),
+        [None, *db.meeting_years()],
+        key="mt_filter_year",
+        format_func=lambda y: t("meetings.all") if y is None else str(y),
+    )
     now = svc.now_local()
     counts = lists.meeting_counts(chosen_type, chosen_year, now)
     shown = []
-    for upcoming, heading, total in ((True, "meetings.upcoming", counts[0]),
-                                     (False, "meetings.past", counts[1])):
+    for upcoming, heading, total in (
+        (True, "meetings.upcoming", counts[0]),
+        (False, "meetings.past", counts[1]),
+    ):
         st.subheader(t(heading))
         shown.append(_meeting_page(upcoming, total, chosen_type, chosen_year, now))
 
-    labels = {int(r.id): f"{r.starts_at:%Y-%m-%d} {r.title}"
-              for df in shown for r in df.itertuples()}
+    labels = {
+        int(r.id): f"{r.starts_at:%Y-%m-%d} {r.title}" for df in shown for r in df.itertuples()
+    }
     if labels:
         with st.form("mt_open"):
-            chosen = st.selectbox(t("meetings.open_meeting"), list(labels),
-                                  format_func=labels.get, help=t("meetings.open_help"))
+            chosen = st.selectbox(
+                t("meetings.open_meeting"),
+                list(labels),
+                format_func=labels.get,
+                help=t("meetings.open_help"),
+            )
             if st.form_submit_button(t("meetings.open_button")):
                 open_meeting(chosen)
 
@@ -108,8 +127,9 @@ def list_view(editor: bool) -> None:
     paged_actions("mt_actions_all", lists.open_count(), lists.open_page, editor, key="all")
 
 
-def _meeting_page(upcoming: bool, total: int, meeting_type: str | None, year: int | None,
-                  now: datetime) -> pd.DataFrame:
+def _meeting_page(
+    upcoming: bool, total: int, meeting_type: str | None, year: int | None, now: datetime
+) -> pd.DataFrame:
     key = "mt_upcoming_page" if upcoming else "mt_past_page"
     first = pager.offset(key, total, filters=(meeting_type, year))
     df = lists.meeting_page(meeting_type, year, upcoming, first, pager.PAGE_SIZE, now)
@@ -118,9 +138,15 @@ def _meeting_page(upcoming: bool, total: int, meeting_type: str | None, year: in
     return df
 
 
-def paged_actions(page_key: str, total: int, fetch: Callable[[int, int], pd.DataFrame],
-                  editor: bool, key: str, compact: bool = False,
-                  size: int = pager.PAGE_SIZE) -> None:
+def paged_actions(
+    page_key: str,
+    total: int,
+    fetch: Callable[[int, int], pd.DataFrame],
+    editor: bool,
+    key: str,
+    compact: bool = False,
+    size: int = pager.PAGE_SIZE,
+) -> None:
     """A page of action items (`fetch(offset, limit)`) with the pager below it."""
     first = pager.offset(page_key, total, size)
     df = fetch(first, size)
@@ -135,12 +161,23 @@ def attendance_section(year: int) -> None:
     if df.empty:
         st.info(t("meetings.attendance_none", year=year))
         return
-    chart_cache.show(attendance_by_org, df, t("meetings.attendance_chart", year=year),
-                     t("meetings.attendance_axis"), t("meetings.organisation"))
+    chart_cache.show(
+        attendance_by_org,
+        df,
+        t("meetings.attendance_chart", year=year),
+        t("meetings.attendance_axis"),
+        t("meetings.organisation"),
+    )
     with st.expander(t("meetings.table_alternative")):
-        st.dataframe(df.rename(columns={"organisation": t("meetings.organisation"),
-                                        "count": t("meetings.attendance_axis")}),
-                     hide_index=True)
+        st.dataframe(
+            df.rename(
+                columns={
+                    "organisation": t("meetings.organisation"),
+                    "count": t("meetings.attendance_axis"),
+                }
+            ),
+            hide_index=True,
+        )
 
 
 def _combine(day: date, clock: time) -> datetime:
@@ -156,36 +193,58 @@ def meeting_form(meeting: dict | None) -> None:
         st.session_state[version_key] = int(meeting["version"])
     default_day = date.today() + timedelta(days=7)
     with st.form(key):
-        title = st.text_input(t("meetings.meeting_title"),
-                              value=meeting["title"] if meeting else "")
-        mtype = st.selectbox(t("meetings.type"), svc.TYPES, format_func=svc.type_label,
-                             index=svc.TYPES.index(meeting["type"]) if meeting else 0)
+        title = st.text_input(
+            t("meetings.meeting_title"), value=meeting["title"] if meeting else ""
+        )
+        mtype = st.selectbox(
+            t("meetings.type"),
+            svc.TYPES,
+            format_func=svc.type_label,
+            index=svc.TYPES.index(meeting["type"]) if meeting else 0,
+        )
         cols = st.columns(3)
-        day = cols[0].date_input(t("meetings.date"),
-                                 value=meeting["starts_at"].date() if meeting else default_day,
-                                 format="YYYY-MM-DD")
-        start = cols[1].time_input(t("meetings.start"), step=900,
-                                   value=meeting["starts_at"].time() if meeting else time(13))
-        end = cols[2].time_input(t("meetings.end"), step=900,
-                                 value=meeting["ends_at"].time() if meeting else time(15))
+        day = cols[0].date_input(
+            t("meetings.date"),
+            value=meeting["starts_at"].date() if meeting else default_day,
+            format="YYYY-MM-DD",
+        )
+        start = cols[1].time_input(
+            t("meetings.start"),
+            step=900,
+            value=meeting["starts_at"].time() if meeting else time(13),
+        )
+        end = cols[2].time_input(
+            t("meetings.end"), step=900, value=meeting["ends_at"].time() if meeting else time(15)
+        )
         place = st.text_input(t("meetings.place"), value=meeting["place"] if meeting else "")
-        link = st.text_input(t("meetings.link"), value=meeting["link"] if meeting else "",
-                             placeholder="https://")
+        link = st.text_input(
+            t("meetings.link"), value=meeting["link"] if meeting else "", placeholder="https://"
+        )
         status = meeting["status"] if meeting else "planned"
         if meeting:
-            status = st.selectbox(t("meetings.status"), svc.STATUSES,
-                                  index=svc.STATUSES.index(meeting["status"]),
-                                  format_func=lambda s: t(f"meetings.statuses.{s}"))
+            status = st.selectbox(
+                t("meetings.status"),
+                svc.STATUSES,
+                index=svc.STATUSES.index(meeting["status"]),
+                format_func=lambda s: t(f"meetings.statuses.{s}"),
+            )
             prefill = False
         else:
-            prefill = st.checkbox(t("meetings.prefill_label"), value=True,
-                                  help=t("meetings.prefill_help"))
-        submitted = st.form_submit_button(t("meetings.save") if meeting
-                                          else t("meetings.create"))
+            prefill = st.checkbox(
+                t("meetings.prefill_label"), value=True, help=t("meetings.prefill_help")
+            )
+        submitted = st.form_submit_button(t("meetings.save") if meeting else t("meetings.create"))
     if not submitted:
         return
-    data = {"title": title, "type": mtype, "starts_at": _combine(day, start),
-            "ends_at": _combine(day, end), "place": place, "link": link, "status": status}
+    data = {
+        "title": title,
+        "type": mtype,
+        "starts_at": _combine(day, start),
+        "ends_at": _combine(day, end),
+        "place": place,
+        "link": link,
+        "status": status,
+    }
     user = st.session_state["user"]
     try:
         if meeting:
@@ -211,29 +270,43 @@ def actions_table(df: pd.DataFrame, editor: bool, key: str, compact: bool = Fals
         st.info(t("meetings.no_open_actions"))
         return
     today = date.today()
-    table = pd.DataFrame({
-        t("meetings.action"): df["text"],
-        t("meetings.owner"): df["owner"],
-        t("meetings.due"): [svc.fmt_date(d) for d in df["due"]],
-        t("meetings.status"): [
-            t(f"meetings.action_statuses.{s}")
-            + (f" – {t('meetings.overdue')}"
-               if svc.as_date(d) and svc.as_date(d) < today and s in db.OPEN else "")
-            for s, d in zip(df["status"], df["due"], strict=True)],
-        t("meetings.raised_at"): [f"{s:%Y-%m-%d} {m}" for s, m in
-                                  zip(df["meeting_starts_at"], df["meeting_title"],
-                                      strict=True)],
-        t("meetings.closed"): [f"{b} {svc.fmt_date(a)}" if isinstance(b, str) else ""
-                               for b, a in zip(df["closed_by"], df["closed_at"], strict=True)],
-    })
+    table = pd.DataFrame(
+        {
+            t("meetings.action"): df["text"],
+            t("meetings.owner"): df["owner"],
+            t("meetings.due"): [svc.fmt_date(d) for d in df["due"]],
+            t("meetings.status"): [
+                t(f"meetings.action_statuses.{s}")
+                + (
+                    f" – {t('meetings.overdue')}"
+                    if svc.as_date(d) and svc.as_date(d) < today and s in db.OPEN
+                    else ""
+                )
+                for s, d in zip(df["status"], df["due"], strict=True)
+            ],
+            t("meetings.raised_at"): [
+                f"{s:%Y-%m-%d} {m}"
+                for s, m in zip(df["meeting_starts_at"], df["meeting_title"], strict=True)
+            ],
+            t("meetings.closed"): [
+                f"{b} {svc.fmt_date(a)}" if isinstance(b, str) else ""
+                for b, a in zip(df["closed_by"], df["closed_at"], strict=True)
+            ],
+        }
+    )
     if compact:  # a narrow column beside an agenda item: what, who, by when, as text
         for row in table.itertuples(index=False):
-            st.markdown(f"**{escape_md(row[0])}**  \n{escape_md(row[1])} · "
-                        f"{escape_md(row[2] or t('meetings.no_due'))} · {escape_md(row[3])}")
+            st.markdown(
+                f"**{escape_md(row[0])}**  \n{escape_md(row[1])} · "
+                f"{escape_md(row[2] or t('meetings.no_due'))} · {escape_md(row[3])}"
+            )
     else:
-        st.dataframe(table, hide_index=True, width="stretch",
-                     column_config={t("meetings.action"): st.column_config.TextColumn(
-                         width="large")})
+        st.dataframe(
+            table,
+            hide_index=True,
+            width="stretch",
+            column_config={t("meetings.action"): st.column_config.TextColumn(width="large")},
+        )
     open_rows = df[df["status"].isin(db.OPEN)]
     if not editor or open_rows.empty:
         return
@@ -241,15 +314,18 @@ def actions_table(df: pd.DataFrame, editor: bool, key: str, compact: bool = Fals
     versions = {int(r.id): int(r.version) for r in open_rows.itertuples()}
     with st.form(f"mt_close_{key}"):
         cols = [st.container(), st.container()] if compact else st.columns([3, 1])
-        chosen = cols[0].selectbox(t("meetings.close_action"), list(labels),
-                                   format_func=labels.get)
-        status = cols[1].selectbox(t("meetings.new_status"), actions_svc.ACTION_STATUSES,
-                                   index=actions_svc.ACTION_STATUSES.index("done"),
-                                   format_func=lambda s: t(f"meetings.action_statuses.{s}"))
+        chosen = cols[0].selectbox(t("meetings.close_action"), list(labels), format_func=labels.get)
+        status = cols[1].selectbox(
+            t("meetings.new_status"),
+            actions_svc.ACTION_STATUSES,
+            index=actions_svc.ACTION_STATUSES.index("done"),
+            format_func=lambda s: t(f"meetings.action_statuses.{s}"),
+        )
         if st.form_submit_button(t("meetings.close")):
             try:
-                actions_svc.set_action_status(st.session_state["user"], chosen, status,
-                                              versions[chosen])
+                actions_svc.set_action_status(
+                    st.session_state["user"], chosen, status, versions[chosen]
+                )
                 st.toast(t("meetings.closed_ok"))
                 st.rerun()
             except PortalError as exc:

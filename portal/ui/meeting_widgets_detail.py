@@ -37,40 +37,55 @@ def agenda_editor(m: dict, editor: bool) -> None:
     total = int(df["duration_min"].sum()) if len(df) else 0
     st.caption(t("meetings.total_time", n=total))
     kinds = {k: t(f"meetings.kinds.{k}") for k in svc.KINDS}
-    table = pd.DataFrame({
-        "title": df["title"], "duration_min": df["duration_min"].astype("Int64"),
-        "presenter": df["presenter"],
-        "kind": [kinds[k] for k in df["kind"]],
-        "activity": [None if pd.isna(a) else labels.get(int(a)) for a in df["activity_id"]],
-        "notes": df["notes"],
-    })
+    table = pd.DataFrame(
+        {
+            "title": df["title"],
+            "duration_min": df["duration_min"].astype("Int64"),
+            "presenter": df["presenter"],
+            "kind": [kinds[k] for k in df["kind"]],
+            "activity": [None if pd.isna(a) else labels.get(int(a)) for a in df["activity_id"]],
+            "notes": df["notes"],
+        }
+    )
     config = {
-        "title": st.column_config.TextColumn(t("meetings.item_title"), required=True,
-                                             width="large"),
-        "duration_min": st.column_config.NumberColumn(t("meetings.duration"), min_value=0,
-                                                      max_value=600, step=5),
+        "title": st.column_config.TextColumn(
+            t("meetings.item_title"), required=True, width="large"
+        ),
+        "duration_min": st.column_config.NumberColumn(
+            t("meetings.duration"), min_value=0, max_value=600, step=5
+        ),
         "presenter": st.column_config.TextColumn(t("meetings.presenter")),
-        "kind": st.column_config.SelectboxColumn(t("meetings.kind"),
-                                                 options=list(kinds.values())),
-        "activity": st.column_config.SelectboxColumn(t("meetings.activity"),
-                                                     options=list(labels.values())),
+        "kind": st.column_config.SelectboxColumn(t("meetings.kind"), options=list(kinds.values())),
+        "activity": st.column_config.SelectboxColumn(
+            t("meetings.activity"), options=list(labels.values())
+        ),
         "notes": st.column_config.TextColumn(t("meetings.notes"), width="large"),
     }
     if not editor:
         st.dataframe(table, column_config=config, hide_index=True, width="stretch")
         return
     with st.form(f"mt_agenda_{m['id']}"):
-        edited = st.data_editor(table, column_config=config, hide_index=True,
-                                num_rows="dynamic", width="stretch",
-                                key=f"mt_agenda_editor_{m['id']}")
+        edited = st.data_editor(
+            table,
+            column_config=config,
+            hide_index=True,
+            num_rows="dynamic",
+            width="stretch",
+            key=f"mt_agenda_editor_{m['id']}",
+        )
         submitted = st.form_submit_button(t("meetings.save_agenda"))
     if submitted:
         by_label = {v: k for k, v in kinds.items()}
         items = []
         for row in edited.to_dict("records"):
             match = _ACTIVITY_ID.match(row.get("activity") or "")
-            items.append({**row, "kind": by_label.get(row.get("kind"), "custom"),
-                          "activity_id": int(match.group(1)) if match else None})
+            items.append(
+                {
+                    **row,
+                    "kind": by_label.get(row.get("kind"), "custom"),
+                    "activity_id": int(match.group(1)) if match else None,
+                }
+            )
         try:
             svc.save_agenda(st.session_state["user"], m["id"], items)
             st.toast(t("meetings.saved"))
@@ -92,9 +107,14 @@ def attendance_editor(m: dict, editor: bool) -> None:
         st.dataframe(table, column_config=config, hide_index=True, width="stretch")
         return
     with st.form(f"mt_attendance_{m['id']}"):
-        edited = st.data_editor(table, column_config=config, hide_index=True,
-                                num_rows="dynamic", width="stretch",
-                                key=f"mt_attendance_editor_{m['id']}")
+        edited = st.data_editor(
+            table,
+            column_config=config,
+            hide_index=True,
+            num_rows="dynamic",
+            width="stretch",
+            key=f"mt_attendance_editor_{m['id']}",
+        )
         submitted = st.form_submit_button(t("meetings.save_attendance"))
     if submitted:
         try:
@@ -121,13 +141,15 @@ def minutes_editor(m: dict) -> None:
         st.session_state[version_key] = int(m["minutes_version"])
         st.session_state[text_key] = m["minutes"]
     with st.form(f"mt_minutes_{m['id']}"):
-        text = st.text_area(t("meetings.minutes"), key=text_key, height=300,
-                            help=t("meetings.minutes_help"))
+        text = st.text_area(
+            t("meetings.minutes"), key=text_key, height=300, help=t("meetings.minutes_help")
+        )
         submitted = st.form_submit_button(t("meetings.save_minutes"))
     if submitted:
         try:
             st.session_state[version_key] = svc.save_minutes(
-                st.session_state["user"], m["id"], text, st.session_state[version_key])
+                st.session_state["user"], m["id"], text, st.session_state[version_key]
+            )
             st.success(t("meetings.saved"))
         except StaleEdit as exc:
             st.error(str(exc))
@@ -145,23 +167,40 @@ def minutes_editor(m: dict) -> None:
 def downloads(m: dict) -> None:
     slug = f"mote-{m['id']}-{m['starts_at']:%Y-%m-%d}"
     cols = st.columns(3)
-    cols[0].download_button(t("meetings.download_ics"), lambda: ics_export.meeting_ics(m["id"]),
-                            file_name=f"{slug}.ics", mime="text/calendar",
-                            icon=":material/event:")
+    cols[0].download_button(
+        t("meetings.download_ics"),
+        lambda: ics_export.meeting_ics(m["id"]),
+        file_name=f"{slug}.ics",
+        mime="text/calendar",
+        icon=":material/event:",
+    )
     cols[1].download_button(
-        t("meetings.download_docx"), lambda: minutes_export.docx_bytes(m["id"]),
-        file_name=f"protokoll-{slug}.docx", icon=":material/description:",
-        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    cols[2].download_button(t("meetings.download_pdf"), lambda: minutes_export.pdf_bytes(m["id"]),
-                            file_name=f"protokoll-{slug}.pdf", mime="application/pdf",
-                            icon=":material/picture_as_pdf:")
+        t("meetings.download_docx"),
+        lambda: minutes_export.docx_bytes(m["id"]),
+        file_name=f"protokoll-{slug}.docx",
+        icon=":material/description:",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    cols[2].download_button(
+        t("meetings.download_pdf"),
+        lambda: minutes_export.pdf_bytes(m["id"]),
+        file_name=f"protokoll-{slug}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+    )
 
 
 def detail_view(m: dict, editor: bool) -> None:
     header(m)
-    tabs = st.tabs([t("meetings.agenda"), t("meetings.attendance"), t("meetings.minutes"),
-                    t("meetings.decisions") + " / " + t("meetings.actions"),
-                    t("meetings.export")])
+    tabs = st.tabs(
+        [
+            t("meetings.agenda"),
+            t("meetings.attendance"),
+            t("meetings.minutes"),
+            t("meetings.decisions") + " / " + t("meetings.actions"),
+            t("meetings.export"),
+        ]
+    )
     with tabs[0]:
         agenda_editor(m, editor)
     with tabs[1]:

@@ -25,15 +25,17 @@ def activity_choices() -> dict[int, str]:
     plan = plan_service.current_plan()
     if plan is None:
         return {}
-    return {int(r.id): activity_label(r)
-            for r in plan_read.all_choices(int(plan["id"])).itertuples()}
+    return {
+        int(r.id): activity_label(r) for r in plan_read.all_choices(int(plan["id"])).itertuples()
+    }
 
 
 def decision_form(meeting_id: int) -> None:
     with st.form(f"mt_decision_{meeting_id}", clear_on_submit=True):
         st.markdown(f"**{t('meetings.new_decision')}**")
-        text = st.text_area(t("meetings.decision"), key=f"mt_decision_text_{meeting_id}",
-                            height=100)
+        text = st.text_area(
+            t("meetings.decision"), key=f"mt_decision_text_{meeting_id}", height=100
+        )
         submitted = st.form_submit_button(t("meetings.add_decision"))
     if submitted:
         try:
@@ -47,20 +49,29 @@ def action_form(meeting_id: int) -> None:
     activities = activity_choices()
     with st.form(f"mt_action_{meeting_id}", clear_on_submit=True):
         st.markdown(f"**{t('meetings.new_action')}**")
-        text = st.text_area(t("meetings.action"), key=f"mt_action_text_{meeting_id}",
-                            height=100)
-        owner = st.selectbox(t("meetings.owner"), owner_options(), index=None,
-                             accept_new_options=True, help=t("meetings.owner_help"),
-                             key=f"mt_action_owner_{meeting_id}")
-        due = st.date_input(t("meetings.due"), value=None, format="YYYY-MM-DD",
-                            key=f"mt_action_due_{meeting_id}")
-        activity = st.selectbox(t("meetings.activity"), [None, *activities],
-                                format_func=lambda k: "–" if k is None else activities[k])
+        text = st.text_area(t("meetings.action"), key=f"mt_action_text_{meeting_id}", height=100)
+        owner = st.selectbox(
+            t("meetings.owner"),
+            owner_options(),
+            index=None,
+            accept_new_options=True,
+            help=t("meetings.owner_help"),
+            key=f"mt_action_owner_{meeting_id}",
+        )
+        due = st.date_input(
+            t("meetings.due"), value=None, format="YYYY-MM-DD", key=f"mt_action_due_{meeting_id}"
+        )
+        activity = st.selectbox(
+            t("meetings.activity"),
+            [None, *activities],
+            format_func=lambda k: "–" if k is None else activities[k],
+        )
         submitted = st.form_submit_button(t("meetings.add_action"))
     if submitted:
         try:
-            saved = actions_svc.add_action(st.session_state["user"], meeting_id, text,
-                                           owner or "", due, activity)
+            saved = actions_svc.add_action(
+                st.session_state["user"], meeting_id, text, owner or "", due, activity
+            )
             st.success(t("meetings.action_added"))
             for warning in saved.warnings:
                 st.warning(warning)

@@ -37,19 +37,31 @@ def _show_widget(widget: Callable[[], None]) -> None:
 def late_activities() -> None:
     """The longest-overdue activities, live (derived in SQL), and how many more there are."""
     plan = plan_service.current_plan()
-    late, total = plan_read.overdue(int(plan["id"]), date.today(), LATE_SHOWN) if plan \
+    late, total = (
+        plan_read.overdue(int(plan["id"]), date.today(), LATE_SHOWN)
+        if plan
         else (pd.DataFrame(), 0)
+    )
     if late.empty:
         st.success(t("meetings.no_late"))
         return
-    st.dataframe(pd.DataFrame({
-        t("meetings.activity"): late["description"],
-        t("plan.responsible"): late["responsible_label"],
-        t("plan.due"): late["due_month"],
-        t("plan.progress"): late["progress"].astype(int),
-    }), hide_index=True, width="stretch",
-        column_config={t("plan.progress"): st.column_config.ProgressColumn(
-            min_value=0, max_value=100, format="%d %%")})
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("meetings.activity"): late["description"],
+                t("plan.responsible"): late["responsible_label"],
+                t("plan.due"): late["due_month"],
+                t("plan.progress"): late["progress"].astype(int),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            t("plan.progress"): st.column_config.ProgressColumn(
+                min_value=0, max_value=100, format="%d %%"
+            )
+        },
+    )
     if total > len(late):
         st.caption(t("overview.and_more", n=number(total - len(late)), total=number(total)))
 
@@ -70,8 +82,15 @@ def live_data(item: dict, editor: bool) -> None:
     st.markdown(f"### {t('meetings.live')}")
     kind = item["kind"]
     if kind == "actions":
-        paged_actions("mt_mode_actions", lists.open_count(), lists.open_page, editor,
-                      key="mode", compact=True, size=10)
+        paged_actions(
+            "mt_mode_actions",
+            lists.open_count(),
+            lists.open_page,
+            editor,
+            key="mode",
+            compact=True,
+            size=10,
+        )
     elif kind == "late_activities":
         late_activities()
     elif kind == "situation":
@@ -96,13 +115,23 @@ def render(m: dict, editor: bool) -> None:
         total = len(agenda)
         index = min(st.session_state.get(key, 0), total - 1)
         nav = st.columns([1, 2, 1])
-        nav[0].button(t("meetings.previous"), on_click=_step, args=(key, -1, total),
-                      disabled=index == 0, icon=":material/arrow_back:",
-                      width="stretch")
+        nav[0].button(
+            t("meetings.previous"),
+            on_click=_step,
+            args=(key, -1, total),
+            disabled=index == 0,
+            icon=":material/arrow_back:",
+            width="stretch",
+        )
         nav[1].markdown(f"**{t('meetings.item_of', n=index + 1, total=total)}**")
-        nav[2].button(t("meetings.next"), on_click=_step, args=(key, 1, total),
-                      disabled=index == total - 1, icon=":material/arrow_forward:",
-                      width="stretch")
+        nav[2].button(
+            t("meetings.next"),
+            on_click=_step,
+            args=(key, 1, total),
+            disabled=index == total - 1,
+            icon=":material/arrow_forward:",
+            width="stretch",
+        )
         item = agenda[index]
         left, right = st.columns([3, 2], gap="large")
         with left:
@@ -122,8 +151,9 @@ def render(m: dict, editor: bool) -> None:
     if editor:
         st.subheader(t("meetings.quick_entry"))
         quick_entry(m["id"])
-        if m["status"] == "planned" and st.button(t("meetings.mark_held"),
-                                                  icon=":material/task_alt:"):
+        if m["status"] == "planned" and st.button(
+            t("meetings.mark_held"), icon=":material/task_alt:"
+        ):
             try:
                 svc.set_status(st.session_state["user"], m["id"], "held", int(m["version"]))
                 st.toast(t("meetings.marked_held"))

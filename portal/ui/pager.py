@@ -50,8 +50,9 @@ def _move(key: str, first: int) -> None:
     st.session_state[key] = (filters, max(0, first))
 
 
-def controls(key: str, total: int, first: int, shown: int, size: int = PAGE_SIZE,
-             caption: bool = True) -> None:
+def controls(
+    key: str, total: int, first: int, shown: int, size: int = PAGE_SIZE, caption: bool = True
+) -> None:
     """'Visar 1–25 av 49 800' (unless `caption` is False because the list says it in its
     own words) and the buttons, when there is more than one page."""
     filters = st.session_state.get(key, (None, 0))[0]
@@ -59,18 +60,33 @@ def controls(key: str, total: int, first: int, shown: int, size: int = PAGE_SIZE
     if total == 0:
         return
     if caption:
-        st.caption(t("common.pager.showing", first=number(first + 1),
-                     last=number(first + shown), total=number(total)))
+        st.caption(
+            t(
+                "common.pager.showing",
+                first=number(first + 1),
+                last=number(first + shown),
+                total=number(total),
+            )
+        )
     if total <= size:
         return
     last = (total - 1) // size * size
-    buttons = [("first", 0, ":material/first_page:", first == 0),
-               ("previous", first - size, ":material/chevron_left:", first == 0),
-               ("next", first + size, ":material/chevron_right:", first >= last),
-               ("last", last, ":material/last_page:", first >= last)]
+    buttons = [
+        ("first", 0, ":material/first_page:", first == 0),
+        ("previous", first - size, ":material/chevron_left:", first == 0),
+        ("next", first + size, ":material/chevron_right:", first >= last),
+        ("last", last, ":material/last_page:", first >= last),
+    ]
     cols = st.columns(len(buttons) + 1)
     for col, (name, target, icon, disabled) in zip(cols, buttons, strict=False):
-        col.button(t(f"common.pager.{name}"), key=f"{key}_{name}", icon=icon,
-                   disabled=disabled, on_click=_move, args=(key, target))
-    cols[-1].caption(t("common.pager.page_of", page=number(first // size + 1),
-                       pages=number(last // size + 1)))
+        col.button(
+            t(f"common.pager.{name}"),
+            key=f"{key}_{name}",
+            icon=icon,
+            disabled=disabled,
+            on_click=_move,
+            args=(key, target),
+        )
+    cols[-1].caption(
+        t("common.pager.page_of", page=number(first // size + 1), pages=number(last // size + 1))
+    )

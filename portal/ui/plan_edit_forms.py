@@ -24,31 +24,46 @@ def _activity_fields(form: str, current: dict | None, dims: pd.DataFrame | None)
     values: dict = {}
     if dims is not None:
         names = {int(d.id): f"{d.number} {d.name}" for d in dims.itertuples()}
-        values["dimension_id"] = st.selectbox(t("plan.dimension"), list(names),
-                                              format_func=names.get)
+        values["dimension_id"] = st.selectbox(
+            t("plan.dimension"), list(names), format_func=names.get
+        )
     cur = current or {}
-    values["description"] = st.text_area(t("plan.description_field"),
-                                         value=cur.get("description", ""),
-                                         max_chars=plan_structure.MAX_DESCRIPTION)
+    values["description"] = st.text_area(
+        t("plan.description_field"),
+        value=cur.get("description", ""),
+        max_chars=plan_structure.MAX_DESCRIPTION,
+    )
     field_error(form, "description")
     roles = plan_structure.RESPONSIBLE_ROLES
     values["responsible_role"] = st.selectbox(
-        t("plan.responsible_role"), roles, format_func=_role_label,
-        index=roles.index(cur["responsible_role"]) if cur.get("responsible_role") in roles
-        else 0)
+        t("plan.responsible_role"),
+        roles,
+        format_func=_role_label,
+        index=roles.index(cur["responsible_role"]) if cur.get("responsible_role") in roles else 0,
+    )
     field_error(form, "responsible_role")
-    values["responsible_label"] = st.text_input(t("plan.responsible_label"),
-                                                value=cur.get("responsible_label", ""),
-                                                max_chars=plan_structure.MAX_LABEL)
+    values["responsible_label"] = st.text_input(
+        t("plan.responsible_label"),
+        value=cur.get("responsible_label", ""),
+        max_chars=plan_structure.MAX_LABEL,
+    )
     values["ongoing"] = st.checkbox(t("plan.ongoing_field"), value=bool(cur.get("ongoing")))
     due = cur.get("due_month")
-    values["due_month"] = st.text_input(t("plan.due_field"),
-                                        value=due if isinstance(due, str) else "",
-                                        max_chars=7, placeholder="2020-12")
+    values["due_month"] = st.text_input(
+        t("plan.due_field"),
+        value=due if isinstance(due, str) else "",
+        max_chars=7,
+        placeholder="2020-12",
+    )
     field_error(form, "due_month")
-    values["weight"] = st.number_input(t("plan.weight"), min_value=0.1, max_value=100.0,
-                                       value=float(cur.get("weight", 1.0)), step=0.5,
-                                       help=t("plan.weight_help"))
+    values["weight"] = st.number_input(
+        t("plan.weight"),
+        min_value=0.1,
+        max_value=100.0,
+        value=float(cur.get("weight", 1.0)),
+        step=0.5,
+        help=t("plan.weight_help"),
+    )
     field_error(form, "weight")
     return values
 
@@ -62,8 +77,7 @@ def add_activity_form(dims: pd.DataFrame, user) -> None:
         added = st.form_submit_button(t("plan.add_activity"))
     if added:
         dim_id = values.pop("dimension_id")
-        submit(form, lambda: plan_structure.add_activity(dim_id, values, user),
-               t("plan.saved"))
+        submit(form, lambda: plan_structure.add_activity(dim_id, values, user), t("plan.saved"))
 
 
 def edit_activity_forms(plan_id: int, today: date, user) -> None:
@@ -77,26 +91,40 @@ def edit_activity_forms(plan_id: int, today: date, user) -> None:
     # The form shows, and saves on top of, the version first loaded: its widgets keep
     # their identity until a save or a refusal resets it.
     base_key = f"plan_edit_base_{act_id}"
-    base = st.session_state.setdefault(base_key, {k: row[k] for k in (
-        "version", "status", *plan_structure.FIELDS)})
+    base = st.session_state.setdefault(
+        base_key, {k: row[k] for k in ("version", "status", *plan_structure.FIELDS)}
+    )
     form_errors(form)
     with st.form(form):
         values = _activity_fields(form, base, None)
         saved = st.form_submit_button(t("plan.save"), type="primary")
     if saved:
-        submit(form, lambda: plan_structure.edit_activity(
-            act_id, int(base["version"]), values, user, seen=base), t("plan.saved"),
-            reset=(base_key,))
+        submit(
+            form,
+            lambda: plan_structure.edit_activity(
+                act_id, int(base["version"]), values, user, seen=base
+            ),
+            t("plan.saved"),
+            reset=(base_key,),
+        )
     version = int(base["version"])
     cols = st.columns(2)
-    if cols[0].button(t("plan.move_up"), key=f"plan_up_{act_id}",
-                      icon=":material/arrow_upward:"):
-        submit("plan_move", lambda: plan_structure.move_activity(act_id, version, -1, user),
-               t("plan.saved"), reset=(base_key,))
-    if cols[1].button(t("plan.move_down"), key=f"plan_down_{act_id}",
-                      icon=":material/arrow_downward:"):
-        submit("plan_move", lambda: plan_structure.move_activity(act_id, version, 1, user),
-               t("plan.saved"), reset=(base_key,))
+    if cols[0].button(t("plan.move_up"), key=f"plan_up_{act_id}", icon=":material/arrow_upward:"):
+        submit(
+            "plan_move",
+            lambda: plan_structure.move_activity(act_id, version, -1, user),
+            t("plan.saved"),
+            reset=(base_key,),
+        )
+    if cols[1].button(
+        t("plan.move_down"), key=f"plan_down_{act_id}", icon=":material/arrow_downward:"
+    ):
+        submit(
+            "plan_move",
+            lambda: plan_structure.move_activity(act_id, version, 1, user),
+            t("plan.saved"),
+            reset=(base_key,),
+        )
     form_errors("plan_move")
     _cancel_and_delete(act_id, version, base["status"], user, base_key)
 
@@ -110,9 +138,12 @@ def _cancel_and_delete(act_id: int, version: int, status: str, user, base_key: s
                 reason = st.text_input(t("plan.cancel_reason"))
                 cancelled = st.form_submit_button(t("plan.cancel_activity"))
             if cancelled:
-                submit(form, lambda: plan_structure.cancel_activity(act_id, version, reason,
-                                                                    user),
-                       t("plan.saved"), reset=(base_key,))
+                submit(
+                    form,
+                    lambda: plan_structure.cancel_activity(act_id, version, reason, user),
+                    t("plan.saved"),
+                    reset=(base_key,),
+                )
     form = f"plan_delete_{act_id}"
     with st.expander(t("plan.delete_activity")):
         form_errors(form)
@@ -123,16 +154,20 @@ def _cancel_and_delete(act_id: int, version: int, status: str, user, base_key: s
                 field_error(form, "confirm")
             deleted = st.form_submit_button(t("plan.delete_activity"))
         if deleted:
-            submit(form, lambda: plan_structure.delete_activity(act_id, version, user,
-                                                                confirmed=confirmed),
-                   t("plan.deleted"), reset=(base_key, "plan_edit_activity"))
+            submit(
+                form,
+                lambda: plan_structure.delete_activity(act_id, version, user, confirmed=confirmed),
+                t("plan.deleted"),
+                reset=(base_key, "plan_edit_activity"),
+            )
 
 
 def dimension_form(dims: pd.DataFrame, user) -> None:
     st.markdown(f"#### {t('plan.edit_dimension')}")
     names = {int(d.id): f"{d.number} {d.name}" for d in dims.itertuples()}
-    dim_id = st.selectbox(t("plan.dimension"), list(names), format_func=names.get,
-                          key="plan_edit_dimension")
+    dim_id = st.selectbox(
+        t("plan.dimension"), list(names), format_func=names.get, key="plan_edit_dimension"
+    )
     dim = dims[dims["id"] == dim_id].iloc[0]
     base_key = f"plan_dim_base_{dim_id}"
     base = st.session_state.setdefault(base_key, (dim["objective"], dim["description"]))
@@ -145,9 +180,14 @@ def dimension_form(dims: pd.DataFrame, user) -> None:
         field_error(form, "description")
         saved = st.form_submit_button(t("plan.save"))
     if saved:
-        submit(form, lambda: plan_structure.edit_dimension(
-            dim_id, base[0], base[1], objective, description, user), t("plan.saved"),
-            reset=(base_key,))
+        submit(
+            form,
+            lambda: plan_structure.edit_dimension(
+                dim_id, base[0], base[1], objective, description, user
+            ),
+            t("plan.saved"),
+            reset=(base_key,),
+        )
 
 
 def new_period_form(plan: dict, user) -> None:
@@ -155,9 +195,14 @@ def new_period_form(plan: dict, user) -> None:
     st.write(t("plan.new_period_intro"))
     carried, total = plan_read.carry_over_preview(int(plan["id"]))
     with st.expander(t("plan.carry_list", n=number(total))):
-        st.table(pd.DataFrame({t("plan.activities"): carried["description"],
-                               t("plan.status"): [t(f"plan.statuses.{s}")
-                                                  for s in carried["status"]]}))
+        st.table(
+            pd.DataFrame(
+                {
+                    t("plan.activities"): carried["description"],
+                    t("plan.status"): [t(f"plan.statuses.{s}") for s in carried["status"]],
+                }
+            )
+        )
         if total > len(carried):
             st.caption(t("plan.and_more", n=number(total - len(carried))))
     defaults = plan_period.suggested(plan)
@@ -169,16 +214,27 @@ def new_period_form(plan: dict, user) -> None:
         label = st.text_input(t("plan.period_label"), value=defaults["period_label"])
         field_error(form, "period_label")
         cols = st.columns(2)
-        start = cols[0].number_input(t("plan.start_year"), min_value=2000, max_value=2100,
-                                     value=defaults["start_year"], step=1)
-        end = cols[1].number_input(t("plan.end_year"), min_value=2000, max_value=2100,
-                                   value=defaults["end_year"], step=1)
+        start = cols[0].number_input(
+            t("plan.start_year"),
+            min_value=2000,
+            max_value=2100,
+            value=defaults["start_year"],
+            step=1,
+        )
+        end = cols[1].number_input(
+            t("plan.end_year"), min_value=2000, max_value=2100, value=defaults["end_year"], step=1
+        )
         field_error(form, "start_year")
         field_error(form, "end_year")
         due = st.text_input(t("plan.carry_due"), value=defaults["due_month"], max_chars=7)
         field_error(form, "due_month")
         started = st.form_submit_button(t("plan.start_period"), type="primary")
     if started:
-        submit(form, lambda: plan_period.start_new_period(
-            int(plan["id"]), title, label, int(start), int(end), due, user),
-            t("plan.period_started", period=label), reset=("plan_id",))
+        submit(
+            form,
+            lambda: plan_period.start_new_period(
+                int(plan["id"]), title, label, int(start), int(end), due, user
+            ),
+            t("plan.period_started", period=label),
+            reset=("plan_id",),
+        )

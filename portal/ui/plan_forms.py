@@ -21,8 +21,7 @@ from portal.ui.text import escape_md
 FLASH = "plan_flash"
 
 
-def submit(form: str, action: Callable[[], Any], success: str,
-           reset: tuple[str, ...] = ()) -> None:
+def submit(form: str, action: Callable[[], Any], success: str, reset: tuple[str, ...] = ()) -> None:
     """Run a service call for `form`; remember its outcome and rerun the page.
 
     `reset` names session keys to forget afterwards (form values and the version the form
@@ -35,8 +34,7 @@ def submit(form: str, action: Callable[[], Any], success: str,
     except ValidationError as exc:
         st.session_state[_key(form)] = {"message": str(exc), "problems": exc.problems}
     except StaleEdit as exc:
-        st.session_state[_key(form)] = {"message": str(exc), "changes": exc.changes,
-                                        "hint": True}
+        st.session_state[_key(form)] = {"message": str(exc), "changes": exc.changes, "hint": True}
         _forget(reset)
     except PortalError as exc:
         st.session_state[_key(form)] = {"message": str(exc)}
@@ -69,9 +67,16 @@ def form_errors(form: str) -> None:
         return
     st.error(outcome["message"])
     changes = outcome.get("changes") or {}
-    lines = [t("plan.changed_field", field=t(f"plan.fields.{name}"), seen=_show(name, c["seen"]),
-               now=_show(name, c["now"]))
-             for name, c in changes.items() if not name.startswith("_") and "seen" in c]
+    lines = [
+        t(
+            "plan.changed_field",
+            field=t(f"plan.fields.{name}"),
+            seen=_show(name, c["seen"]),
+            now=_show(name, c["now"]),
+        )
+        for name, c in changes.items()
+        if not name.startswith("_") and "seen" in c
+    ]
     if lines:
         st.markdown("\n".join(f"- {escape_md(line)}" for line in lines))
     if outcome.get("hint"):
@@ -105,30 +110,46 @@ def update_form(row, user) -> None:
     """
     form = f"plan_update_{int(row.id)}"
     base_key = f"{form}_base"
-    base = st.session_state.setdefault(base_key, {
-        "version": int(row.version), "status": row.status, "progress": int(row.progress)})
+    base = st.session_state.setdefault(
+        base_key, {"version": int(row.version), "status": row.status, "progress": int(row.progress)}
+    )
     keys = tuple(f"{form}_{n}" for n in ("status", "progress", "comment", "link"))
     st.markdown(f"##### {t('plan.update')}")
     form_errors(form)
     with st.form(form):
-        status = st.selectbox(t("plan.status"), STATUSES,
-                              index=STATUSES.index(base["status"]),
-                              format_func=lambda s: t(f"plan.statuses.{s}"), key=keys[0])
+        status = st.selectbox(
+            t("plan.status"),
+            STATUSES,
+            index=STATUSES.index(base["status"]),
+            format_func=lambda s: t(f"plan.statuses.{s}"),
+            key=keys[0],
+        )
         field_error(form, "status")
-        progress = st.number_input(t("plan.progress") + " (%)", min_value=0, max_value=100,
-                                   value=int(base["progress"]), step=5, key=keys[1])
+        progress = st.number_input(
+            t("plan.progress") + " (%)",
+            min_value=0,
+            max_value=100,
+            value=int(base["progress"]),
+            step=5,
+            key=keys[1],
+        )
         field_error(form, "progress")
-        comment = st.text_area(t("plan.comment"), max_chars=plan_edit.MAX_COMMENT,
-                               key=keys[2])
+        comment = st.text_area(t("plan.comment"), max_chars=plan_edit.MAX_COMMENT, key=keys[2])
         field_error(form, "comment")
-        link = st.text_input(t("plan.link"), help=t("plan.link_help"),
-                             max_chars=plan_edit.MAX_LINK, key=keys[3])
+        link = st.text_input(
+            t("plan.link"), help=t("plan.link_help"), max_chars=plan_edit.MAX_LINK, key=keys[3]
+        )
         field_error(form, "link")
         saved = st.form_submit_button(t("plan.save_update"), type="primary")
     if saved:
-        submit(form, lambda: plan_edit.record_update(
-            int(row.id), base["version"], status, progress, comment, user, link=link,
-            seen=base), t("plan.saved"), reset=(base_key, *keys))
+        submit(
+            form,
+            lambda: plan_edit.record_update(
+                int(row.id), base["version"], status, progress, comment, user, link=link, seen=base
+            ),
+            t("plan.saved"),
+            reset=(base_key, *keys),
+        )
 
 
 def indicator_forms(activity_id: int, inds: pd.DataFrame, user) -> None:
@@ -144,8 +165,11 @@ def indicator_forms(activity_id: int, inds: pd.DataFrame, user) -> None:
             field_error(form, "target")
             added = st.form_submit_button(t("plan.add_indicator_submit"))
         if added:
-            submit(form, lambda: plan_edit.add_indicator(activity_id, name, unit, target,
-                                                         user), t("plan.saved"))
+            submit(
+                form,
+                lambda: plan_edit.add_indicator(activity_id, name, unit, target, user),
+                t("plan.saved"),
+            )
     if inds.empty:
         return
     form = f"plan_value_{activity_id}"
@@ -153,15 +177,20 @@ def indicator_forms(activity_id: int, inds: pd.DataFrame, user) -> None:
         form_errors(form)
         names = dict(zip(inds["indicator_id"].astype(int), inds["name"], strict=True))
         with st.form(form, clear_on_submit=True):
-            ind_id = st.selectbox(t("plan.indicator_name"), list(names),
-                                  format_func=names.get)
-            measured_on = st.date_input(t("plan.measured_on"), value=date.today(),
-                                        format="YYYY-MM-DD")
+            ind_id = st.selectbox(t("plan.indicator_name"), list(names), format_func=names.get)
+            measured_on = st.date_input(
+                t("plan.measured_on"), value=date.today(), format="YYYY-MM-DD"
+            )
             field_error(form, "measured_on")
             value = st.number_input(t("plan.value"), value=None, step=1.0)
             field_error(form, "value")
             note = st.text_input(t("plan.note"), max_chars=plan_edit.MAX_COMMENT)
             stored = st.form_submit_button(t("plan.save_value"))
         if stored:
-            submit(form, lambda: plan_edit.record_indicator_value(
-                ind_id, measured_on, value, user, note=note), t("plan.saved"))
+            submit(
+                form,
+                lambda: plan_edit.record_indicator_value(
+                    ind_id, measured_on, value, user, note=note
+                ),
+                t("plan.saved"),
+            )

@@ -24,16 +24,19 @@ def filters() -> tuple[str, str]:
     """State filter and search text for the lists; changing either goes back to page 1
     (the pagers remember which filters their position belongs to)."""
     cols = st.columns([1, 2])
-    state = cols[0].selectbox(t("plan.filter_state"), plan_read.STATE_FILTERS,
-                              format_func=lambda k: t(f"plan.filters.{k}"),
-                              key="plan_filter_state")
-    search = cols[1].text_input(t("plan.filter_search"), key="plan_filter_search",
-                                placeholder=t("plan.filter_search_hint"))
+    state = cols[0].selectbox(
+        t("plan.filter_state"),
+        plan_read.STATE_FILTERS,
+        format_func=lambda k: t(f"plan.filters.{k}"),
+        key="plan_filter_state",
+    )
+    search = cols[1].text_input(
+        t("plan.filter_search"), key="plan_filter_search", placeholder=t("plan.filter_search_hint")
+    )
     return state, search
 
 
-def dimension_lists(plan_id: int, dims: pd.DataFrame, today: date, state: str,
-                    search: str) -> None:
+def dimension_lists(plan_id: int, dims: pd.DataFrame, today: date, state: str, search: str) -> None:
     """Each dimension with its objective and one page of its matching activities."""
     offsets = {int(d): pager.requested(_key(int(d)), (state, search)) for d in dims["id"]}
     rows = plan_read.dimension_pages(plan_id, today, offsets, state, search)
@@ -49,14 +52,20 @@ def dimension_lists(plan_id: int, dims: pd.DataFrame, today: date, state: str,
             continue
         plan_widgets.activity_table(part)
         # a page past the end is shown as the last one: the pager remembers where it began
-        pager.controls(_key(int(dim.id)), int(part["total"].iloc[0]),
-                       int(part["shown_from"].iloc[0]), len(part), plan_read.PAGE_SIZE)
+        pager.controls(
+            _key(int(dim.id)),
+            int(part["total"].iloc[0]),
+            int(part["shown_from"].iloc[0]),
+            len(part),
+            plan_read.PAGE_SIZE,
+        )
 
 
 def activity_picker(plan_id: int, key: str) -> int | None:
     """Search, then pick: a search box and a select box of at most CHOICES matches."""
-    search = st.text_input(t("plan.search_activity"), key=f"{key}_search",
-                           placeholder=t("plan.filter_search_hint"))
+    search = st.text_input(
+        t("plan.search_activity"), key=f"{key}_search", placeholder=t("plan.filter_search_hint")
+    )
     found, total = plan_read.choices(plan_id, search)
     if found.empty:
         st.caption(t("plan.no_match"))
@@ -64,8 +73,7 @@ def activity_picker(plan_id: int, key: str) -> int | None:
     labels = {int(r.id): plan_widgets.activity_label(r) for r in found.itertuples()}
     if st.session_state.get(key) not in labels:
         st.session_state.pop(key, None)
-    choice = st.selectbox(t("plan.choose_activity"), list(labels), format_func=labels.get,
-                          key=key)
+    choice = st.selectbox(t("plan.choose_activity"), list(labels), format_func=labels.get, key=key)
     if total > len(labels):
         st.caption(t("plan.more_matches", shown=number(len(labels)), total=number(total)))
     return choice

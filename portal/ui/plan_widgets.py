@@ -31,13 +31,17 @@ def plan_selector() -> int | None:
         return next(iter(labels))
     if st.session_state.get("plan_id") not in labels:
         st.session_state.pop("plan_id", None)  # e.g. after a new period was started
-    return st.selectbox(t("plan.select_plan"), list(labels), format_func=labels.get,
-                        key="plan_id")
+    return st.selectbox(t("plan.select_plan"), list(labels), format_func=labels.get, key="plan_id")
 
 
 def adoption_line(plan: dict) -> str:
-    return t("plan.adopted", by=plan.get("adopted_by") or "", on=long_date(plan.get("adopted_on")),
-             ref=plan.get("adoption_ref") or "", through=plan.get("valid_through") or "")
+    return t(
+        "plan.adopted",
+        by=plan.get("adopted_by") or "",
+        on=long_date(plan.get("adopted_on")),
+        ref=plan.get("adoption_ref") or "",
+        through=plan.get("valid_through") or "",
+    )
 
 
 def activity_table(acts: pd.DataFrame) -> None:
@@ -46,18 +50,23 @@ def activity_table(acts: pd.DataFrame) -> None:
         st.info(t("common.empty"))
         return
     ongoing = t("plan.ongoing")
-    table = pd.DataFrame({
-        t("plan.activities"): acts["description"],
-        t("plan.due"): [plan_service.due_label(d if isinstance(d, str) else None, bool(o),
-                                               ongoing)
-                        for d, o in zip(acts["due_month"], acts["ongoing"], strict=True)],
-        t("plan.responsible"): acts["responsible_label"],
-        t("plan.status"): [status_text(s, o, st_) for s, o, st_ in
-                           zip(acts["status"], acts["overdue"], _stale(acts), strict=True)],
-        t("plan.progress"): acts["progress"].astype(int),
-        t("plan.last_updated"): [_day(v) for v in acts.get("last_updated", [None] * len(acts))],
-        t("plan.latest_comment"): acts["latest_comment"].fillna(""),
-    })
+    table = pd.DataFrame(
+        {
+            t("plan.activities"): acts["description"],
+            t("plan.due"): [
+                plan_service.due_label(d if isinstance(d, str) else None, bool(o), ongoing)
+                for d, o in zip(acts["due_month"], acts["ongoing"], strict=True)
+            ],
+            t("plan.responsible"): acts["responsible_label"],
+            t("plan.status"): [
+                status_text(s, o, st_)
+                for s, o, st_ in zip(acts["status"], acts["overdue"], _stale(acts), strict=True)
+            ],
+            t("plan.progress"): acts["progress"].astype(int),
+            t("plan.last_updated"): [_day(v) for v in acts.get("last_updated", [None] * len(acts))],
+            t("plan.latest_comment"): acts["latest_comment"].fillna(""),
+        }
+    )
     st.dataframe(
         table,
         hide_index=True,
@@ -65,7 +74,8 @@ def activity_table(acts: pd.DataFrame) -> None:
         column_config={
             t("plan.activities"): st.column_config.TextColumn(width="large"),
             t("plan.progress"): st.column_config.ProgressColumn(
-                min_value=0, max_value=100, format="%d %%"),
+                min_value=0, max_value=100, format="%d %%"
+            ),
         },
     )
 
@@ -103,8 +113,7 @@ def activity_detail(row) -> None:
     cols[1].markdown(f"{t('plan.progress')}: **{int(row.progress)} %**")
     cols[2].markdown(f"{t('plan.last_updated')}: **{_day(row.last_updated) or '–'}**")
     if row.stale:
-        st.warning(t("plan.stale_note", days=plan_service.stale_days()),
-                   icon=":material/schedule:")
+        st.warning(t("plan.stale_note", days=plan_service.stale_days()), icon=":material/schedule:")
     if row.predecessor_id is not None and not pd.isna(row.predecessor_id):
         st.caption(t("plan.predecessor"))
     st.markdown(f"##### {t('plan.history')}")
@@ -119,10 +128,15 @@ def timeline(history: pd.DataFrame) -> None:
     for upd in history.iloc[::-1].itertuples():
         old_status = t(f"plan.statuses.{upd.old_status}") if upd.old_status else "–"
         old_progress = "–" if pd.isna(upd.old_progress) else int(upd.old_progress)
-        line = t("plan.history_line", when=pd.Timestamp(upd.made_at).strftime("%Y-%m-%d %H:%M"),
-                 who=upd.actor, old_status=old_status,
-                 new_status=t(f"plan.statuses.{upd.new_status}"),
-                 old_progress=old_progress, new_progress=int(upd.new_progress))
+        line = t(
+            "plan.history_line",
+            when=pd.Timestamp(upd.made_at).strftime("%Y-%m-%d %H:%M"),
+            who=upd.actor,
+            old_status=old_status,
+            new_status=t(f"plan.statuses.{upd.new_status}"),
+            old_progress=old_progress,
+            new_progress=int(upd.new_progress),
+        )
         with st.container(border=True):
             st.markdown(escape_md(line))
             if upd.comment:
@@ -137,13 +151,17 @@ def indicator_table(inds: pd.DataFrame) -> None:
     if inds.empty:
         st.caption(t("plan.no_indicators"))
         return
-    st.table(pd.DataFrame({
-        t("plan.indicator_name"): inds["name"],
-        t("plan.unit"): inds["unit"],
-        t("plan.target"): [_num(v) for v in inds["target"]],
-        t("plan.actual"): [_num(v) for v in inds["actual"]],
-        t("plan.actual_on"): [_day(v) for v in inds["actual_on"]],
-    }))
+    st.table(
+        pd.DataFrame(
+            {
+                t("plan.indicator_name"): inds["name"],
+                t("plan.unit"): inds["unit"],
+                t("plan.target"): [_num(v) for v in inds["target"]],
+                t("plan.actual"): [_num(v) for v in inds["actual"]],
+                t("plan.actual_on"): [_day(v) for v in inds["actual_on"]],
+            }
+        )
+    )
 
 
 def _num(value) -> str:
@@ -155,8 +173,9 @@ def _num(value) -> str:
 def summary_metrics(summary: plan_service.PlanSummary, overall_label: str) -> None:
     """The plan's headline figures (shared by the plan page and the overview)."""
     cols = st.columns(5)
-    cols[0].metric(overall_label,
-                   f"{summary.progress:.0f} %" if summary.progress is not None else "–")
+    cols[0].metric(
+        overall_label, f"{summary.progress:.0f} %" if summary.progress is not None else "–"
+    )
     cols[1].metric(t("overview.activities"), summary.activities)
     cols[2].metric(t("overview.done"), summary.done)
     cols[3].metric(t("overview.overdue"), summary.overdue)
@@ -168,31 +187,47 @@ def follow_up(plan: dict, today: date) -> None:
     summary = plan_read.summary(plan, today)
     summary_metrics(summary, t("plan.whole_plan"))
     st.caption(t("plan.weighted"))
-    progress = pd.DataFrame([{"name": f"{d.number} {d.name}",
-                              "progress": round(d.progress or 0.0)}
-                             for d in summary.dimensions])
+    progress = pd.DataFrame(
+        [
+            {"name": f"{d.number} {d.name}", "progress": round(d.progress or 0.0)}
+            for d in summary.dimensions
+        ]
+    )
     axis = t("plan.progress") + " (%)"
-    st.altair_chart(plan_charts.dimension_progress(progress, t("plan.chart_dimensions"), axis,
-                                                   ""), width="stretch")
-    _table_alternative(progress.rename(columns={"name": t("plan.dimension"),
-                                                "progress": axis}))
+    st.altair_chart(
+        plan_charts.dimension_progress(progress, t("plan.chart_dimensions"), axis, ""),
+        width="stretch",
+    )
+    _table_alternative(progress.rename(columns={"name": t("plan.dimension"), "progress": axis}))
     counts = plan_read.status_counts(int(plan["id"]), today)
     counts["label"] = [t(f"plan.statuses.{k}") for k in counts["status"]]
     counts = counts.rename(columns={"status": "key"})
-    st.altair_chart(plan_charts.status_distribution(counts, t("plan.chart_status"),
-                                                    t("plan.count"), t("plan.status")),
-                    width="stretch")
-    _table_alternative(counts[["label", "count"]].rename(
-        columns={"label": t("plan.status"), "count": t("plan.count")}))
+    st.altair_chart(
+        plan_charts.status_distribution(
+            counts, t("plan.chart_status"), t("plan.count"), t("plan.status")
+        ),
+        width="stretch",
+    )
+    _table_alternative(
+        counts[["label", "count"]].rename(
+            columns={"label": t("plan.status"), "count": t("plan.count")}
+        )
+    )
     over_time = plan_read.progress_over_time(int(plan["id"]), t("plan.whole_plan"))
     if over_time.empty:
         st.caption(t("plan.no_time_data"))
         return
-    st.altair_chart(plan_charts.progress_over_time(over_time, t("plan.chart_time"),
-                                                   t("plan.day"), axis, t("plan.series")),
-                    width="stretch")
-    wide = over_time.assign(progress=over_time["progress"].round(0).astype(int)).pivot(
-        index="day", columns="series", values="progress").reset_index()
+    st.altair_chart(
+        plan_charts.progress_over_time(
+            over_time, t("plan.chart_time"), t("plan.day"), axis, t("plan.series")
+        ),
+        width="stretch",
+    )
+    wide = (
+        over_time.assign(progress=over_time["progress"].round(0).astype(int))
+        .pivot(index="day", columns="series", values="progress")
+        .reset_index()
+    )
     _table_alternative(wide.rename(columns={"day": t("plan.day")}))
 
 

@@ -11,8 +11,11 @@ from portal.services.report_data import build_report
 from portal.services.report_outline import Block, outline
 from portal.ui.text import escape_md, plain
 
-FORMAT_LABELS = {"docx": "report.download_docx", "pdf": "report.download_pdf",
-                 "xlsx": "report.download_xlsx"}
+FORMAT_LABELS = {
+    "docx": "report.download_docx",
+    "pdf": "report.download_pdf",
+    "xlsx": "report.download_xlsx",
+}
 
 
 def build(year: int) -> dict:
@@ -21,8 +24,9 @@ def build(year: int) -> dict:
     report = build_report(year)
     files: dict[str, bytes] = {}
     for step, fmt in enumerate(snaps.FORMATS, start=1):
-        bar.progress(step / (len(snaps.FORMATS) + 1),
-                     text=f"{t('report.building')} {t(FORMAT_LABELS[fmt])}")
+        bar.progress(
+            step / (len(snaps.FORMATS) + 1), text=f"{t('report.building')} {t(FORMAT_LABELS[fmt])}"
+        )
         files[fmt] = snaps.render(report, fmt)
     bar.progress(1.0, text=t("report.built"))
     return {"year": year, "report": report, "files": files}
@@ -32,8 +36,12 @@ def downloads(year: int, files: dict[str, bytes], key: str, version: int | None 
     cols = st.columns(len(files))
     for col, (fmt, data) in zip(cols, files.items(), strict=True):
         col.download_button(
-            t(FORMAT_LABELS[fmt]), data=data, file_name=snaps.file_name(year, fmt, version),
-            mime=snaps.mime(fmt), icon=":material/download:", key=f"{key}-{fmt}",
+            t(FORMAT_LABELS[fmt]),
+            data=data,
+            file_name=snaps.file_name(year, fmt, version),
+            mime=snaps.mime(fmt),
+            icon=":material/download:",
+            key=f"{key}-{fmt}",
         )
 
 
@@ -60,8 +68,7 @@ def _show(block: Block) -> None:
         st.caption(escape_md(block.text))
     elif block.kind == "table":
         if block.headers:
-            st.dataframe(pd.DataFrame(block.rows, columns=_unique(block.headers)),
-                         hide_index=True)
+            st.dataframe(pd.DataFrame(block.rows, columns=_unique(block.headers)), hide_index=True)
         else:
             for label, value in block.rows:
                 st.markdown(f"**{escape_md(label)}:** {escape_md(value)}")
@@ -95,14 +102,19 @@ def snapshot_list() -> None:
         st.info(t("report.no_snapshots"))
         return
     labels = {
-        int(r.id): t("report.snapshot_label", year=r.year, version=r.version,
-                     created_on=pd.Timestamp(r.created_on).strftime("%Y-%m-%d %H:%M"),
-                     created_by=r.created_by)
+        int(r.id): t(
+            "report.snapshot_label",
+            year=r.year,
+            version=r.version,
+            created_on=pd.Timestamp(r.created_on).strftime("%Y-%m-%d %H:%M"),
+            created_by=r.created_by,
+        )
         for r in df.itertuples()
     }
     st.dataframe(df.rename(columns={"year": t("report.year")}), hide_index=True)
-    chosen = st.selectbox(t("report.choose_snapshot"), list(labels), format_func=labels.get,
-                          key="report-snapshot")
+    chosen = st.selectbox(
+        t("report.choose_snapshot"), list(labels), format_func=labels.get, key="report-snapshot"
+    )
     row = df[df["id"] == chosen].iloc[0]
     files = {fmt: snaps.snapshot_file(int(chosen), fmt) for fmt in snaps.FORMATS}
     downloads(int(row["year"]), files, key=f"snap-{chosen}", version=int(row["version"]))

@@ -148,8 +148,11 @@ def _start_cookie_work(action: str) -> None:
 
 def _set_state(user: User) -> None:
     st.session_state.update(
-        authentication_status=True, username=user.username, name=user.name,
-        email=user.email, roles=[user.role],
+        authentication_status=True,
+        username=user.username,
+        name=user.name,
+        email=user.email,
+        roles=[user.role],
     )
 
 

@@ -30,8 +30,13 @@ def run() -> None:
     problem = config.startup_problem(meta.is_demo())
     if problem:
         # Still call st.navigation, with only the page that explains the refusal.
-        st.navigation([st.Page(lambda: _refuse(problem), title="SOS-portalen",
-                               url_path="login", default=True)]).run()
+        st.navigation(
+            [
+                st.Page(
+                    lambda: _refuse(problem), title="SOS-portalen", url_path="login", default=True
+                )
+            ]
+        ).run()
         return
     startup.run_once()
     session.restore_from_cookie()
@@ -71,14 +76,34 @@ def _pages(role: str | None) -> list[st.Page]:
     """The pages this role may open. A flat list: Streamlit's sectioned navigation puts
     headings inside its <ul>, which screen readers and axe-core report as a broken list."""
     if role is None:
-        pages = [st.Page(login.render, title=t("common.pages.login"),
-                         icon=":material/login:", url_path="login", default=True)]
+        pages = [
+            st.Page(
+                login.render,
+                title=t("common.pages.login"),
+                icon=":material/login:",
+                url_path="login",
+                default=True,
+            )
+        ]
     else:
-        pages = [st.Page(_home, title=t("common.app_name"), url_path="start", default=True,
-                         visibility="hidden")]
+        pages = [
+            st.Page(
+                _home,
+                title=t("common.app_name"),
+                url_path="start",
+                default=True,
+                visibility="hidden",
+            )
+        ]
     for spec in auth.pages_for(role):
-        pages.append(st.Page(spec.path, title=t(f"common.pages.{spec.key}"), icon=spec.icon,
-                             url_path=spec.url_path))
+        pages.append(
+            st.Page(
+                spec.path,
+                title=t(f"common.pages.{spec.key}"),
+                icon=spec.icon,
+                url_path=spec.url_path,
+            )
+        )
     return pages
 
 
@@ -97,11 +122,17 @@ def _sidebar(user) -> None:
     if logo:
         st.logo(str(logo))
     with st.sidebar:
-        st.selectbox(t("common.language"), LANGS, key="lang",
-                     format_func=lambda code: _LANG_NAMES[code])
+        st.selectbox(
+            t("common.language"), LANGS, key="lang", format_func=lambda code: _LANG_NAMES[code]
+        )
         if user is not None:
-            st.caption(t("common.logged_in_as", name=escape_md(user.name),
-                         role=t(f"common.roles.{user.role}")))
+            st.caption(
+                t(
+                    "common.logged_in_as",
+                    name=escape_md(user.name),
+                    role=t(f"common.roles.{user.role}"),
+                )
+            )
             if st.button(t("common.logout"), icon=":material/logout:", key="logout_button"):
                 session.logout()
                 st.rerun()

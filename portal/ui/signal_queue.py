@@ -17,7 +17,7 @@ from portal.ui import pager
 from portal.ui.signal_widgets import label
 from portal.ui.text import plain
 
-_OPEN = "signal_open"      # the details of the opened signal (loaded once per opening)
+_OPEN = "signal_open"  # the details of the opened signal (loaded once per opening)
 _SAVED = "signal_saved"
 
 
@@ -33,8 +33,9 @@ def queue_section(user) -> None:
     st.caption(t("signals.queue.new_count", count=everywhere["new"]))
     status, milieu = _filters()
     totals = queue_service.totals(user.role, milieu) if milieu else everywhere
-    st.caption(" · ".join(f"{label('steps', s)}: {number(totals[s])}"
-                          for s in queue_service.STATUSES[2:]))
+    st.caption(
+        " · ".join(f"{label('steps', s)}: {number(totals[s])}" for s in queue_service.STATUSES[2:])
+    )
     total = totals[status]
     if total == 0:
         st.info(t("signals.queue.none_filtered"))
@@ -52,45 +53,56 @@ def queue_section(user) -> None:
 def _filters() -> tuple[str, str | None]:
     cols = st.columns(2)
     status = cols[0].selectbox(
-        t("signals.queue.filter_status"), queue_service.STATUSES, key="signal_filter_status",
-        format_func=lambda s: t(f"signals.queue.statuses.{s}") if s in ("open", "all")
-        else label("steps", s))
+        t("signals.queue.filter_status"),
+        queue_service.STATUSES,
+        key="signal_filter_status",
+        format_func=lambda s: (
+            t(f"signals.queue.statuses.{s}") if s in ("open", "all") else label("steps", s)
+        ),
+    )
     milieu = cols[1].selectbox(
-        t("signals.form.milieu"), [None, *vocab.MILIEUS], key="signal_filter_milieu",
-        format_func=lambda k: t("signals.queue.all_milieus") if k is None
-        else label("milieus", k))
+        t("signals.form.milieu"),
+        [None, *vocab.MILIEUS],
+        key="signal_filter_milieu",
+        format_func=lambda k: t("signals.queue.all_milieus") if k is None else label("milieus", k),
+    )
     return status, milieu
 
 
 def _open_form(user, df: pd.DataFrame) -> None:
     """Choose one of the signals on this page and open its details (audited)."""
     ids = [int(i) for i in df["id"]]
-    names = {int(r.id): f"{r.id} – {label('kinds', r.kind)} – {label('steps', r.step)}"
-             for r in df.itertuples()}
+    names = {
+        int(r.id): f"{r.id} – {label('kinds', r.kind)} – {label('steps', r.step)}"
+        for r in df.itertuples()
+    }
     cols = st.columns([3, 1])
-    chosen = cols[0].selectbox(t("signals.queue.select"), ids, format_func=names.get,
-                               key="signal_choice")
-    if cols[1].button(t("signals.queue.open"), help=t("signals.queue.open_help"),
-                      key="signal_open_button"):
+    chosen = cols[0].selectbox(
+        t("signals.queue.select"), ids, format_func=names.get, key="signal_choice"
+    )
+    if cols[1].button(
+        t("signals.queue.open"), help=t("signals.queue.open_help"), key="signal_open_button"
+    ):
         try:
-            st.session_state[_OPEN] = signal_service.open_details(user.username, user.role,
-                                                                  chosen)
+            st.session_state[_OPEN] = signal_service.open_details(user.username, user.role, chosen)
         except PortalError as exc:
             st.error(str(exc))
         st.session_state.pop(_SAVED, None)
 
 
 def _table(df: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({
-        t("signals.mine.number"): df["id"].astype(int),
-        t("signals.mine.reported"): [d.strftime("%Y-%m-%d") for d in df["reported_at"]],
-        t("signals.mine.observed"): [d.strftime("%Y-%m-%d") for d in df["observed_on"]],
-        t("signals.form.urgency"): [label("urgencies", u) for u in df["urgency"]],
-        t("signals.form.kind"): [label("kinds", k) for k in df["kind"]],
-        t("signals.form.setting"): [label("settings", k) for k in df["setting"]],
-        t("signals.form.milieu"): [label("milieus", k) for k in df["milieu"]],
-        t("signals.mine.status"): [label("steps", s) for s in df["step"]],
-    })
+    return pd.DataFrame(
+        {
+            t("signals.mine.number"): df["id"].astype(int),
+            t("signals.mine.reported"): [d.strftime("%Y-%m-%d") for d in df["reported_at"]],
+            t("signals.mine.observed"): [d.strftime("%Y-%m-%d") for d in df["observed_on"]],
+            t("signals.form.urgency"): [label("urgencies", u) for u in df["urgency"]],
+            t("signals.form.kind"): [label("kinds", k) for k in df["kind"]],
+            t("signals.form.setting"): [label("settings", k) for k in df["setting"]],
+            t("signals.form.milieu"): [label("milieus", k) for k in df["milieu"]],
+            t("signals.mine.status"): [label("steps", s) for s in df["step"]],
+        }
+    )
 
 
 def _details(user, d: dict) -> None:
@@ -98,13 +110,19 @@ def _details(user, d: dict) -> None:
         st.markdown(f"### {t('signals.queue.details', id=d['id'])}")
         if st.session_state.get(_SAVED):
             st.success(st.session_state[_SAVED], icon=":material/check_circle:")
-        st.caption(" · ".join([
-            f"{t('signals.queue.reporter')}: {d['reporter']}",
-            f"{t('signals.mine.observed')}: {d['observed_on']:%Y-%m-%d}",
-            label("settings", d["setting"]), label("milieus", d["milieu"]),
-            label("kinds", d["kind"]), label("urgencies", d["urgency"]),
-            f"{t('signals.mine.status')}: {label('steps', d['step'])}",
-        ]))
+        st.caption(
+            " · ".join(
+                [
+                    f"{t('signals.queue.reporter')}: {d['reporter']}",
+                    f"{t('signals.mine.observed')}: {d['observed_on']:%Y-%m-%d}",
+                    label("settings", d["setting"]),
+                    label("milieus", d["milieu"]),
+                    label("kinds", d["kind"]),
+                    label("urgencies", d["urgency"]),
+                    f"{t('signals.mine.status')}: {label('steps', d['step'])}",
+                ]
+            )
+        )
         st.markdown(f"**{t('signals.queue.description')}**")
         if d.get("purged_at") is not None:
             st.info(t("signals.queue.purged", date=f"{d['purged_at']:%Y-%m-%d}"))
@@ -123,16 +141,25 @@ def _history(history: pd.DataFrame) -> None:
     if history.empty:
         st.caption(t("common.empty"))
         return
-    details = [label("referred_to", r) if isinstance(r, str) else
-               (label("outcomes", o) if isinstance(o, str) else "")
-               for r, o in zip(history["referred_to"], history["outcome"], strict=True)]
-    st.dataframe(pd.DataFrame({
-        t("signals.queue.step"): [label("steps", s) for s in history["step"]],
-        t("signals.queue.when"): [f"{m:%Y-%m-%d %H:%M}" for m in history["made_at"]],
-        t("signals.queue.who"): history["actor"],
-        t("signals.queue.referred_to") + " / " + t("signals.queue.outcome"): details,
-        t("signals.queue.note"): history["note"].fillna(""),
-    }), hide_index=True, width="stretch")
+    details = [
+        label("referred_to", r)
+        if isinstance(r, str)
+        else (label("outcomes", o) if isinstance(o, str) else "")
+        for r, o in zip(history["referred_to"], history["outcome"], strict=True)
+    ]
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("signals.queue.step"): [label("steps", s) for s in history["step"]],
+                t("signals.queue.when"): [f"{m:%Y-%m-%d %H:%M}" for m in history["made_at"]],
+                t("signals.queue.who"): history["actor"],
+                t("signals.queue.referred_to") + " / " + t("signals.queue.outcome"): details,
+                t("signals.queue.note"): history["note"].fillna(""),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
 
 
 def _step_form(user, d: dict) -> None:
@@ -140,30 +167,49 @@ def _step_form(user, d: dict) -> None:
     if not options:
         st.info(t("signals.queue.closed"))
         return
-    target = st.radio(t("signals.queue.next_step"), options, horizontal=True,
-                      format_func=lambda s: label("steps", s), key=f"signal_next_{d['id']}")
+    target = st.radio(
+        t("signals.queue.next_step"),
+        options,
+        horizontal=True,
+        format_func=lambda s: label("steps", s),
+        key=f"signal_next_{d['id']}",
+    )
     with st.form(f"signal_step_{d['id']}_{d['version']}"):
         referred_to = outcome = None
         if target == "referred":
-            referred_to = st.selectbox(t("signals.queue.referred_to"), REFERRED_TO,
-                                       format_func=lambda k: label("referred_to", k))
+            referred_to = st.selectbox(
+                t("signals.queue.referred_to"),
+                REFERRED_TO,
+                format_func=lambda k: label("referred_to", k),
+            )
         if target == "closed":
-            outcome = st.selectbox(t("signals.queue.outcome"), OUTCOMES,
-                                   format_func=lambda k: label("outcomes", k))
-        note = st.text_area(t("signals.queue.note"),
-                            help=t("signals.form.description_help",
-                                   max=signal_service.MAX_NOTE))
+            outcome = st.selectbox(
+                t("signals.queue.outcome"), OUTCOMES, format_func=lambda k: label("outcomes", k)
+            )
+        note = st.text_area(
+            t("signals.queue.note"),
+            help=t("signals.form.description_help", max=signal_service.MAX_NOTE),
+        )
         submitted = st.form_submit_button(t("signals.queue.save"), type="primary")
     if not submitted:
         return
     try:
-        fresh = signal_service.advance(user.username, user.role, int(d["id"]),
-                                       int(d["version"]), target, note, referred_to, outcome)
+        fresh = signal_service.advance(
+            user.username,
+            user.role,
+            int(d["id"]),
+            int(d["version"]),
+            target,
+            note,
+            referred_to,
+            outcome,
+        )
     except PortalError as exc:
         for problem in (getattr(exc, "problems", {}) or {"": str(exc)}).values():
             st.error(problem, icon=":material/error:")
         return
     st.session_state[_OPEN] = fresh
-    st.session_state[_SAVED] = t("signals.queue.saved", id=fresh["id"],
-                                 step=label("steps", fresh["step"]))
+    st.session_state[_SAVED] = t(
+        "signals.queue.saved", id=fresh["id"], step=label("steps", fresh["step"])
+    )
     st.rerun()

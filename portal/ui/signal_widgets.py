@@ -18,7 +18,7 @@ from portal.services.signal_steps import KINDS, URGENCIES
 from portal.services.suppression import threshold
 from portal.ui import chart_cache
 
-_FORM_GEN = "signal_form_gen"   # bumped after a successful report: fresh, empty widgets
+_FORM_GEN = "signal_form_gen"  # bumped after a successful report: fresh, empty widgets
 _SENT = "signal_sent"
 
 
@@ -47,38 +47,69 @@ def report_form(user) -> None:
     """The form for reporting a concern; nothing is stored unless the service accepts it."""
     st.subheader(t("signals.form.heading"))
     if st.session_state.get(_SENT):
-        st.success(t("signals.form.sent", id=st.session_state[_SENT]),
-                   icon=":material/check_circle:")
+        st.success(
+            t("signals.form.sent", id=st.session_state[_SENT]), icon=":material/check_circle:"
+        )
     guidance()
     gen = st.session_state.get(_FORM_GEN, 0)
     today = date.today()
     with st.form(f"signal_report_{gen}"):
-        observed = st.date_input(t("signals.form.observed_on"), value=today, max_value=today,
-                                 format="YYYY-MM-DD", key=f"sig_observed_{gen}")
+        observed = st.date_input(
+            t("signals.form.observed_on"),
+            value=today,
+            max_value=today,
+            format="YYYY-MM-DD",
+            key=f"sig_observed_{gen}",
+        )
         cols = st.columns(2)
-        setting = cols[0].selectbox(t("signals.form.setting"), vocab.SETTINGS,
-                                    format_func=lambda k: label("settings", k),
-                                    key=f"sig_setting_{gen}")
-        milieu = cols[1].selectbox(t("signals.form.milieu"), vocab.MILIEUS,
-                                   index=vocab.MILIEUS.index("other"),
-                                   format_func=lambda k: label("milieus", k),
-                                   key=f"sig_milieu_{gen}")
-        kind = cols[0].selectbox(t("signals.form.kind"), KINDS,
-                                 format_func=lambda k: label("kinds", k), key=f"sig_kind_{gen}")
-        urgency = cols[1].selectbox(t("signals.form.urgency"), URGENCIES, index=1,
-                                    format_func=lambda k: label("urgencies", k),
-                                    key=f"sig_urgency_{gen}")
+        setting = cols[0].selectbox(
+            t("signals.form.setting"),
+            vocab.SETTINGS,
+            format_func=lambda k: label("settings", k),
+            key=f"sig_setting_{gen}",
+        )
+        milieu = cols[1].selectbox(
+            t("signals.form.milieu"),
+            vocab.MILIEUS,
+            index=vocab.MILIEUS.index("other"),
+            format_func=lambda k: label("milieus", k),
+            key=f"sig_milieu_{gen}",
+        )
+        kind = cols[0].selectbox(
+            t("signals.form.kind"),
+            KINDS,
+            format_func=lambda k: label("kinds", k),
+            key=f"sig_kind_{gen}",
+        )
+        urgency = cols[1].selectbox(
+            t("signals.form.urgency"),
+            URGENCIES,
+            index=1,
+            format_func=lambda k: label("urgencies", k),
+            key=f"sig_urgency_{gen}",
+        )
         description = st.text_area(
-            t("signals.form.description"), height=160, key=f"sig_description_{gen}",
-            help=t("signals.form.description_help", max=signal_service.MAX_DESCRIPTION))
-        submitted = st.form_submit_button(t("signals.form.submit"), type="primary",
-                                          icon=":material/send:")
+            t("signals.form.description"),
+            height=160,
+            key=f"sig_description_{gen}",
+            help=t("signals.form.description_help", max=signal_service.MAX_DESCRIPTION),
+        )
+        submitted = st.form_submit_button(
+            t("signals.form.submit"), type="primary", icon=":material/send:"
+        )
     if not submitted:
         return
     try:
         signal_id = signal_service.report(
-            user.username, user.role, observed_on=observed, setting=setting, milieu=milieu,
-            kind=kind, urgency=urgency, description=description)
+            user.username,
+            user.role,
+            observed_on=observed,
+            setting=setting,
+            milieu=milieu,
+            kind=kind,
+            urgency=urgency,
+            description=description,
+        )
     except PortalError as exc:
         st.session_state.pop(_SENT, None)
         problems = getattr(exc, "problems", {}) or {"": str(exc)}
@@ -97,14 +128,16 @@ def my_reports(user) -> None:
     if df.empty:
         st.info(t("signals.mine.none"))
         return
-    table = pd.DataFrame({
-        t("signals.mine.number"): df["id"].astype(int),
-        t("signals.mine.reported"): [d.strftime("%Y-%m-%d") for d in df["reported_at"]],
-        t("signals.mine.observed"): [d.strftime("%Y-%m-%d") for d in df["observed_on"]],
-        t("signals.form.kind"): [label("kinds", k) for k in df["kind"]],
-        t("signals.form.setting"): [label("settings", k) for k in df["setting"]],
-        t("signals.mine.status"): [label("steps", s) for s in df["step"]],
-    })
+    table = pd.DataFrame(
+        {
+            t("signals.mine.number"): df["id"].astype(int),
+            t("signals.mine.reported"): [d.strftime("%Y-%m-%d") for d in df["reported_at"]],
+            t("signals.mine.observed"): [d.strftime("%Y-%m-%d") for d in df["observed_on"]],
+            t("signals.form.kind"): [label("kinds", k) for k in df["kind"]],
+            t("signals.form.setting"): [label("settings", k) for k in df["setting"]],
+            t("signals.mine.status"): [label("steps", s) for s in df["step"]],
+        }
+    )
     # A static table: few rows, readable by screen readers; cells hold only our own
     # labels and dates, never user text (st.table renders Markdown).
     st.table(table, hide_index=True)
@@ -127,9 +160,14 @@ def stats_section(exact: bool = False, charts: bool = True) -> None:
         data = signal_stats.chart_data(by, exact) if charts else None
         # A chart whose every bar is suppressed says nothing: show the table instead.
         if data is not None and data["count"].notna().any():
-            chart_cache.show(quarterly_bars, data, t(f"signals.stats.chart_{by}"),
-                             t("signals.stats.quarter"), t("signals.stats.count"),
-                             t(f"signals.stats.{by}"))
+            chart_cache.show(
+                quarterly_bars,
+                data,
+                t(f"signals.stats.chart_{by}"),
+                t("signals.stats.quarter"),
+                t("signals.stats.count"),
+                t(f"signals.stats.{by}"),
+            )
             with st.expander(t("signals.stats.table_alternative")):
                 st.dataframe(signal_stats.pivot(by, exact), hide_index=True, width="stretch")
         else:

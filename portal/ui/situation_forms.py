@@ -25,8 +25,14 @@ def _show(exc: PortalError) -> None:
     lines = [f"- {escape_md(_field(k))}: {escape_md(str(v))}" for k, v in problems.items()]
     st.error("\n".join([escape_md(str(exc)), "", *lines[:10]]) if lines else str(exc))
     if len(problems) > 1:
-        st.table(pd.DataFrame({t("situation.problem_row"): list(problems),
-                               t("situation.problem"): [str(v) for v in problems.values()]}))
+        st.table(
+            pd.DataFrame(
+                {
+                    t("situation.problem_row"): list(problems),
+                    t("situation.problem"): [str(v) for v in problems.values()],
+                }
+            )
+        )
 
 
 def _field(key: str) -> str:
@@ -44,9 +50,14 @@ def _seen_version(key: str, current: int | None, submitted: bool) -> int | None:
 
 def new_year_form(user) -> None:
     with st.form("situation_new_year", clear_on_submit=False):
-        year = st.number_input(t("situation.new_year"), min_value=service.MIN_YEAR,
-                               max_value=service.max_year(), value=date.today().year, step=1,
-                               key="sit_new_year")
+        year = st.number_input(
+            t("situation.new_year"),
+            min_value=service.MIN_YEAR,
+            max_value=service.max_year(),
+            value=date.today().year,
+            step=1,
+            key="sit_new_year",
+        )
         if st.form_submit_button(t("situation.create_year"), key="sit_new_year_btn"):
             try:
                 service.create_year(int(year), user.username, user.role)
@@ -66,15 +77,23 @@ def year_form(user, year: dict) -> None:
         summary = st.text_area(t("situation.summary"), year["summary"])
         made_with = st.text_input(t("situation.made_with"), year["made_with"])
         source_ref = st.text_input(t("situation.source_ref"), year["source_ref"])
-        reason = (st.text_input(t("situation.reason"), key=f"sit_year_reason_{year['year']}")
-                  if year["status"] == "approved" else None)
+        reason = (
+            st.text_input(t("situation.reason"), key=f"sit_year_reason_{year['year']}")
+            if year["status"] == "approved"
+            else None
+        )
         submitted = st.form_submit_button(t("situation.save"), key=f"sit_year_save_{year['year']}")
     seen = _seen_version(f"sit_year_v_{year['year']}", year["version"], submitted)
     if submitted:
         try:
-            service.save_year(year["year"], {"summary": summary, "made_with": made_with,
-                                             "source_ref": source_ref}, seen,
-                              user.username, user.role, reason)
+            service.save_year(
+                year["year"],
+                {"summary": summary, "made_with": made_with, "source_ref": source_ref},
+                seen,
+                user.username,
+                user.role,
+                reason,
+            )
         except PortalError as exc:
             _show(exc)
         else:
@@ -90,39 +109,68 @@ def milieu_forms(user, year: dict) -> None:
         # Bordered containers, not expanders: an expander keeps its open/closed state
         # when another year is chosen, which could hide a new year's empty form.
         with st.container(border=True):
-            st.markdown(f"**{label}**" + (f" – {views.level_label(row['level'])}"
-                                          if row else ""))
+            st.markdown(f"**{label}**" + (f" – {views.level_label(row['level'])}" if row else ""))
             _milieu_form(user, year, milieu, row)
 
 
 def _milieu_form(user, year: dict, milieu: str, row: dict | None) -> None:
     y = year["year"]
     with st.form(f"situation_{y}_{milieu}"):
-        level = st.selectbox(t("situation.level"), service.LEVELS,
-                             index=service.LEVELS.index(row["level"]) if row else 0,
-                             format_func=views.level_label, key=f"sit_level_{y}_{milieu}")
-        trend = st.selectbox(t("situation.trend"), service.TRENDS,
-                             index=service.TRENDS.index(row["trend"]) if row else 0,
-                             format_func=views.trend_label, key=f"sit_trend_{y}_{milieu}")
-        narrative = st.text_area(t("situation.narrative"), row["narrative"] if row else "",
-                                 key=f"sit_narr_{y}_{milieu}")
-        used = st.multiselect(t("situation.sources_used"), SOURCES,
-                              default=list(row["sources_used"]) if row else [],
-                              format_func=views.source_label, key=f"sit_used_{y}_{milieu}")
-        not_used = st.multiselect(t("situation.sources_not_used"), SOURCES,
-                                  default=list(row["sources_not_used"]) if row else [],
-                                  format_func=views.source_label,
-                                  key=f"sit_notused_{y}_{milieu}")
-        reason = (st.text_input(t("situation.reason"), key=f"sit_reason_{y}_{milieu}")
-                  if year["status"] == "approved" else None)
+        level = st.selectbox(
+            t("situation.level"),
+            service.LEVELS,
+            index=service.LEVELS.index(row["level"]) if row else 0,
+            format_func=views.level_label,
+            key=f"sit_level_{y}_{milieu}",
+        )
+        trend = st.selectbox(
+            t("situation.trend"),
+            service.TRENDS,
+            index=service.TRENDS.index(row["trend"]) if row else 0,
+            format_func=views.trend_label,
+            key=f"sit_trend_{y}_{milieu}",
+        )
+        narrative = st.text_area(
+            t("situation.narrative"), row["narrative"] if row else "", key=f"sit_narr_{y}_{milieu}"
+        )
+        used = st.multiselect(
+            t("situation.sources_used"),
+            SOURCES,
+            default=list(row["sources_used"]) if row else [],
+            format_func=views.source_label,
+            key=f"sit_used_{y}_{milieu}",
+        )
+        not_used = st.multiselect(
+            t("situation.sources_not_used"),
+            SOURCES,
+            default=list(row["sources_not_used"]) if row else [],
+            format_func=views.source_label,
+            key=f"sit_notused_{y}_{milieu}",
+        )
+        reason = (
+            st.text_input(t("situation.reason"), key=f"sit_reason_{y}_{milieu}")
+            if year["status"] == "approved"
+            else None
+        )
         submitted = st.form_submit_button(t("situation.save"), key=f"sit_save_{y}_{milieu}")
     seen = _seen_version(f"sit_v_{y}_{milieu}", row["version"] if row else None, submitted)
     if submitted:
         try:
-            service.save_assessment(y, milieu, {
-                "level": level, "trend": trend, "narrative": narrative,
-                "sources_used": used, "sources_not_used": not_used,
-            }, seen, user.username, user.role, reason)
+            service.save_assessment(
+                y,
+                milieu,
+                {
+                    "level": level,
+                    "trend": trend,
+                    "narrative": narrative,
+                    "sources_used": used,
+                    "sources_not_used": not_used,
+                },
+                seen,
+                user.username,
+                user.role,
+                reason,
+            )
         except PortalError as exc:
             _show(exc)
         else:
@@ -134,8 +182,9 @@ def approve_form(user, year: dict) -> None:
         return
     with st.form(f"situation_approve_{year['year']}"):
         day = st.date_input(t("situation.approve_date"), date.today(), format="YYYY-MM-DD")
-        submitted = st.form_submit_button(t("situation.approve"), type="primary",
-                                          key=f"sit_approve_{year['year']}")
+        submitted = st.form_submit_button(
+            t("situation.approve"), type="primary", key=f"sit_approve_{year['year']}"
+        )
     seen = _seen_version(f"sit_appr_v_{year['year']}", year["version"], submitted)
     if submitted:
         try:
@@ -150,22 +199,34 @@ def indicator_form(user) -> None:
     today = date.today()
     with st.form("situation_indicator", clear_on_submit=True):
         cols = st.columns(2)
-        period = cols[0].text_input(t("situation.period"),
-                                    f"{today.year}-Q{(today.month - 1) // 3 + 1}",
-                                    key="sit_ind_period")
-        count = cols[1].number_input(t("situation.count"), min_value=0, value=0, step=1,
-                                     key="sit_ind_count")
-        milieu = cols[0].selectbox(t("situation.milieu"), MILIEUS,
-                                   format_func=views.milieu_label, key="sit_ind_milieu")
-        source = cols[1].selectbox(t("situation.source"), SOURCES,
-                                   format_func=views.source_label, key="sit_ind_source")
-        area = st.text_input(t("situation.area"), help=t("situation.area_help"),
-                             key="sit_ind_area")
+        period = cols[0].text_input(
+            t("situation.period"),
+            f"{today.year}-Q{(today.month - 1) // 3 + 1}",
+            key="sit_ind_period",
+        )
+        count = cols[1].number_input(
+            t("situation.count"), min_value=0, value=0, step=1, key="sit_ind_count"
+        )
+        milieu = cols[0].selectbox(
+            t("situation.milieu"), MILIEUS, format_func=views.milieu_label, key="sit_ind_milieu"
+        )
+        source = cols[1].selectbox(
+            t("situation.source"), SOURCES, format_func=views.source_label, key="sit_ind_source"
+        )
+        area = st.text_input(t("situation.area"), help=t("situation.area_help"), key="sit_ind_area")
         if st.form_submit_button(t("situation.add_indicator"), key="sit_ind_add"):
             try:
-                service.add_indicator({"period": period, "milieu": milieu, "source": source,
-                                       "area": area, "count": count},
-                                      user.username, user.role)
+                service.add_indicator(
+                    {
+                        "period": period,
+                        "milieu": milieu,
+                        "source": source,
+                        "area": area,
+                        "count": count,
+                    },
+                    user.username,
+                    user.role,
+                )
             except PortalError as exc:
                 _show(exc)
             else:
@@ -174,10 +235,8 @@ def indicator_form(user) -> None:
 
 def import_form(user) -> None:
     st.caption(t("situation.import_help"))
-    st.caption(t("situation.import_keys", milieus=", ".join(MILIEUS),
-                 sources=", ".join(SOURCES)))
-    upload = st.file_uploader(t("situation.import_file"), type=["csv"],
-                              key="situation_import_file")
+    st.caption(t("situation.import_keys", milieus=", ".join(MILIEUS), sources=", ".join(SOURCES)))
+    upload = st.file_uploader(t("situation.import_file"), type=["csv"], key="situation_import_file")
     if upload is not None and st.button(t("situation.import_button")):
         try:
             text = upload.getvalue().decode("utf-8-sig")
@@ -212,13 +271,19 @@ def delete_indicator_form(user, year: dict) -> None:
     # thousands, and a select box of them all would cost every rerun.
     first = pager.offset(INDICATOR_PAGE, total, filters=year["year"])
     df = views.indicator_table(year["year"], True, pager.PAGE_SIZE, first)
-    labels = {int(r.id): f"{r.period} · {r.milieu_label} · {r.source_label} · "
-                         f"{r.area or t('situation.whole_municipality')} · {r.count}"
-              for r in df.itertuples()}
+    labels = {
+        int(r.id): f"{r.period} · {r.milieu_label} · {r.source_label} · "
+        f"{r.area or t('situation.whole_municipality')} · {r.count}"
+        for r in df.itertuples()
+    }
     with st.form(f"situation_delete_{year['year']}"):
-        chosen = st.selectbox(t("situation.delete_indicator"), list(labels),
-                              format_func=labels.get, key="sit_del_id",
-                              help=t("situation.delete_indicator_help"))
+        chosen = st.selectbox(
+            t("situation.delete_indicator"),
+            list(labels),
+            format_func=labels.get,
+            key="sit_del_id",
+            help=t("situation.delete_indicator_help"),
+        )
         if st.form_submit_button(t("situation.delete"), key="sit_del_btn"):
             try:
                 service.delete_indicator(int(chosen), user.username, user.role)

@@ -26,7 +26,9 @@ def year_selector(years: list[dict]) -> dict | None:
         return None
     by_year = {y["year"]: y for y in years}
     chosen = st.selectbox(
-        t("situation.year"), list(by_year), key="situation_year",
+        t("situation.year"),
+        list(by_year),
+        key="situation_year",
         format_func=lambda y: f"{y} – {t('situation.statuses.' + by_year[y]['status'])}",
     )
     return by_year[chosen]
@@ -34,8 +36,9 @@ def year_selector(years: list[dict]) -> dict | None:
 
 def status_line(year: dict) -> None:
     if year["status"] == "approved":
-        st.success(t("situation.approved_line", date=year["approved_on"],
-                     who=year["approved_by"] or "–"))
+        st.success(
+            t("situation.approved_line", date=year["approved_on"], who=year["approved_by"] or "–")
+        )
     elif year["status"] == "planned":
         st.info(t("situation.planned", year=year["year"]))
     else:
@@ -47,8 +50,10 @@ def assessment_view(year: dict) -> None:
     status_line(year)
     if year["summary"]:
         plain(year["summary"])
-    facts = [(t("situation.made_with"), year["made_with"]),
-             (t("situation.source_ref"), year["source_ref"])]
+    facts = [
+        (t("situation.made_with"), year["made_with"]),
+        (t("situation.source_ref"), year["source_ref"]),
+    ]
     for label, value in facts:
         if value:
             st.markdown(f"**{label}:** {escape_md(value)}")
@@ -56,11 +61,15 @@ def assessment_view(year: dict) -> None:
     if not rows:
         st.info(t("situation.no_assessments"))
         return
-    st.table(pd.DataFrame({
-        t("situation.col.milieu"): [views.milieu_label(r["milieu"]) for r in rows],
-        t("situation.col.level"): [views.level_label(r["level"]) for r in rows],
-        t("situation.col.trend"): [views.trend_label(r["trend"]) for r in rows],
-    }).set_index(t("situation.col.milieu")))
+    st.table(
+        pd.DataFrame(
+            {
+                t("situation.col.milieu"): [views.milieu_label(r["milieu"]) for r in rows],
+                t("situation.col.level"): [views.level_label(r["level"]) for r in rows],
+                t("situation.col.trend"): [views.trend_label(r["trend"]) for r in rows],
+            }
+        ).set_index(t("situation.col.milieu"))
+    )
     for r in rows:
         st.markdown(f"#### {views.milieu_label(r['milieu'])}: {views.level_label(r['level'])}")
         plain(r["narrative"])
@@ -90,24 +99,36 @@ def chart_block(plot: charts.Plot | None, table: pd.DataFrame, key: str) -> None
     with st.expander(t("situation.table_alternative")):
         st.table(table)
     cols = st.columns(2)
-    cols[0].download_button(t("situation.download_png"), data=lambda: to_png(charts.draw(plot)),
-                            file_name=f"lagesbild-{key}.png", mime="image/png",
-                            on_click="ignore", key=f"png_{key}", icon=":material/image:")
-    cols[1].download_button(t("situation.download_svg"), data=lambda: to_svg(charts.draw(plot)),
-                            file_name=f"lagesbild-{key}.svg", mime="image/svg+xml",
-                            on_click="ignore", key=f"svg_{key}", icon=":material/draw:")
+    cols[0].download_button(
+        t("situation.download_png"),
+        data=lambda: to_png(charts.draw(plot)),
+        file_name=f"lagesbild-{key}.png",
+        mime="image/png",
+        on_click="ignore",
+        key=f"png_{key}",
+        icon=":material/image:",
+    )
+    cols[1].download_button(
+        t("situation.download_svg"),
+        data=lambda: to_svg(charts.draw(plot)),
+        file_name=f"lagesbild-{key}.svg",
+        mime="image/svg+xml",
+        on_click="ignore",
+        key=f"svg_{key}",
+        icon=":material/draw:",
+    )
 
 
-def _count_table(df: pd.DataFrame, first: str, first_title: str,
-                 extra: dict[str, str] | None = None) -> pd.DataFrame:
+def _count_table(
+    df: pd.DataFrame, first: str, first_title: str, extra: dict[str, str] | None = None
+) -> pd.DataFrame:
     columns = {first: first_title, **(extra or {}), "shown": t("situation.col.count")}
     return df[list(columns)].rename(columns=columns).reset_index(drop=True)
 
 
 def small_number_note(exact: bool) -> None:
     limit = suppression.threshold()
-    st.caption(t("situation.exact_numbers" if exact else "situation.small_numbers",
-                 limit=limit))
+    st.caption(t("situation.exact_numbers" if exact else "situation.small_numbers", limit=limit))
 
 
 def charts_view(year: dict, exact: bool) -> None:
@@ -118,32 +139,54 @@ def charts_view(year: dict, exact: bool) -> None:
     if not exact:
         st.caption(t("situation.suppressed_in_chart", limit=suppression.threshold()))
     per_period = views.by_period(exact)
-    chart_block(charts.period_plot(per_period), _count_table(
-        per_period, "period", t("situation.col.period"),
-        {"milieu_label": t("situation.col.milieu")}), "kvartal")
+    chart_block(
+        charts.period_plot(per_period),
+        _count_table(
+            per_period,
+            "period",
+            t("situation.col.period"),
+            {"milieu_label": t("situation.col.milieu")},
+        ),
+        "kvartal",
+    )
     y = year["year"]
     for by, title in (("source", t("situation.col.source")), ("area", t("situation.col.area"))):
         data = views.breakdown(y, by, exact)
-        chart_block(charts.breakdown_plot(data, y, by), _count_table(data, "label", title),
-                    f"{by}-{y}")
+        chart_block(
+            charts.breakdown_plot(data, y, by), _count_table(data, "label", title), f"{by}-{y}"
+        )
     yoy = views.year_vs_year(y, exact)
-    chart_block(charts.year_plot(yoy, y), _count_table(
-        yoy, "milieu_label", t("situation.col.milieu"), {"year": t("situation.col.year")}),
-        f"ar-{y}")
+    chart_block(
+        charts.year_plot(yoy, y),
+        _count_table(
+            yoy, "milieu_label", t("situation.col.milieu"), {"year": t("situation.col.year")}
+        ),
+        f"ar-{y}",
+    )
     signals = views.signal_counts(exact)
     if signals is not None:
         st.subheader(t("situation.signals_heading"))
-        chart_block(charts.signal_plot(signals), _count_table(
-            signals, "period", t("situation.col.period"),
-            {"milieu_label": t("situation.col.milieu")}), "signaler")
+        chart_block(
+            charts.signal_plot(signals),
+            _count_table(
+                signals,
+                "period",
+                t("situation.col.period"),
+                {"milieu_label": t("situation.col.milieu")},
+            ),
+            "signaler",
+        )
 
 
 def _level_table(levels: pd.DataFrame) -> pd.DataFrame:
     if levels.empty:
         return levels
-    return levels.pivot(index="milieu_label", columns="year", values="level_label").reindex(
-        [views.milieu_label(m) for m in levels["milieu"].unique()]).rename_axis(
-        index=t("situation.col.milieu"), columns=t("situation.col.year")).fillna("–")
+    return (
+        levels.pivot(index="milieu_label", columns="year", values="level_label")
+        .reindex([views.milieu_label(m) for m in levels["milieu"].unique()])
+        .rename_axis(index=t("situation.col.milieu"), columns=t("situation.col.year"))
+        .fillna("–")
+    )
 
 
 def indicators_view(year: dict, exact: bool) -> None:
@@ -154,10 +197,18 @@ def indicators_view(year: dict, exact: bool) -> None:
         return
     first = pager.offset(INDICATOR_PAGE, total, filters=year["year"])
     df = views.indicator_table(year["year"], exact, pager.PAGE_SIZE, first)
-    st.dataframe(df.drop(columns=["id"]).rename(columns={
-        "period": t("situation.col.period"), "milieu_label": t("situation.col.milieu"),
-        "source_label": t("situation.col.source"), "area": t("situation.col.area"),
-        "count": t("situation.col.count")}), hide_index=True)
+    st.dataframe(
+        df.drop(columns=["id"]).rename(
+            columns={
+                "period": t("situation.col.period"),
+                "milieu_label": t("situation.col.milieu"),
+                "source_label": t("situation.col.source"),
+                "area": t("situation.col.area"),
+                "count": t("situation.col.count"),
+            }
+        ),
+        hide_index=True,
+    )
     pager.controls(INDICATOR_PAGE, total, first, len(df))
 
 
@@ -183,5 +234,6 @@ def overdue_warning(today: date | None = None) -> None:
     today = today or date.today()
     if service.is_overdue(today):
         latest = service.latest_approved()
-        st.warning(t("situation.overdue", year=latest["year"]) if latest
-                   else t("situation.overdue_none"))
+        st.warning(
+            t("situation.overdue", year=latest["year"]) if latest else t("situation.overdue_none")
+        )

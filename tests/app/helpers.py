@@ -34,8 +34,17 @@ def page_as(username: str | None, page: str) -> AppTest:
 def texts(at: AppTest) -> str:
     """All visible text of markdown, titles, captions, alerts and metrics, joined."""
     parts = []
-    for kind in ("title", "header", "subheader", "markdown", "caption", "error", "warning",
-                 "info", "success"):
+    for kind in (
+        "title",
+        "header",
+        "subheader",
+        "markdown",
+        "caption",
+        "error",
+        "warning",
+        "info",
+        "success",
+    ):
         parts += [str(el.value) for el in getattr(at, kind)]
     parts += [f"{m.label} {m.value}" for m in at.metric]
     return "\n".join(parts)

@@ -20,8 +20,7 @@ def test_admin_page_lists_users_and_shows_three_tabs(demo_db):
     assert not at.exception
     assert [tab.label for tab in at.tabs] == ["Användare", "Granskningslogg", "Säkerhetskopior"]
     users = at.dataframe[0].value
-    assert list(users["username"]) == ["admin", "ledamot", "partner", "processledare",
-                                       "samordnare"]
+    assert list(users["username"]) == ["admin", "ledamot", "partner", "processledare", "samordnare"]
     assert "last_login" in users.columns
 
 

@@ -8,8 +8,11 @@ from tests.app.helpers import app_as, page_as, texts
 
 def _card_names(at) -> list[str]:
     values = [str(m.value) for m in at.markdown]
-    return [v.strip("*").replace("\\", "") for v in values
-            if v.startswith("**") and v.endswith("**") and "\n" not in v]
+    return [
+        v.strip("*").replace("\\", "")
+        for v in values
+        if v.startswith("**") and v.endswith("**") and "\n" not in v
+    ]
 
 
 def _form_inputs(at) -> list:
@@ -22,8 +25,8 @@ def test_partner_sees_public_and_partner_entries_but_not_internal(demo_db):
     assert not at.exception
     names = " ".join(_card_names(at))
     assert "Orostelefonen" in names
-    assert "Samtalsgrupp för föräldrar" in names          # a partners entry
-    assert "Socialtjänsten" not in names                  # internal
+    assert "Samtalsgrupp för föräldrar" in names  # a partners entry
+    assert "Socialtjänsten" not in names  # internal
     assert not at.tabs  # no editing tabs for a partner
 
 
@@ -143,8 +146,11 @@ def _add_many(n: int, word: str, visibility: str = "public") -> None:
     from portal.services import directory as svc
 
     for i in range(n):
-        svc.save("processledare", "process_leader", {
-            "name": f"{word} {i:02d}", "organization": "Testorg", "visibility": visibility})
+        svc.save(
+            "processledare",
+            "process_leader",
+            {"name": f"{word} {i:02d}", "organization": "Testorg", "visibility": visibility},
+        )
 
 
 def _captions(at) -> list[str]:
@@ -167,8 +173,13 @@ def test_search_results_are_paged_with_a_count_and_a_pager(demo_db):
     at.text_input(key="dir_query").input("SIDPOST").run()  # a new search: first page again
     assert "Visar 1–20 av 45" in _captions(at)
     at.text_input(key="dir_query").input("sidpost 4").run()
-    assert _card_names(at) == ["Sidpost 04", "Sidpost 14", "Sidpost 24", "Sidpost 34",
-                               *(f"Sidpost {i}" for i in range(40, 45))]
+    assert _card_names(at) == [
+        "Sidpost 04",
+        "Sidpost 14",
+        "Sidpost 24",
+        "Sidpost 34",
+        *(f"Sidpost {i}" for i in range(40, 45)),
+    ]
     assert "9 träffar" in _captions(at)
     assert not [b for b in at.button if b.key == "dir_results_next"]
 

@@ -54,8 +54,11 @@ def test_leader_creates_a_meeting_and_lands_on_it(demo_db):
     next(b for b in at.button if b.label == "Skapa möte").click()
     at.run()
     assert not at.exception
-    new_id = int(at.query_params["mote"][0] if isinstance(at.query_params["mote"], list)
-                 else at.query_params["mote"])
+    new_id = int(
+        at.query_params["mote"][0]
+        if isinstance(at.query_params["mote"], list)
+        else at.query_params["mote"]
+    )
     assert svc.get(new_id)["title"] == "Extrainsatt SOS-möte"
     # The standing SOS items were prefilled.
     assert len(db.agenda(new_id)) == 4
@@ -195,9 +198,16 @@ def test_past_meetings_are_paged(demo_db):
     with transaction() as cur:
         for n in range(30):
             start = datetime(2020, 1, 6, 13) + timedelta(days=7 * n)
-            db.insert_meeting(cur, {"title": f"Gammalt möte {n:02d}", "type": "other",
-                                    "starts_at": start, "ends_at": start + timedelta(hours=1)},
-                              "test")
+            db.insert_meeting(
+                cur,
+                {
+                    "title": f"Gammalt möte {n:02d}",
+                    "type": "other",
+                    "starts_at": start,
+                    "ends_at": start + timedelta(hours=1),
+                },
+                "test",
+            )
     at = app_as("ledamot", PAGE)
     _, past = svc.now_local(), db.meetings()
     total = int((past["ends_at"] < svc.now_local()).sum())

@@ -55,8 +55,9 @@ def test_stale_save_in_the_page_shows_what_changed(demo_db):
     at = page_as("processledare", "app_pages/plan.py")
     act = _first_activity()
     # someone else saves after the page was loaded
-    plan_edit.record_update(act["id"], act["version"], "in_progress", 75, "Annan session",
-                            get_user("samordnare"))
+    plan_edit.record_update(
+        act["id"], act["version"], "in_progress", 75, "Annan session", get_user("samordnare")
+    )
     form = f"plan_update_{act['id']}"
     at.number_input(key=f"{form}_progress").set_value(90)
     next(b for b in at.button if b.label == "Spara uppdateringen").click()
@@ -121,7 +122,8 @@ def test_delete_from_the_page_asks_for_confirmation(demo_db):
     delete.click()
     at.run()
     assert "Aktiviteten har historik. Bekräfta att du vill ta bort den." in [
-        e.value for e in at.error]
+        e.value for e in at.error
+    ]
     assert len(plans_db.activities(plans_db.current_plan()["id"])) == 6
     next(c for c in at.checkbox if c.label.startswith("Jag förstår")).check()
     next(b for b in at.button if b.label == "Ta bort aktiviteten").click()

@@ -7,8 +7,12 @@ def test_process_leader_overview_lists_plan_sections(demo_db):
     at = app_as("processledare")
     assert not at.exception
     text = texts(at)
-    for heading in ("Mina aktiviteter", "Försenade aktiviteter",
-                    "Inte uppdaterade på 90 dagar eller mer", "Senaste uppdateringarna"):
+    for heading in (
+        "Mina aktiviteter",
+        "Försenade aktiviteter",
+        "Inte uppdaterade på 90 dagar eller mer",
+        "Senaste uppdateringarna",
+    ):
         assert heading in text
     assert "Utkast till rutin för signaler" in text  # newest demo update first
     assert "Inaktuella 4" in text

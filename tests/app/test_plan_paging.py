@@ -16,10 +16,17 @@ def _many_activities() -> None:
     dim = int(plans_db.dimensions(plan["id"]).iloc[0]["id"])
     with transaction() as cur:
         for n in range(EXTRA):
-            plans_db.insert_activity(cur, dim, {
-                "description": f"Extra aktivitet {n + 1:02d}", "responsible_role":
-                "process_leader", "responsible_label": "Processledaren",
-                "due_month": "2020-01"}, 100 + n)
+            plans_db.insert_activity(
+                cur,
+                dim,
+                {
+                    "description": f"Extra aktivitet {n + 1:02d}",
+                    "responsible_role": "process_leader",
+                    "responsible_label": "Processledaren",
+                    "due_month": "2020-01",
+                },
+                100 + n,
+            )
 
 
 def _first_dim_total() -> int:

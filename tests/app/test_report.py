@@ -75,8 +75,10 @@ def test_user_text_in_the_preview_is_inert(demo_db):
 
     act_id = int(plans_db.activities(plans_db.current_plan()["id"]).iloc[0]["id"])
     with transaction() as cur:
-        cur.execute("UPDATE activities SET description = ? WHERE id = ?",
-                    ["<img src=x onerror=alert(1)> <script>alert(2)</script>", act_id])
+        cur.execute(
+            "UPDATE activities SET description = ? WHERE id = ?",
+            ["<img src=x onerror=alert(1)> <script>alert(2)</script>", act_id],
+        )
     at = _build(page_as("ledamot", PAGE))
     sources = [m.value for m in at.markdown]
     assert any("\\<img src=x onerror=alert\\(1\\)\\>" in s for s in sources)

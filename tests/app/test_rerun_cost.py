@@ -35,8 +35,13 @@ def test_reruns_do_no_setup_work(monkeypatch: pytest.MonkeyPatch, username: str)
     at.switch_page(page)
     at.run()
     calls: Counter = Counter()
-    for owner, name in [(duckdb, "connect"), (migrations, "migrate"), (bcrypt, "hashpw"),
-                        (bcrypt, "checkpw"), (stauth, "Authenticate")]:
+    for owner, name in [
+        (duckdb, "connect"),
+        (migrations, "migrate"),
+        (bcrypt, "hashpw"),
+        (bcrypt, "checkpw"),
+        (stauth, "Authenticate"),
+    ]:
         _spy(monkeypatch, calls, owner, name)
     for _ in range(3):
         at.run()

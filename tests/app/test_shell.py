@@ -92,4 +92,3 @@ def test_english_can_be_selected(demo_db):
     at.sidebar.selectbox[0].select("en")
     at.run()
     assert "Overview" in texts(at)
-

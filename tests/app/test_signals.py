@@ -17,8 +17,9 @@ GOOD = "En elev i årskurs 8 har visat symboler från en högerextrem organisati
 
 def _shows_signal_text(at) -> bool:
     """Whether any demo signal's free text is on screen (markdown escapes the brackets)."""
-    cells = " ".join(str(v) for df in at.dataframe for col in df.value.columns
-                     for v in df.value[col])
+    cells = " ".join(
+        str(v) for df in at.dataframe for col in df.value.columns for v in df.value[col]
+    )
     return any(mark in texts(at) + cells for mark in ("[Demo]", "\\[Demo\\]", NEWEST))
 
 
@@ -68,11 +69,14 @@ def test_member_reports_and_sees_only_own(demo_db):
     assert at.text_area[0].value == ""  # a fresh, empty form
 
 
-@pytest.mark.parametrize(("description", "message"), [
-    ("Eleven med personnummer 19121212-1212 har hotat en lärare.", "personnummer"),
-    ("Ring pappan på 070-123 45 67.", "telefonnummer"),
-    ("   ", "Skriv en beskrivning"),
-])
+@pytest.mark.parametrize(
+    ("description", "message"),
+    [
+        ("Eleven med personnummer 19121212-1212 har hotat en lärare.", "personnummer"),
+        ("Ring pappan på 070-123 45 67.", "telefonnummer"),
+        ("   ", "Skriv en beskrivning"),
+    ],
+)
 def test_bad_description_is_refused_and_kept_for_editing(demo_db, description, message):
     before = _signal_count()
     at = _submit_report(app_as("ledamot", PAGE), description)
@@ -101,8 +105,9 @@ def test_receiver_sees_queue_and_opens_details_with_audit(demo_db, username):
     at.run()
     assert NEWEST in texts(at) and _shows_signal_text(at)
     with cursor() as cur:
-        actor, entity = cur.execute("SELECT actor, entity FROM audit_log"
-                                    " WHERE action = 'view'").fetchone()
+        actor, entity = cur.execute(
+            "SELECT actor, entity FROM audit_log WHERE action = 'view'"
+        ).fetchone()
     assert (actor, entity) == (username, "signal")
 
 
@@ -177,9 +182,16 @@ def test_overview_section(demo_db, username, handler):
 
 
 def test_user_text_stays_inert_for_the_receiver(demo_db):
-    svc.report("ledamot", "member", observed_on=date.today(), setting="school",
-               milieu="other", kind="online", urgency="low",
-               description="<script>alert(1)</script> <img src=x onerror=alert(2)> **fet**")
+    svc.report(
+        "ledamot",
+        "member",
+        observed_on=date.today(),
+        setting="school",
+        milieu="other",
+        kind="online",
+        urgency="low",
+        description="<script>alert(1)</script> <img src=x onerror=alert(2)> **fet**",
+    )
     at = app_as("samordnare", PAGE)
     _button(at, "Visa detaljer").click()
     at.run()
@@ -202,23 +214,35 @@ def test_page_in_english(demo_db):
     at.switch_page(PAGE)
     at.run()
     assert not at.exception
-    assert [tab.label for tab in at.tabs] == ["Report a concern", "My reports",
-                                              "Receive and handle", "Summary"]
+    assert [tab.label for tab in at.tabs] == [
+        "Report a concern",
+        "My reports",
+        "Receive and handle",
+        "Summary",
+    ]
     assert "call 112 now" in texts(at)
 
 
 def test_queue_is_paged_and_filtered(demo_db):
     for n in range(30):
-        svc.report("ledamot", "member", observed_on=date.today(), setting="school",
-                   milieu="far_left" if n % 2 else "other", kind="online", urgency="low",
-                   description=f"Oro nummer {n}.")
+        svc.report(
+            "ledamot",
+            "member",
+            observed_on=date.today(),
+            setting="school",
+            milieu="far_left" if n % 2 else "other",
+            kind="online",
+            urgency="low",
+            description=f"Oro nummer {n}.",
+        )
     at = app_as("samordnare", PAGE)
     assert "Nya signaler att ta emot: 31" in texts(at)
     queue = next(df.value for df in at.dataframe if "Status" in df.value.columns)
     assert len(queue) == 25
     with cursor() as cur:
-        still_open = cur.execute("SELECT count(*) FROM signals WHERE step <> 'closed'"
-                                 ).fetchone()[0]
+        still_open = cur.execute("SELECT count(*) FROM signals WHERE step <> 'closed'").fetchone()[
+            0
+        ]
     assert f"Visar 1–25 av {still_open}" in texts(at)
     _button(at, "Nästa sida").click()
     at.run()

@@ -59,7 +59,10 @@ def test_coordinator_edits_and_approves_a_year(demo_db):
     assert "Sparat." in texts(at)
     row = db.assessments(2026).set_index("milieu").loc["far_right"]
     assert (row["level"], row["narrative"], row["updated_by"]) == (
-        "high", "Fler flygblad vid skolorna.", "samordnare")
+        "high",
+        "Fler flygblad vid skolorna.",
+        "samordnare",
+    )
     at.button(key="sit_approve_2026").click().run()
     assert "Lägesbilden för 2026 är godkänd." in texts(at)
     assert db.get_year(2026)["status"] == "approved"
@@ -67,8 +70,7 @@ def test_coordinator_edits_and_approves_a_year(demo_db):
     at.text_area(key="sit_narr_2026_far_right").input("Tyst ändring")
     at.button(key="sit_save_2026_far_right").click().run()
     assert "skriv en motivering" in texts(at)
-    assert db.assessments(2026).set_index("milieu").loc["far_right", "narrative"] != \
-        "Tyst ändring"
+    assert db.assessments(2026).set_index("milieu").loc["far_right", "narrative"] != "Tyst ändring"
     at.text_input(key="sit_reason_2026_far_right").input("Uppgift från kommunpolisen")
     at.button(key="sit_save_2026_far_right").click().run()
     assert "Sparat." in texts(at)
@@ -119,8 +121,9 @@ def test_member_reaches_the_page_through_navigation(demo_db):
 
 
 def test_overview_shows_compact_chart_and_overdue_warning(db_path):
-    user_service.add_user("ledamot2", "Ledamot", "l@example.se", "member", "lösenord-123",
-                          actor="test")
+    user_service.add_user(
+        "ledamot2", "Ledamot", "l@example.se", "member", "lösenord-123", actor="test"
+    )
     at = app_as("ledamot2")
     assert not at.exception
     text = texts(at)
@@ -141,10 +144,20 @@ def test_user_text_stays_inert(demo_db):
 
     evil = '<script>alert(1)</script> <img src=x onerror="alert(2)"> [länk](javascript:x)'
     row = db.assessments(2026).set_index("milieu").loc["other"]
-    service.save_assessment(2026, "other", {"level": "low", "trend": "unchanged",
-                                            "narrative": evil, "sources_used": [],
-                                            "sources_not_used": []},
-                            int(row["version"]), "samordnare", "coordinator")
+    service.save_assessment(
+        2026,
+        "other",
+        {
+            "level": "low",
+            "trend": "unchanged",
+            "narrative": evil,
+            "sources_used": [],
+            "sources_not_used": [],
+        },
+        int(row["version"]),
+        "samordnare",
+        "coordinator",
+    )
     at = page_as("ledamot", PAGE)
     assert not at.exception
     shown = [m.value for m in at.markdown if "script" in m.value]

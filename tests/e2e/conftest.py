@@ -50,13 +50,22 @@ class Server:
     def cli(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
         """Run the portal CLI against this server's database (it must not be running a
         write at the same time: DuckDB has one writer per file, so prefer the UI)."""
-        return subprocess.run([sys.executable, "-m", "portal", *args], env=self.env,
-                              input=stdin, capture_output=True, text=True, check=False,
-                              cwd=ROOT)
+        return subprocess.run(
+            [sys.executable, "-m", "portal", *args],
+            env=self.env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=ROOT,
+        )
 
 
-def start_server(tmp: Path, extra_env: dict[str, str] | None = None,
-                 prepare: Callable[[dict[str, str]], None] | None = None) -> Server:
+def start_server(
+    tmp: Path,
+    extra_env: dict[str, str] | None = None,
+    prepare: Callable[[dict[str, str]], None] | None = None,
+) -> Server:
     """Init a demo database in `tmp` and serve the portal on a free port."""
     db = tmp / "portal.duckdb"
     env = {
@@ -66,17 +75,37 @@ def start_server(tmp: Path, extra_env: dict[str, str] | None = None,
         "PORTAL_LOGIN_SLEEP": "0",
         **(extra_env or {}),
     }
-    subprocess.run([sys.executable, "-m", "portal", "init", "--demo"], env=env, check=True,
-                   cwd=ROOT, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "portal", "init", "--demo"],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
     if prepare:
         prepare(env)
     port = _free_port()
     log = (tmp / "server.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-         "--server.port", str(port), "--server.headless", "true",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -110,9 +139,15 @@ def browser():
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield browser
         browser.close()

@@ -16,14 +16,20 @@ from tests.e2e.conftest import goto, login
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 STREAMLIT_OWNED: list[str] = []
-ROLE_USERS = {"admin": "admin", "coordinator": "samordnare", "process_leader": "processledare",
-              "member": "ledamot", "partner": "partner"}
+ROLE_USERS = {
+    "admin": "admin",
+    "coordinator": "samordnare",
+    "process_leader": "processledare",
+    "member": "ledamot",
+    "partner": "partner",
+}
 
 
 def _violations(page) -> list[str]:
     context = {"exclude": [[sel] for sel in STREAMLIT_OWNED]} if STREAMLIT_OWNED else None
-    results = Axe().run(page, context=context,
-                        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    results = Axe().run(
+        page, context=context, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+    )
     return [
         f"{v['id']} ({v['impact']}): {v['nodes'][0]['html'][:160]}"
         for v in results.response["violations"]

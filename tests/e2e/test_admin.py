@@ -71,8 +71,7 @@ def test_created_user_must_change_password_and_the_log_shows_it(page, admin_serv
     page.get_by_role("tab", name="Granskningslogg").click()
     with page.expect_download() as info:
         page.get_by_role("button", name="Exportera loggen (CSV)").click()
-    rows = list(csv.DictReader(io.StringIO(
-        open(info.value.path(), encoding="utf-8-sig").read())))
+    rows = list(csv.DictReader(io.StringIO(open(info.value.path(), encoding="utf-8-sig").read())))
     events = {(r["actor"], r["action"], r["entity_id"]) for r in rows}
     assert ("admin", "create", "kim") in events
     assert ("kim", "login", "kim") in events
@@ -113,8 +112,12 @@ def test_kill_9_of_the_server_loses_no_confirmed_change(page, tmp_path):
     conn = duckdb.connect(str(srv.db))  # the file opens after the crash
     try:
         users = {r[0] for r in conn.execute("SELECT username FROM users").fetchall()}
-        logged = {r[0] for r in conn.execute(
-            "SELECT entity_id FROM audit_log WHERE action = 'create'").fetchall()}
+        logged = {
+            r[0]
+            for r in conn.execute(
+                "SELECT entity_id FROM audit_log WHERE action = 'create'"
+            ).fetchall()
+        }
     finally:
         conn.close()
     assert len(confirmed) == 5

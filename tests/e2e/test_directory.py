@@ -13,11 +13,12 @@ from pypdf import PdfReader
 from portal import ROOT
 from tests.e2e.conftest import goto, login, start_server, stop_server
 
-XSS = ('<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
-       ' **fet** text')
-CSV = ("name,organization,description,categories,phone,url,visibility\n"
-       f'Importerad testpost,Testföreningen,"{XSS.replace(chr(34), chr(34) * 2)}",'
-       "counselling,0304-60 10 00,https://example.org,public\n")
+XSS = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> **fet** text'
+CSV = (
+    "name,organization,description,categories,phone,url,visibility\n"
+    f'Importerad testpost,Testföreningen,"{XSS.replace(chr(34), chr(34) * 2)}",'
+    "counselling,0304-60 10 00,https://example.org,public\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +29,13 @@ def dir_server(tmp_path_factory):
 
     def prepare(env: dict[str, str]) -> None:
         # Import through the real CLI before the server holds the database file.
-        subprocess.run([sys.executable, "-m", "portal", "import", "directory", str(csv_path)],
-                       env=env, cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "portal", "import", "directory", str(csv_path)],
+            env=env,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
 
     srv = start_server(tmp, prepare=prepare)
     yield srv
@@ -39,8 +45,7 @@ def dir_server(tmp_path_factory):
 def _uploaded(page, name: str) -> None:
     """Wait until the uploader shows the file and the rerun it caused has finished."""
     page.locator("[data-testid='stFileUploader']").get_by_text(name).wait_for()
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
 
 
 def _main(page):
@@ -66,11 +71,19 @@ def test_visitor_on_support_page_sees_public_entries_only(page, dir_server):
     main = _main(page)
     main.get_by_text("Polisen 114 14", exact=True).wait_for()
     text = main.inner_text()
-    for public in ("Orostelefonen", "CVE stödtelefon för yrkesverksamma", "112 – vid akut fara",
-                   "Importerad testpost"):
+    for public in (
+        "Orostelefonen",
+        "CVE stödtelefon för yrkesverksamma",
+        "112 – vid akut fara",
+        "Importerad testpost",
+    ):
         assert public in text, public
-    for hidden in ("Samtalsgrupp för föräldrar", "Socialtjänsten", "Säkerhetssamordnare",
-                   "Stöd för dig som vill lämna"):
+    for hidden in (
+        "Samtalsgrupp för föräldrar",
+        "Socialtjänsten",
+        "Säkerhetssamordnare",
+        "Stöd för dig som vill lämna",
+    ):
         assert hidden not in text, hidden
     button = main.get_by_test_id("stDownloadButton").get_by_role("button")
     button.wait_for()
@@ -95,8 +108,9 @@ def test_imported_html_and_script_show_as_text_and_run_nothing(page, dir_server)
     assert main.locator("script").count() == 0
 
 
-@pytest.mark.parametrize("path,user", [("/stod", None), ("/", "partner"),
-                                       ("/stodkatalog", "processledare")])
+@pytest.mark.parametrize(
+    "path,user", [("/stod", None), ("/", "partner"), ("/stodkatalog", "processledare")]
+)
 def test_pages_fit_a_375_px_phone_screen(browser, dir_server, path, user):
     context = browser.new_context(viewport={"width": 375, "height": 800}, locale="sv-SE")
     page = context.new_page()
@@ -117,13 +131,17 @@ def test_pages_fit_a_375_px_phone_screen(browser, dir_server, path, user):
 
 
 def test_process_leader_uploads_csv_bad_rows_refused_then_good_file_imported(
-        page, dir_server, tmp_path):
+    page, dir_server, tmp_path
+):
     login(page, dir_server.url, "processledare")
     goto(page, dir_server.url, "/stodkatalog")
     page.get_by_role("tab", name="Import och export").click()
     bad = tmp_path / "bad.csv"
-    bad.write_text("name,organization,phone,visibility\nUppladdad post,Org,112,internal\n"
-                   ",Org,,internal\nTrasig,Org,ring oss,internal\n", encoding="utf-8")
+    bad.write_text(
+        "name,organization,phone,visibility\nUppladdad post,Org,112,internal\n"
+        ",Org,,internal\nTrasig,Org,ring oss,internal\n",
+        encoding="utf-8",
+    )
     uploader = page.locator("[data-testid='stFileUploaderDropzoneInput']")
     uploader.set_input_files(str(bad))
     _uploaded(page, "bad.csv")
@@ -132,8 +150,9 @@ def test_process_leader_uploads_csv_bad_rows_refused_then_good_file_imported(
     grid = page.locator("[data-testid='stDataFrame']").last
     grid.wait_for()
     good = tmp_path / "good.csv"
-    good.write_text("name,organization,phone,visibility\nUppladdad post,Org,112,internal\n",
-                    encoding="utf-8")
+    good.write_text(
+        "name,organization,phone,visibility\nUppladdad post,Org,112,internal\n", encoding="utf-8"
+    )
     uploader.set_input_files(str(good))
     _uploaded(page, "good.csv")
     page.get_by_role("button", name="Importera").click()

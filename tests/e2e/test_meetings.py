@@ -10,8 +10,10 @@ from tests.e2e.conftest import goto, login, start_server, stop_server, wait_for_
 
 DECISION = "E2E-beslut: föräldrakväll i mars"
 ACTION = "E2E-åtgärd: boka aulan"
-EVIL = ("# Läget\n<script>window.__pwned = 1</script>\n\n"
-        "<img src=x onerror=\"window.__pwned = 2\">\n\n**fetstil**")
+EVIL = (
+    "# Läget\n<script>window.__pwned = 1</script>\n\n"
+    '<img src=x onerror="window.__pwned = 2">\n\n**fetstil**'
+)
 
 
 @pytest.fixture(scope="module")
@@ -97,13 +99,16 @@ def test_meeting_cycle(own_server, page, context_page):
     member.wait_for_function(
         "t => document.querySelector('[data-testid=\"stMain\"]').innerText.includes(t)"
         " || [...document.querySelectorAll('[data-testid=\"stDataFrame\"] td')]"
-        ".some(td => td.innerText.includes(t))", arg=ACTION)
+        ".some(td => td.innerText.includes(t))",
+        arg=ACTION,
+    )
 
     # The next SOS meeting's agenda is prefilled with the open action item.
     _create_meeting(page, base, "E2E uppföljande SOS-möte")
     _meeting_mode(page)
     _main(page).get_by_role(
-        "heading", name="1. Öppna åtgärdspunkter från tidigare möten").wait_for()
+        "heading", name="1. Öppna åtgärdspunkter från tidigare möten"
+    ).wait_for()
     notes = _main(page).locator("[data-testid='stMarkdown']", has_text=ACTION)
     assert notes.count() >= 1  # the prefilled snapshot in the item's notes
 

@@ -22,8 +22,9 @@ def test_meeting_mode_is_readable_on_a_projector(browser, server):
 
 
 def test_public_page_fits_a_phone(browser, server):
-    context = browser.new_context(viewport={"width": 375, "height": 812}, locale="sv-SE",
-                                  is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 375, "height": 812}, locale="sv-SE", is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     page.set_default_timeout(45_000)
     try:

@@ -10,8 +10,11 @@ from docx import Document
 
 from tests.e2e.conftest import goto, login, start_server, stop_server
 
-DIMENSIONS = ["4.1 Främja demokratin", "4.2 Förebygga våldsbejakande extremism",
-              "4.3 Förhindra våldsbejakande extremism"]
+DIMENSIONS = [
+    "4.1 Främja demokratin",
+    "4.2 Förebygga våldsbejakande extremism",
+    "4.3 Förhindra våldsbejakande extremism",
+]
 
 
 @pytest.fixture(scope="module")
@@ -22,8 +25,7 @@ def report_server(tmp_path_factory):
 
 
 def _headings(path: Path, level: int) -> list[str]:
-    return [p.text for p in Document(str(path)).paragraphs
-            if p.style.name == f"Heading {level}"]
+    return [p.text for p in Document(str(path)).paragraphs if p.style.name == f"Heading {level}"]
 
 
 def test_coordinator_downloads_word_report_and_a_frozen_copy(page, report_server, tmp_path):

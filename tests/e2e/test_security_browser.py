@@ -19,11 +19,28 @@ HOSTILE = '<img src=x onerror="window.__xss=1">**fet** <script>window.__xss=2</s
 
 def _prepare(env):
     def cli(*args, stdin=None):
-        subprocess.run([sys.executable, "-m", "portal", *args], env=env, cwd=ROOT,
-                       input=stdin, text=True, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "portal", *args],
+            env=env,
+            cwd=ROOT,
+            input=stdin,
+            text=True,
+            check=True,
+            capture_output=True,
+        )
 
-    cli("user", "add", "hostile", "--role", "member", "--name", HOSTILE,
-        "--email", "h@example.se", stdin="ett-långt-lösenord-1\n")
+    cli(
+        "user",
+        "add",
+        "hostile",
+        "--role",
+        "member",
+        "--name",
+        HOSTILE,
+        "--email",
+        "h@example.se",
+        stdin="ett-långt-lösenord-1\n",
+    )
     cli("user", "disable", "partner")
 
 
@@ -51,8 +68,7 @@ def logged_out(page) -> bool:
 
 
 def test_a_cookie_signed_with_the_server_key_logs_in(page, srv):
-    open_with(page, srv, cookie("ledamot", srv.env["PORTAL_COOKIE_KEY"]),
-                     "/handlingsplan")
+    open_with(page, srv, cookie("ledamot", srv.env["PORTAL_COOKIE_KEY"]), "/handlingsplan")
     page.get_by_text("Främja demokratin").first.wait_for()
     assert page.get_by_role("button", name="Logga in").count() == 0
 
@@ -64,8 +80,9 @@ def test_bad_cookies_are_rejected(page, srv, case):
         value = cookie("admin", "some-other-key-of-the-same-length-" + "q" * 20)
     elif case == "tampered":
         head, _, sig = cookie("ledamot", key).split(".")
-        _, body, _ = jwt.encode({"username": "admin", "exp_date": 9e9}, "x" * 40,
-                                algorithm="HS256").split(".")
+        _, body, _ = jwt.encode(
+            {"username": "admin", "exp_date": 9e9}, "x" * 40, algorithm="HS256"
+        ).split(".")
         value = f"{head}.{body}.{sig}"
     else:
         value = cookie("partner", key)

@@ -38,8 +38,7 @@ def _choose(page, key: str, option: str) -> None:
         except PlaywrightTimeout:
             page.keyboard.press("Escape")
     wanted.click()
-    page.wait_for_function(
-        "([el, v]) => el.value === v", arg=[box.element_handle(), option])
+    page.wait_for_function("([el, v]) => el.value === v", arg=[box.element_handle(), option])
 
 
 def test_coordinator_enters_assessment_member_sees_it(browser, page, own_server):

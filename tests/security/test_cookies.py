@@ -40,12 +40,17 @@ def test_a_modified_signature_is_rejected():
     assert cookie_username(f"{head}.{body}.{flipped}", KEY) is None
 
 
-@pytest.mark.parametrize("bad", [
-    token(key="another-key-that-is-long-enough-0000"),  # foreign key / key was changed
-    token(days=-1),                                       # expired
-    jwt.encode({"username": "admin", "exp_date": 9e9}, None, algorithm="none"),
-    "not-a-jwt", "", "a.b.c",
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        token(key="another-key-that-is-long-enough-0000"),  # foreign key / key was changed
+        token(days=-1),  # expired
+        jwt.encode({"username": "admin", "exp_date": 9e9}, None, algorithm="none"),
+        "not-a-jwt",
+        "",
+        "a.b.c",
+    ],
+)
 def test_foreign_expired_unsigned_and_garbage_cookies_are_rejected(bad):
     assert cookie_username(bad, KEY) is None
 

@@ -22,7 +22,7 @@ STORED = [  # must be stored exactly as typed
     "<img src=x onerror=alert(1)>",
     "**fet** _kursiv_ [länk](javascript:alert(1)) # rubrik",
     "Åsa Öberg-Ängström \\ % _ ; --",
-    "=HYPERLINK(\"http://x\")",
+    '=HYPERLINK("http://x")',
 ]
 REFUSED = [  # must be refused with a clear message, nothing stored
     ("Namn\x00med-nolla", "styrtecken"),
@@ -58,8 +58,16 @@ def test_control_chars_and_overlong_names_are_refused(demo_db):
 def test_hostile_usernames_are_refused(demo_db):
     from portal.errors import ValidationError
 
-    for username in ["kim'; --", "<b>kim</b>", "KIM", "k" * 41, "kim\x00", "../etc",
-                     "admin OR 1=1", ""]:
+    for username in [
+        "kim'; --",
+        "<b>kim</b>",
+        "KIM",
+        "k" * 41,
+        "kim\x00",
+        "../etc",
+        "admin OR 1=1",
+        "",
+    ]:
         with pytest.raises(ValidationError) as err:
             svc.add_user(username, "Kim", "kim@example.se", "member", PW, actor=admin())
         assert "username" in err.value.problems
@@ -128,24 +136,54 @@ def test_audit_filters_take_hostile_values_as_values(demo_db):
 def test_cli_user_add_stores_hostile_names_verbatim(demo_db, monkeypatch):
     for n, payload in enumerate(STORED[:5]):
         monkeypatch.setattr(sys, "stdin", io.StringIO(PW + "\n"))
-        assert cli.main(["user", "add", f"kim{n}", "--role", "member", "--name", payload,
-                         "--email", "kim@example.se"]) == 0
+        assert (
+            cli.main(
+                [
+                    "user",
+                    "add",
+                    f"kim{n}",
+                    "--role",
+                    "member",
+                    "--name",
+                    payload,
+                    "--email",
+                    "kim@example.se",
+                ]
+            )
+            == 0
+        )
         assert users_db.get_user(f"kim{n}").name == payload
 
 
 def test_cli_user_add_refuses_control_chars_in_one_clear_error(demo_db, monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", io.StringIO(PW + "\n"))
-    assert cli.main(["user", "add", "kim", "--role", "member", "--name", "Kim\x1bBerg",
-                     "--email", "kim@example.se"]) == 1
+    assert (
+        cli.main(
+            [
+                "user",
+                "add",
+                "kim",
+                "--role",
+                "member",
+                "--name",
+                "Kim\x1bBerg",
+                "--email",
+                "kim@example.se",
+            ]
+        )
+        == 1
+    )
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "control characters" in err
     assert users_db.get_user("kim") is None
 
 
 def test_no_secret_files_are_tracked_by_git():
-    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True,
-                           check=True).stdout.splitlines()
+    files = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
     assert files, "git ls-files listed nothing"
-    bad = [f for f in files
-           if f.endswith(("secrets.toml", ".cookie_key", ".duckdb", ".duckdb.wal"))]
+    bad = [
+        f for f in files if f.endswith(("secrets.toml", ".cookie_key", ".duckdb", ".duckdb.wal"))
+    ]
     assert bad == []

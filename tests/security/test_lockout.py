@@ -47,11 +47,13 @@ def test_lock_expires_after_the_configured_minutes(demo_db, monkeypatch):
     assert "ledamot" in accounts.login_credentials(now)  # listed, but with a dead hash
     from portal.services import passwords
 
-    assert not passwords.check_password("demo-ledamot",
-                                        accounts.login_credentials(now)["ledamot"]["password"])
+    assert not passwords.check_password(
+        "demo-ledamot", accounts.login_credentials(now)["ledamot"]["password"]
+    )
     later = now + timedelta(minutes=1, seconds=1)
-    assert passwords.check_password("demo-ledamot",
-                                    accounts.login_credentials(later)["ledamot"]["password"])
+    assert passwords.check_password(
+        "demo-ledamot", accounts.login_credentials(later)["ledamot"]["password"]
+    )
     accounts.record_login("ledamot", later)
     with transaction() as cur:
         assert users_db.login_state(cur, "ledamot") == (True, 0, None)

@@ -31,15 +31,17 @@ def test_page_guard_for_every_role(demo_db, spec):
         assert not at.exception, f"{spec.key} as {username}: {at.exception}"
         if allowed:
             forbidden = {"Du har inte behörighet", "Logga in för att"}
-            assert not any(f in e.value for e in at.error for f in forbidden), \
+            assert not any(f in e.value for e in at.error for f in forbidden), (
                 f"{spec.key} refused {username}"
+            )
         else:
             assert len(at.error) == 1, f"{spec.key} did not refuse {username}"
             # nothing but the refusal: no tables, forms, buttons, downloads or text
             assert not at.dataframe and not at.table and not at.text_input
             assert not at.button and not at.get("download_button")
-            assert texts(at).strip() == at.error[0].value.strip(), \
+            assert texts(at).strip() == at.error[0].value.strip(), (
                 f"{spec.key} showed data to {username}"
+            )
 
 
 @pytest.mark.parametrize("username", WHO)

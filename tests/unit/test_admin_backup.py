@@ -38,21 +38,32 @@ while True:
 
 
 def run(env, *args):
-    return subprocess.run([sys.executable, "-m", "portal", *args], env=env, cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "portal", *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture
 def env(tmp_path):
-    env = {**os.environ, "PORTAL_DB": str(tmp_path / "portal.duckdb"),
-           "PORTAL_COOKIE_KEY": "k" * 40, "PORTAL_BACKUP_WAIT": "20"}
+    env = {
+        **os.environ,
+        "PORTAL_DB": str(tmp_path / "portal.duckdb"),
+        "PORTAL_COOKIE_KEY": "k" * 40,
+        "PORTAL_BACKUP_WAIT": "20",
+    }
     assert run(env, "init", "--demo").returncode == 0
     return env
 
 
 def holder(env, mode):
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, mode], env=env, cwd=ROOT,
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, mode], env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
     assert proc.stdout.readline().strip() == "ready"
     return proc
 
@@ -61,8 +72,10 @@ def counts(db: Path) -> dict:
     conn = duckdb.connect(str(db), read_only=True)
     try:
         # fixed table names from the tuple below; a name cannot be a parameter
-        return {t: conn.execute("SELECT count(*) FROM " + t).fetchone()[0]  # noqa: S608
-                for t in ("users", "audit_log", "plans", "schema_migrations")}
+        return {
+            t: conn.execute("SELECT count(*) FROM " + t).fetchone()[0]  # noqa: S608
+            for t in ("users", "audit_log", "plans", "schema_migrations")
+        }
     finally:
         conn.close()
 
@@ -135,8 +148,9 @@ def test_kill_9_during_writes_loses_no_committed_change(env):
     conn = duckdb.connect(str(db))
     conn.execute("INSERT INTO meta VALUES ('crash_counter', '0')")
     conn.close()
-    proc = subprocess.Popen([sys.executable, "-c", WRITER], env=env, cwd=ROOT,
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER], env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
     committed = []
     deadline = time.monotonic() + 60
     while len(committed) < 150 and time.monotonic() < deadline:
@@ -147,10 +161,15 @@ def test_kill_9_during_writes_loses_no_committed_change(env):
     assert len(committed) >= 150
     conn = duckdb.connect(str(db))  # opens (replays the WAL) after the crash
     try:
-        ids = {int(r[0]) for r in conn.execute(
-            "SELECT entity_id FROM audit_log WHERE actor = 'crash-test'").fetchall()}
-        counter = int(conn.execute(
-            "SELECT value FROM meta WHERE key = 'crash_counter'").fetchone()[0])
+        ids = {
+            int(r[0])
+            for r in conn.execute(
+                "SELECT entity_id FROM audit_log WHERE actor = 'crash-test'"
+            ).fetchall()
+        }
+        counter = int(
+            conn.execute("SELECT value FROM meta WHERE key = 'crash_counter'").fetchone()[0]
+        )
     finally:
         conn.close()
     assert set(committed) <= ids  # every acknowledged commit survived

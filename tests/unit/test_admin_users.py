@@ -24,8 +24,9 @@ def log(action: str):
 
 
 def test_create_user_hashes_password_and_audits_without_it(demo_db):
-    svc.add_user("kim", "Kim Berg", "kim@example.se", "member", PW, actor=admin(),
-                 must_change_password=True)
+    svc.add_user(
+        "kim", "Kim Berg", "kim@example.se", "member", PW, actor=admin(), must_change_password=True
+    )
     user = users_db.get_user("kim")
     assert user.role == "member" and user.must_change_password and user.active
     entry = log("create").iloc[0]

@@ -66,10 +66,19 @@ def test_leaflet_is_one_page_with_swedish_letters(demo_db, monkeypatch):
     pdf = PdfReader(io.BytesIO(leaflet_pdf(date(2026, 11, 24))))
     assert len(pdf.pages) == 1
     text = pdf.pages[0].extract_text()
-    for needle in ("Orolig för någon i din närhet", "å", "ä", "ö", "020-100 200", "112",
-                   "114 14", "samordnare@tjorn.se", "Orostelefonen"):
+    for needle in (
+        "Orolig för någon i din närhet",
+        "å",
+        "ä",
+        "ö",
+        "020-100 200",
+        "112",
+        "114 14",
+        "samordnare@tjorn.se",
+        "Orostelefonen",
+    ):
         assert needle in text, needle
-    assert "Socialtjänsten" not in text       # internal entries never reach the leaflet
+    assert "Socialtjänsten" not in text  # internal entries never reach the leaflet
     assert "Samtalsgrupp för föräldrar" not in text  # nor partner entries
 
 
@@ -77,8 +86,16 @@ def test_leaflet_stays_one_page_with_many_entries(db_path):
     from portal.services import directory as svc
 
     for n in range(40):
-        svc.save("a", "admin", {"name": f"Verksamhet {n}", "organization": "Org",
-                                "visibility": "public", "phone": "0304-60 10 00"})
+        svc.save(
+            "a",
+            "admin",
+            {
+                "name": f"Verksamhet {n}",
+                "organization": "Org",
+                "visibility": "public",
+                "phone": "0304-60 10 00",
+            },
+        )
     pdf = PdfReader(io.BytesIO(leaflet_pdf()))
     assert len(pdf.pages) == 1
     assert "Ytterligare" in pdf.pages[0].extract_text()
@@ -96,15 +113,24 @@ def test_cli_hsds_export_passes_the_frictionless_command(demo_db, tmp_path):
     close_all()  # let the CLI process open the database file
     env = {"PORTAL_DB": str(demo_db), "PATH": "/usr/bin:/bin"}
     out = tmp_path / "hsds"
-    run = subprocess.run([sys.executable, "-m", "portal", "export", "directory", "--format",
-                          "hsds", "-o", str(out)], env=env, cwd=ROOT, capture_output=True,
-                         text=True, check=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "portal", "export", "directory", "--format", "hsds", "-o", str(out)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert run.returncode == 0, run.stderr
     tool = Path(sys.executable).with_name("frictionless")
     tool = str(tool) if tool.exists() else shutil.which("frictionless")
     assert tool, "the frictionless command is part of the test dependencies"
-    check = subprocess.run([tool, "validate", str(out / "datapackage.json")],
-                           capture_output=True, text=True, check=False)
+    check = subprocess.run(
+        [tool, "validate", str(out / "datapackage.json")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert check.returncode == 0, check.stdout[-2000:]
 
 
@@ -114,8 +140,16 @@ def test_leaflet_counts_every_public_entry_it_leaves_out(db_path):
     from portal.services import directory as svc
 
     for n in range(60):
-        svc.save("a", "admin", {"name": f"Verksamhet {n:02d}", "organization": "Org",
-                                "visibility": "public", "phone": "0304-60 10 00"})
+        svc.save(
+            "a",
+            "admin",
+            {
+                "name": f"Verksamhet {n:02d}",
+                "organization": "Org",
+                "visibility": "public",
+                "phone": "0304-60 10 00",
+            },
+        )
     text = " ".join(PdfReader(io.BytesIO(leaflet_pdf())).pages[0].extract_text().split())
     listed = sum(1 for e in svc.search(None) if e["name"] in text)
     left_out = int(re.search(r"Ytterligare (\d+)", text).group(1))

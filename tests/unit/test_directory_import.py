@@ -13,10 +13,14 @@ from portal.errors import PermissionDenied, ValidationError
 from portal.services import directory as svc
 from portal.services.directory_import import import_file, import_upload
 
-HEADER = "name,organization,description,categories,target_groups,languages,phone,email,url," \
-         "visibility,verified_on\n"
-GOOD = 'Familjestöd,Tjörns kommun,"Stöd, samtal",Samtalsstöd;social_services,anhöriga,' \
-       'sv;ar,0304-60 10 00,familj@tjorn.se,https://www.tjorn.se,partners,2026-01-15\n'
+HEADER = (
+    "name,organization,description,categories,target_groups,languages,phone,email,url,"
+    "visibility,verified_on\n"
+)
+GOOD = (
+    'Familjestöd,Tjörns kommun,"Stöd, samtal",Samtalsstöd;social_services,anhöriga,'
+    "sv;ar,0304-60 10 00,familj@tjorn.se,https://www.tjorn.se,partners,2026-01-15\n"
+)
 
 
 def _count() -> int:
@@ -43,16 +47,16 @@ def test_good_file_is_imported_with_labels_mapped_to_terms(db_path, tmp_path):
 
 
 BAD_ROWS = [
-    (',Tjörns kommun,,,,,,,,public,\n', "namn saknas"),
-    ('A,Org,,,,,ring oss,,,public,\n', "telefonnumret"),
-    ('B,Org,,,,,,kontakt(at)x.se,,public,\n', "e-postadressen"),
-    ('C,Org,,Trolldom,,,,,,public,\n', "okänd kategori"),
-    ('D,Org,,,,,,,javascript:alert(1),public,\n', "http(s)"),
-    ('E,Org,,,,,,,www.x.se,public,\n', "http(s)"),
-    ('F,Org,,,okänd grupp,,,,,public,\n', "okänd målgrupp"),
-    ('G,Org,,,,,,,,hemlig,\n', "okänd synlighet"),
-    ('H,Org,,,,,,,,public,15/1 2026\n', "ÅÅÅÅ-MM-DD"),
-    ('I,,,,,,,,,public,\n', "organisation saknas"),
+    (",Tjörns kommun,,,,,,,,public,\n", "namn saknas"),
+    ("A,Org,,,,,ring oss,,,public,\n", "telefonnumret"),
+    ("B,Org,,,,,,kontakt(at)x.se,,public,\n", "e-postadressen"),
+    ("C,Org,,Trolldom,,,,,,public,\n", "okänd kategori"),
+    ("D,Org,,,,,,,javascript:alert(1),public,\n", "http(s)"),
+    ("E,Org,,,,,,,www.x.se,public,\n", "http(s)"),
+    ("F,Org,,,okänd grupp,,,,,public,\n", "okänd målgrupp"),
+    ("G,Org,,,,,,,,hemlig,\n", "okänd synlighet"),
+    ("H,Org,,,,,,,,public,15/1 2026\n", "ÅÅÅÅ-MM-DD"),
+    ("I,,,,,,,,,public,\n", "organisation saknas"),
 ]
 
 
@@ -71,14 +75,14 @@ def test_every_bad_row_is_named_and_nothing_is_written(db_path, tmp_path):
 
 def test_a_row_with_several_faults_lists_them_all(db_path, tmp_path):
     with pytest.raises(ValidationError) as exc:
-        import_file(_write(tmp_path, HEADER + ',Org,,X,,,abc,nope,ftp://x,public,\n'), "cli")
+        import_file(_write(tmp_path, HEADER + ",Org,,X,,,abc,nope,ftp://x,public,\n"), "cli")
     reason = exc.value.problems["rad 2"]
     for part in ("namn saknas", "okänd kategori", "telefonnumret", "e-postadressen", "http(s)"):
         assert part in reason
 
 
 def test_line_numbers_count_multiline_cells(db_path, tmp_path):
-    text = HEADER + 'Ok,Org,"rad ett\nrad två",,,,,,,public,\n' + ',Org,,,,,,,,public,\n'
+    text = HEADER + 'Ok,Org,"rad ett\nrad två",,,,,,,public,\n' + ",Org,,,,,,,,public,\n"
     with pytest.raises(ValidationError) as exc:
         import_file(_write(tmp_path, text), "cli")
     assert list(exc.value.problems) == ["rad 4"]
@@ -120,12 +124,30 @@ def test_cli_import_reports_every_bad_row_and_exits_non_zero(db_path, tmp_path):
 
     close_all()  # DuckDB: one process writes a file at a time
     env = {"PORTAL_DB": str(db_path), "PATH": "/usr/bin:/bin"}
-    run = subprocess.run([sys.executable, "-m", "portal", "import", "directory", str(path)],
-                         capture_output=True, text=True, cwd=ROOT, env=env, check=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "portal", "import", "directory", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
     assert run.returncode == 1
     assert "rad 3: telefonnumret" in run.stderr
-    ok = subprocess.run([sys.executable, "-m", "portal", "import", "directory",
-                         str(_write(tmp_path, HEADER + GOOD, "ok.csv"))],
-                        capture_output=True, text=True, cwd=ROOT, env=env, check=False)
+    ok = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "portal",
+            "import",
+            "directory",
+            str(_write(tmp_path, HEADER + GOOD, "ok.csv")),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
     assert ok.returncode == 0, ok.stderr
     assert "imported 1 rows" in ok.stdout

@@ -15,8 +15,13 @@ def _names(entries) -> list[str]:
 
 
 def _add(name: str, description: str = "", **extra) -> str:
-    values = {"name": name, "organization": "Testorg", "description": description,
-              "visibility": "public", **extra}
+    values = {
+        "name": name,
+        "organization": "Testorg",
+        "description": description,
+        "visibility": "public",
+        **extra,
+    }
     return svc.save("processledare", "process_leader", values)
 
 
@@ -31,13 +36,14 @@ def test_swedish_letters_match_across_case_but_not_their_plain_forms(db_path):
     assert _names(svc.search("member", "ÄNGSLAN")) == ["Ängslan och åldrande"]
     assert _names(svc.search("member", "ÅLDRANDE")) == ["Ängslan och åldrande"]
     assert _names(svc.search("member", "översittare")) == ["Ängslan och åldrande"]
-    assert _names(svc.search("member", "angslan")) == ["Angslan"]      # 'a' is not 'ä'
+    assert _names(svc.search("member", "angslan")) == ["Angslan"]  # 'a' is not 'ä'
     assert "Orostelefonen" not in _names(svc.search("member", "stodtelefon"))
 
 
 def test_every_word_must_match_and_wildcards_are_literal(db_path):
     assert _names(svc.search("member", "CVE yrkesverksamma")) == [
-        "CVE stödtelefon för yrkesverksamma"]
+        "CVE stödtelefon för yrkesverksamma"
+    ]
     assert svc.search("member", "%") == []
     assert svc.search("member", "_") == []
     assert svc.search("member", "'; DROP TABLE dir_entries; --") == []
@@ -45,17 +51,24 @@ def test_every_word_must_match_and_wildcards_are_literal(db_path):
 
 
 def test_filters_by_category_group_language_and_area(db_path):
-    _add("Arabisk samtalsgrupp", categories=["counselling"], target_groups=["relatives"],
-         languages=["ar"], service_area="Tjörns kommun")
+    _add(
+        "Arabisk samtalsgrupp",
+        categories=["counselling"],
+        target_groups=["relatives"],
+        languages=["ar"],
+        service_area="Tjörns kommun",
+    )
     assert _names(svc.search("member", language="ar")) == ["Arabisk samtalsgrupp"]
     assert _names(svc.search("member", category="emergency")) == ["112 – vid akut fara"]
     assert "CVE stödtelefon för yrkesverksamma" in _names(
-        svc.search("member", group="professionals"))
+        svc.search("member", group="professionals")
+    )
     assert "Orostelefonen" not in _names(svc.search("member", group="professionals"))
     area = _names(svc.search("member", area="Tjörns kommun"))
     assert "Arabisk samtalsgrupp" in area and "Orostelefonen" not in area
     assert _names(svc.search("member", "samtal", category="counselling", language="ar")) == [
-        "Arabisk samtalsgrupp"]
+        "Arabisk samtalsgrupp"
+    ]
 
 
 def test_visibility_per_role(demo_db):
@@ -100,20 +113,30 @@ def test_stale_edit_is_refused_and_names_the_changed_field(db_path):
     assert svc.get("admin", entry_id)["phone"] == "0304-12 34 56"
 
 
-@pytest.mark.parametrize("field,value", [("phone", "ring mig"), ("email", "a@b"),
-                                         ("url", "javascript:alert(1)"),
-                                         ("url", "ftp://example.org"), ("name", " ")])
+@pytest.mark.parametrize(
+    "field,value",
+    [
+        ("phone", "ring mig"),
+        ("email", "a@b"),
+        ("url", "javascript:alert(1)"),
+        ("url", "ftp://example.org"),
+        ("name", " "),
+    ],
+)
 def test_form_values_are_validated(db_path, field, value):
     with pytest.raises(ValidationError):
-        svc.save("p", "process_leader", {"name": "Ok", "organization": "Org",
-                                         "visibility": "public", field: value})
+        svc.save(
+            "p",
+            "process_leader",
+            {"name": "Ok", "organization": "Org", "visibility": "public", field: value},
+        )
 
 
 def test_staleness_uses_the_configured_months(db_path, monkeypatch):
     entry_id = _add("Kontrollerad")
     svc.mark_verified("p", "process_leader", entry_id, date(2025, 11, 25))
     entry = svc.get("admin", entry_id)
-    assert not svc.is_stale(entry, date(2026, 11, 24))      # 12 months not yet passed
+    assert not svc.is_stale(entry, date(2026, 11, 24))  # 12 months not yet passed
     assert svc.is_stale(entry, date(2026, 11, 26))
     monkeypatch.setenv("PORTAL_VERIFY_MONTHS", "6")
     assert svc.is_stale(entry, date(2026, 6, 1))
@@ -123,8 +146,7 @@ def test_staleness_uses_the_configured_months(db_path, monkeypatch):
     # the municipality's own services were never verified and come first
     assert stale[0] in {name for _, name, _, _ in MUNICIPAL_SERVICES}
     assert "Kontrollerad" not in stale and "Orostelefonen" not in stale
-    assert "Orostelefonen" in _names(views.stale_page("admin", date(2028, 1, 1),
-                                                      size=1000).rows)
+    assert "Orostelefonen" in _names(views.stale_page("admin", date(2028, 1, 1), size=1000).rows)
 
 
 def test_default_entries_carry_sources_and_no_invented_contacts(db_path):
@@ -148,4 +170,8 @@ def test_results_are_in_swedish_alphabetical_order(db_path):
     for name in ("Östra gruppen", "Ängsgården", "Åsa-stödet", "Zebra"):
         _add(name, "sorteringstest")
     assert _names(svc.search("member", "sorteringstest")) == [
-        "Zebra", "Åsa-stödet", "Ängsgården", "Östra gruppen"]
+        "Zebra",
+        "Åsa-stödet",
+        "Ängsgården",
+        "Östra gruppen",
+    ]

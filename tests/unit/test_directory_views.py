@@ -11,8 +11,13 @@ from portal.services import directory_views as views
 
 
 def _add(name: str, description: str = "", **extra) -> str:
-    values = {"name": name, "organization": "Testorg", "description": description,
-              "visibility": "public", **extra}
+    values = {
+        "name": name,
+        "organization": "Testorg",
+        "description": description,
+        "visibility": "public",
+        **extra,
+    }
     return svc.save("processledare", "process_leader", values)
 
 
@@ -31,9 +36,19 @@ def _all_pages(read, size: int) -> list[dict]:
         offset += size
 
 
-@pytest.mark.parametrize("offset,total,size,expected", [
-    (0, 0, 20, 0), (-5, 100, 20, 0), (40, 100, 20, 40), (45, 100, 20, 40),
-    (100, 100, 20, 80), (1000, 45, 20, 40), (20, 20, 20, 0), (20, 21, 20, 20)])
+@pytest.mark.parametrize(
+    "offset,total,size,expected",
+    [
+        (0, 0, 20, 0),
+        (-5, 100, 20, 0),
+        (40, 100, 20, 40),
+        (45, 100, 20, 40),
+        (100, 100, 20, 80),
+        (1000, 45, 20, 40),
+        (20, 20, 20, 0),
+        (20, 21, 20, 20),
+    ],
+)
 def test_offsets_are_clamped_to_a_page_start(offset, total, size, expected):
     assert views.clamp_offset(offset, total, size) == expected
 
@@ -53,8 +68,14 @@ def test_pages_together_are_the_whole_search_in_order(db_path):
 
 
 ROLES = [None, "partner", "member", "admin"]
-FILTERS = [{}, {"query": "stöd"}, {"category": "emergency"}, {"group": "professionals"},
-           {"language": "sv"}, {"include_inactive": True}]
+FILTERS = [
+    {},
+    {"query": "stöd"},
+    {"category": "emergency"},
+    {"group": "professionals"},
+    {"language": "sv"},
+    {"include_inactive": True},
+]
 
 
 def test_counts_and_first_page_match_the_full_search(demo_db):
@@ -96,14 +117,22 @@ def test_pick_keeps_the_swedish_search_semantics(db_path):
 def _old_stale_rule(role, today):
     """The rule as it was computed in Python before: every entry, then is_stale()."""
     rows = [e for e in svc.search(role) if svc.is_stale(e, today)]
-    return sorted(rows, key=lambda e: (e["verified_on"] is not None,
-                                       e["verified_on"] or date.min))
+    return sorted(rows, key=lambda e: (e["verified_on"] is not None, e["verified_on"] or date.min))
 
 
 def _seed_verification_dates(today: date) -> None:
     edge = svc.cutoff(today)
-    for n, day in enumerate([None, edge, edge - timedelta(days=1), edge + timedelta(days=1),
-                             today, date(2020, 1, 1), None]):
+    for n, day in enumerate(
+        [
+            None,
+            edge,
+            edge - timedelta(days=1),
+            edge + timedelta(days=1),
+            today,
+            date(2020, 1, 1),
+            None,
+        ]
+    ):
         entry_id = _add(f"Kontrolltest {n}", visibility=("public", "partners", "internal")[n % 3])
         if day:
             svc.mark_verified("p", "process_leader", entry_id, day)
@@ -141,8 +170,7 @@ def test_cached_reads_follow_a_committed_write(db_path):
 def test_a_raw_write_is_seen_after_invalidate(db_path):
     count = views.active_count("admin")
     with cursor() as cur:  # auto-committed, outside transaction(): the cache must be told
-        cur.execute("UPDATE dir_entries SET status = 'inactive' WHERE name = ?",
-                    ["Orostelefonen"])
+        cur.execute("UPDATE dir_entries SET status = 'inactive' WHERE name = ?", ["Orostelefonen"])
     cache.invalidate()
     assert views.active_count("admin") == count - 1
 

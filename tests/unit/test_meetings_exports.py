@@ -33,10 +33,17 @@ def leader(db_path):
 
 
 def _create(leader, title, start, **kw):
-    return svc.create_meeting(leader, {"title": title, "type": kw.pop("type", "sos"),
-                                       "starts_at": start,
-                                       "ends_at": start + timedelta(hours=2), **kw},
-                              prefill=False)
+    return svc.create_meeting(
+        leader,
+        {
+            "title": title,
+            "type": kw.pop("type", "sos"),
+            "starts_at": start,
+            "ends_at": start + timedelta(hours=2),
+            **kw,
+        },
+        prefill=False,
+    )
 
 
 def _events(data: bytes) -> dict[str, object]:
@@ -45,8 +52,13 @@ def _events(data: bytes) -> dict[str, object]:
 
 
 def test_meeting_ics_round_trip_field_by_field(leader):
-    summer = _create(leader, "Sommarmöte, SOS", datetime(2031, 6, 12, 13, 0),
-                     place="Kommunhuset, sal Orust", link="https://example.org/m")
+    summer = _create(
+        leader,
+        "Sommarmöte, SOS",
+        datetime(2031, 6, 12, 13, 0),
+        place="Kommunhuset, sal Orust",
+        link="https://example.org/m",
+    )
     data = ics_export.meeting_ics(summer)
     cal = Calendar.from_ical(data)
     assert str(cal["VERSION"]) == "2.0" and "SOS-portalen" in str(cal["PRODID"])
@@ -104,27 +116,35 @@ def test_cli_exports_upcoming_meetings_only(leader, tmp_path):
 
 def _full_meeting(leader) -> int:
     mid = _create(leader, "SOS-möte i Tjörn", datetime(2031, 9, 3, 13))
-    svc.save_attendance(leader, mid, [
-        {"name": "Åsa Öberg", "organisation": "Socialtjänsten", "present": True},
-        {"name": "Pär Ängström", "organisation": "Polisen", "present": False},
-    ])
+    svc.save_attendance(
+        leader,
+        mid,
+        [
+            {"name": "Åsa Öberg", "organisation": "Socialtjänsten", "present": True},
+            {"name": "Pär Ängström", "organisation": "Polisen", "present": False},
+        ],
+    )
     svc.save_agenda(leader, mid, [{"title": "Lägesbild", "presenter": "Polisen"}])
-    svc.save_minutes(leader, mid, "# Läget\nInga förändringar.\n- Punkt ett <script>x</script>",
-                     1)
+    svc.save_minutes(leader, mid, "# Läget\nInga förändringar.\n- Punkt ett <script>x</script>", 1)
     acts.add_decision(leader, mid, "Utbildningen genomförs i höst.")
     acts.add_decision(leader, mid, "Nästa möte i december.")
-    acts.add_action(leader, mid, "Boka lokal för föräldrakväll", "Demo Processledare",
-                    date(2031, 10, 1))
+    acts.add_action(
+        leader, mid, "Boka lokal för föräldrakväll", "Demo Processledare", date(2031, 10, 1)
+    )
     return mid
 
 
 def test_minutes_docx_uses_real_headings_and_holds_everything(leader):
     doc = Document(io.BytesIO(minutes_export.docx_bytes(_full_meeting(leader))))
-    headings = [(p.style.name, p.text) for p in doc.paragraphs
-                if p.style.name.startswith(("Heading", "Title"))]
+    headings = [
+        (p.style.name, p.text)
+        for p in doc.paragraphs
+        if p.style.name.startswith(("Heading", "Title"))
+    ]
     assert ("Title", "SOS-möte i Tjörn") in headings
-    assert {("Heading 1", h) for h in ("Närvaro", "Dagordning", "Protokoll", "Beslut",
-                                       "Åtgärdspunkter")} <= set(headings)
+    assert {
+        ("Heading 1", h) for h in ("Närvaro", "Dagordning", "Protokoll", "Beslut", "Åtgärdspunkter")
+    } <= set(headings)
     assert ("Heading 2", "Läget") in headings
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Åsa Öberg (Socialtjänsten)" in text
@@ -133,21 +153,32 @@ def test_minutes_docx_uses_real_headings_and_holds_everything(leader):
     assert "§ 2. Nästa möte i december." in text
     assert "Punkt ett <script>x</script>" in text  # literal text, never markup
     table = doc.tables[0]
-    assert [c.text for c in table.rows[0].cells] == ["Åtgärd", "Ansvarig", "Klart senast",
-                                                    "Status"]
-    assert [c.text for c in table.rows[1].cells] == ["Boka lokal för föräldrakväll",
-                                                    "Demo Processledare", "2031-10-01", "Öppen"]
+    assert [c.text for c in table.rows[0].cells] == ["Åtgärd", "Ansvarig", "Klart senast", "Status"]
+    assert [c.text for c in table.rows[1].cells] == [
+        "Boka lokal för föräldrakväll",
+        "Demo Processledare",
+        "2031-10-01",
+        "Öppen",
+    ]
 
 
 def test_minutes_pdf_renders_swedish_characters_with_embedded_font(leader):
     data = minutes_export.pdf_bytes(_full_meeting(leader))
     reader = PdfReader(io.BytesIO(data))
     text = "\n".join(page.extract_text() for page in reader.pages)
-    for expected in ("SOS-möte i Tjörn", "Åsa Öberg", "Åtgärdspunkter",
-                     "§ 1. Utbildningen genomförs i höst.", "Boka lokal för föräldrakväll"):
+    for expected in (
+        "SOS-möte i Tjörn",
+        "Åsa Öberg",
+        "Åtgärdspunkter",
+        "§ 1. Utbildningen genomförs i höst.",
+        "Boka lokal för föräldrakväll",
+    ):
         assert expected in text
-    fonts = {str(f["/BaseFont"]) for page in reader.pages
-             for f in page["/Resources"]["/Font"].get_object().values()}
+    fonts = {
+        str(f["/BaseFont"])
+        for page in reader.pages
+        for f in page["/Resources"]["/Font"].get_object().values()
+    }
     assert any("DejaVuSans" in f for f in fonts)
 
 
@@ -169,5 +200,7 @@ def test_attendance_chart_spec():
     assert spec["encoding"]["x"]["title"] == "Antal"
     assert spec["encoding"]["y"]["field"] == "organisation"
     values = next(iter(spec["datasets"].values()))
-    assert values == [{"organisation": "Polisen", "count": 3},
-                      {"organisation": "Skolan", "count": 1}]
+    assert values == [
+        {"organisation": "Polisen", "count": 3},
+        {"organisation": "Skolan", "count": 1},
+    ]

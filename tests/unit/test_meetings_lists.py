@@ -19,13 +19,28 @@ def many(db_path):
     with transaction() as cur:
         for n in range(30):
             start = NOW + timedelta(days=(n - 20) * 5, hours=n % 3)
-            mid = db.insert_meeting(cur, {
-                "title": f"Möte {n}", "type": ("sos", "police")[n % 2], "starts_at": start,
-                "ends_at": start + timedelta(hours=2)}, "test")
-            db.insert_action(cur, mid, {"text": f"Punkt {n}", "owner": "Processledaren",
-                                        "owner_username": "processledare" if n % 2 else None,
-                                        "due": (start + timedelta(days=10)).date(),
-                                        "status": "done" if n % 3 == 0 else "open"}, "test")
+            mid = db.insert_meeting(
+                cur,
+                {
+                    "title": f"Möte {n}",
+                    "type": ("sos", "police")[n % 2],
+                    "starts_at": start,
+                    "ends_at": start + timedelta(hours=2),
+                },
+                "test",
+            )
+            db.insert_action(
+                cur,
+                mid,
+                {
+                    "text": f"Punkt {n}",
+                    "owner": "Processledaren",
+                    "owner_username": "processledare" if n % 2 else None,
+                    "due": (start + timedelta(days=10)).date(),
+                    "status": "done" if n % 3 == 0 else "open",
+                },
+                "test",
+            )
     return db_path
 
 
@@ -39,8 +54,9 @@ def _pages(fetch, size=4) -> list[int]:
         first += size
 
 
-@pytest.mark.parametrize(("mtype", "year"), [(None, None), ("sos", None), (None, 2030),
-                                             ("police", 2030)])
+@pytest.mark.parametrize(
+    ("mtype", "year"), [(None, None), ("sos", None), (None, 2030), ("police", 2030)]
+)
 def test_meeting_pages_equal_the_whole_list(many, mtype, year):
     whole = db.meetings(mtype, year)
     upcoming = whole[whole["ends_at"] >= NOW]
@@ -62,5 +78,6 @@ def test_action_pages_equal_the_whole_lists(many):
     assert _pages(lambda f, s: lists.overdue_page(today, f, s)) == [int(i) for i in overdue["id"]]
     mine = acts.my_open_actions("processledare")  # what the overview showed in full
     assert 0 < lists.my_open_count("processledare") == len(mine) < len(whole)
-    assert _pages(lambda f, s: lists.my_open_page("processledare", f, s)) == \
-        [int(i) for i in mine["id"]]
+    assert _pages(lambda f, s: lists.my_open_page("processledare", f, s)) == [
+        int(i) for i in mine["id"]
+    ]

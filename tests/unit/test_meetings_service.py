@@ -26,23 +26,31 @@ def member(demo_db):
 
 
 def _meeting(title="Möte", mtype="other", start=datetime(2031, 3, 4, 13), hours=2, **kw):
-    return {"title": title, "type": mtype, "starts_at": start,
-            "ends_at": start + timedelta(hours=hours), **kw}
+    return {
+        "title": title,
+        "type": mtype,
+        "starts_at": start,
+        "ends_at": start + timedelta(hours=hours),
+        **kw,
+    }
 
 
 def _count(table: str) -> int:
     return count_rows(table)
 
 
-@pytest.mark.parametrize(("data", "field"), [
-    (_meeting(title="  "), "title"),
-    (_meeting(hours=-1), "ends_at"),
-    (_meeting(hours=0), "ends_at"),
-    (_meeting(link="javascript:alert(1)"), "link"),
-    (_meeting(link="ftp://example.org/x"), "link"),
-    (_meeting(link="www.example.org"), "link"),
-    (_meeting(mtype="party"), "type"),
-])
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        (_meeting(title="  "), "title"),
+        (_meeting(hours=-1), "ends_at"),
+        (_meeting(hours=0), "ends_at"),
+        (_meeting(link="javascript:alert(1)"), "link"),
+        (_meeting(link="ftp://example.org/x"), "link"),
+        (_meeting(link="www.example.org"), "link"),
+        (_meeting(mtype="party"), "type"),
+    ],
+)
 def test_bad_meeting_input_names_the_field_and_writes_nothing(leader, data, field):
     before = (_count("meetings"), _count("audit_log"))
     with pytest.raises(ValidationError) as err:
@@ -69,8 +77,10 @@ def test_create_is_audited_and_https_link_kept(leader):
     m = svc.get(mid)
     assert (m["link"], m["place"], m["status"]) == ("https://example.org/m", "Sal 1", "planned")
     with cursor() as cur:
-        row = cur.execute("SELECT actor, action FROM audit_log WHERE entity = 'meetings'"
-                          " AND entity_id = ?", [str(mid)]).fetchone()
+        row = cur.execute(
+            "SELECT actor, action FROM audit_log WHERE entity = 'meetings' AND entity_id = ?",
+            [str(mid)],
+        ).fetchone()
     assert row == ("processledare", "create")
 
 
@@ -86,13 +96,20 @@ def test_decisions_are_numbered_per_meeting(leader):
 
 def test_action_due_in_the_past_warns_but_saves(leader):
     mid = svc.create_meeting(leader, _meeting())
-    saved = acts.add_action(leader, mid, "Ring polisen", "Demo Ledamot SOS-gruppen",
-                            date(2020, 1, 1), today=date(2026, 1, 1))
+    saved = acts.add_action(
+        leader,
+        mid,
+        "Ring polisen",
+        "Demo Ledamot SOS-gruppen",
+        date(2020, 1, 1),
+        today=date(2026, 1, 1),
+    )
     assert saved.warnings and "2020-01-01" in saved.warnings[0]
     row = db.actions(meeting_id=mid).iloc[0]
     assert row["owner_username"] == "ledamot"  # matched by display name
-    ok = acts.add_action(leader, mid, "Senare", "Extern person", date(2030, 1, 1),
-                         today=date(2026, 1, 1))
+    ok = acts.add_action(
+        leader, mid, "Senare", "Extern person", date(2030, 1, 1), today=date(2026, 1, 1)
+    )
     assert ok.warnings == []
     with pytest.raises(ValidationError) as err:
         acts.add_action(leader, mid, "", "", None)
@@ -101,8 +118,7 @@ def test_action_due_in_the_past_warns_but_saves(leader):
 
 def test_open_actions_carry_over_until_closed_and_closing_records_who(leader):
     first = svc.create_meeting(leader, _meeting("Första", start=datetime(2031, 1, 10, 9)))
-    saved = acts.add_action(leader, first, "Ta fram rutin", "Demo Processledare",
-                            date(2031, 2, 1))
+    saved = acts.add_action(leader, first, "Ta fram rutin", "Demo Processledare", date(2031, 2, 1))
     later = datetime(2031, 2, 10, 9)
     assert "Ta fram rutin" in acts.open_actions(before=later)["text"].tolist()
     assert "Ta fram rutin" in acts.my_open_actions("processledare")["text"].tolist()
@@ -118,8 +134,9 @@ def test_open_actions_carry_over_until_closed_and_closing_records_who(leader):
 
 
 def test_new_sos_meeting_is_prefilled_with_standing_items(leader):
-    earlier = svc.create_meeting(leader, _meeting("Tidigare", "police",
-                                                  start=datetime(2031, 1, 10, 9)))
+    earlier = svc.create_meeting(
+        leader, _meeting("Tidigare", "police", start=datetime(2031, 1, 10, 9))
+    )
     acts.add_action(leader, earlier, "Boka föreläsare", "Demo Processledare", None)
     closed = acts.add_action(leader, earlier, "Redan klar", "Demo Processledare", None)
     acts.close_action(leader, closed.id, 1)
@@ -153,15 +170,25 @@ def test_agenda_and_attendance_validation(leader):
     with pytest.raises(ValidationError) as err:
         svc.save_agenda(leader, mid, [{"title": "Ok"}, {"title": ""}])
     assert list(err.value.problems) == ["Dagordningspunkt 2"]
-    svc.save_agenda(leader, mid, [{"title": "Inledning", "duration_min": 5},
-                                  {"title": "Plan", "activity_id": 1, "presenter": "PL"}])
+    svc.save_agenda(
+        leader,
+        mid,
+        [
+            {"title": "Inledning", "duration_min": 5},
+            {"title": "Plan", "activity_id": 1, "presenter": "PL"},
+        ],
+    )
     agenda = db.agenda(mid)
     assert agenda["title"].tolist() == ["Inledning", "Plan"]
     assert int(agenda.iloc[1]["activity_id"]) == 1
-    svc.save_attendance(leader, mid, [
-        {"name": "Anna", "organisation": "Polisen", "present": True},
-        {"name": "", "organisation": ""},  # empty editor row is ignored
-    ])
+    svc.save_attendance(
+        leader,
+        mid,
+        [
+            {"name": "Anna", "organisation": "Polisen", "present": True},
+            {"name": "", "organisation": ""},  # empty editor row is ignored
+        ],
+    )
     assert db.attendees(mid)["name"].tolist() == ["Anna"]
     with pytest.raises(ValidationError):
         svc.save_attendance(leader, mid, [{"name": "", "organisation": "Skolan"}])
@@ -186,13 +213,22 @@ def test_year_summary_interface(leader):
     start = datetime(2031, 4, 2, 13)
     a = svc.create_meeting(leader, _meeting("SOS april", "sos", start=start), prefill=False)
     b = svc.create_meeting(leader, _meeting("Polis", "police", start=start + timedelta(days=9)))
-    svc.create_meeting(leader, _meeting("Inställt", "sos", start=start + timedelta(days=20),
-                                        status="cancelled"), prefill=False)
+    svc.create_meeting(
+        leader,
+        _meeting("Inställt", "sos", start=start + timedelta(days=20), status="cancelled"),
+        prefill=False,
+    )
     for mid in (a, b):
         svc.set_status(leader, mid, "held", 1)
-    svc.save_attendance(leader, a, [{"name": "A", "organisation": "Polisen", "present": True},
-                                    {"name": "B", "organisation": "Skolan", "present": True},
-                                    {"name": "C", "organisation": "Skolan", "present": False}])
+    svc.save_attendance(
+        leader,
+        a,
+        [
+            {"name": "A", "organisation": "Polisen", "present": True},
+            {"name": "B", "organisation": "Skolan", "present": True},
+            {"name": "C", "organisation": "Skolan", "present": False},
+        ],
+    )
     svc.save_attendance(leader, b, [{"name": "A", "organisation": "Polisen", "present": True}])
     acts.add_decision(leader, a, "Beslut ett")
     acts.add_action(leader, a, "Öppen punkt", "Demo Processledare", date(2031, 5, 1))
@@ -201,13 +237,22 @@ def test_year_summary_interface(leader):
     by_type = {r["type"]: r for r in summary["by_type"]}
     assert by_type["sos"] == {"type": "sos", "label": "SOS-möte", "count": 1}
     assert by_type["police"]["count"] == 1 and by_type["other"]["count"] == 0
-    assert summary["attendance_by_org"] == [{"organisation": "Polisen", "count": 2},
-                                            {"organisation": "Skolan", "count": 1}]
-    assert summary["decisions"] == [{"date": date(2031, 4, 2), "meeting": "SOS april",
-                                     "number": 1, "text": "Beslut ett"}]
+    assert summary["attendance_by_org"] == [
+        {"organisation": "Polisen", "count": 2},
+        {"organisation": "Skolan", "count": 1},
+    ]
+    assert summary["decisions"] == [
+        {"date": date(2031, 4, 2), "meeting": "SOS april", "number": 1, "text": "Beslut ett"}
+    ]
     mine = [x for x in summary["open_actions"] if x["text"] == "Öppen punkt"]
-    assert mine == [{"text": "Öppen punkt", "owner": "Demo Processledare",
-                     "due": date(2031, 5, 1), "status": "open"}]
+    assert mine == [
+        {
+            "text": "Öppen punkt",
+            "owner": "Demo Processledare",
+            "due": date(2031, 5, 1),
+            "status": "open",
+        }
+    ]
     assert year_summary(2040)["held"] == 0
 
 

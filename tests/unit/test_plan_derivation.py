@@ -13,7 +13,7 @@ from portal.services.plan import is_stale, with_derived
 @pytest.mark.parametrize(
     ("status", "last", "today", "expected"),
     [
-        ("in_progress", datetime(2026, 8, 26, 9), date(2026, 11, 24), True),   # 90 days
+        ("in_progress", datetime(2026, 8, 26, 9), date(2026, 11, 24), True),  # 90 days
         ("in_progress", datetime(2026, 8, 27, 9), date(2026, 11, 24), False),  # 89 days
         ("not_started", date(2020, 1, 1), date(2026, 11, 24), True),
         ("done", datetime(2020, 1, 1), date(2026, 11, 24), False),
@@ -27,11 +27,13 @@ def test_stale(status, last, today, expected):
 
 def _acts(**cols):
     base = {
-        "id": [1, 2, 3, 4], "dimension_id": [1, 1, 2, 2],
+        "id": [1, 2, 3, 4],
+        "dimension_id": [1, 1, 2, 2],
         "status": ["in_progress", "in_progress", "cancelled", "done"],
         "due_month": ["2026-11", None, "2019-12", "2019-12"],
         "ongoing": [False, True, False, False],
-        "progress": [40, 10, 0, 100], "weight": [1.0, 1.0, 1.0, 2.0],
+        "progress": [40, 10, 0, 100],
+        "weight": [1.0, 1.0, 1.0, 2.0],
         "latest_update_at": [pd.NaT, pd.Timestamp("2026-01-02"), pd.NaT, pd.NaT],
         "updated_at": [pd.Timestamp("2026-11-01"), pd.NaT, pd.NaT, pd.NaT],
         "created_at": [pd.Timestamp("2019-05-02")] * 4,
@@ -56,8 +58,7 @@ def test_stale_days_come_from_config(monkeypatch):
     monkeypatch.setenv("PORTAL_STALE_DAYS", "400")
     assert not with_derived(_acts(), date(2026, 11, 24))["stale"].any()
     monkeypatch.setenv("PORTAL_STALE_DAYS", "10")
-    assert list(with_derived(_acts(), date(2026, 11, 24))["stale"]) == [True, True, False,
-                                                                        False]
+    assert list(with_derived(_acts(), date(2026, 11, 24))["stale"]) == [True, True, False, False]
 
 
 def test_with_derived_of_empty_frame_has_columns():
@@ -75,8 +76,7 @@ def test_rollup_is_weighted_and_leaves_out_cancelled():
 def test_status_counts_put_overdue_apart():
     df = with_derived(_acts(), date(2027, 1, 1), days=90)
     counts = dict(plan_service.status_counts(df).itertuples(index=False))
-    assert counts == {"not_started": 0, "in_progress": 1, "overdue": 1, "done": 1,
-                      "cancelled": 1}
+    assert counts == {"not_started": 0, "in_progress": 1, "overdue": 1, "done": 1, "cancelled": 1}
 
 
 def test_summary_counts_stale(demo_db):
@@ -97,9 +97,12 @@ def test_progress_over_time_from_history(demo_db):
     assert whole.iloc[0]["progress"] == pytest.approx(20 / 6)  # one activity at 20 %
     # the last point equals today's roll-up
     assert whole.iloc[-1]["progress"] == pytest.approx((60 + 100 + 30 + 50 + 0 + 40) / 6)
-    assert set(df["series"]) == {"Hela planen", "4.1 Främja demokratin",
-                                 "4.2 Förebygga våldsbejakande extremism",
-                                 "4.3 Förhindra våldsbejakande extremism"}
+    assert set(df["series"]) == {
+        "Hela planen",
+        "4.1 Främja demokratin",
+        "4.2 Förebygga våldsbejakande extremism",
+        "4.3 Förhindra våldsbejakande extremism",
+    }
 
 
 def test_carry_over_candidates_are_the_open_activities(demo_db):

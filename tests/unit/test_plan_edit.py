@@ -28,9 +28,15 @@ def _history(act_id: int):
 def test_update_is_saved_with_history_and_audit(demo_db):
     act = _first_activity()
     before = len(_history(act["id"]))
-    new_version = plan_edit.record_update(act["id"], act["version"], "done", 100,
-                                          "Klart enligt plan", get_user("processledare"),
-                                          link="https://example.org/rapport")
+    new_version = plan_edit.record_update(
+        act["id"],
+        act["version"],
+        "done",
+        100,
+        "Klart enligt plan",
+        get_user("processledare"),
+        link="https://example.org/rapport",
+    )
     assert new_version == act["version"] + 1
     now = plans_db.activity(act["id"])
     assert (now["status"], now["progress"], now["version"]) == ("done", 100, new_version)
@@ -38,7 +44,10 @@ def test_update_is_saved_with_history_and_audit(demo_db):
     assert len(hist) == before + 1
     last = hist.iloc[-1]
     assert (last["actor"], last["old_status"], last["new_status"]) == (
-        "processledare", "in_progress", "done")
+        "processledare",
+        "in_progress",
+        "done",
+    )
     assert (last["old_progress"], last["new_progress"]) == (60, 100)
     assert last["comment"] == "Klart enligt plan"
     assert last["link"] == "https://example.org/rapport"
@@ -50,8 +59,7 @@ def test_update_is_saved_with_history_and_audit(demo_db):
 def test_member_and_partner_may_not_update(demo_db, username):
     act = _first_activity()
     with pytest.raises(PermissionDenied):
-        plan_edit.record_update(act["id"], act["version"], "done", 100, "",
-                                get_user(username))
+        plan_edit.record_update(act["id"], act["version"], "done", 100, "", get_user(username))
     assert plans_db.activity(act["id"])["version"] == act["version"]
 
 
@@ -66,13 +74,15 @@ def test_member_and_partner_may_not_update(demo_db, username):
         ("done", 100, "x" * 2001, "comment"),
     ],
 )
-def test_bad_input_is_refused_per_field_and_nothing_written(demo_db, status, progress,
-                                                            comment, field):
+def test_bad_input_is_refused_per_field_and_nothing_written(
+    demo_db, status, progress, comment, field
+):
     act = _first_activity()
     before = len(_history(act["id"]))
     with pytest.raises(ValidationError) as err:
-        plan_edit.record_update(act["id"], act["version"], status, progress, comment,
-                                get_user("processledare"))
+        plan_edit.record_update(
+            act["id"], act["version"], status, progress, comment, get_user("processledare")
+        )
     assert field in err.value.problems
     assert err.value.problems[field]  # a Swedish message at the field
     assert len(_history(act["id"])) == before
@@ -84,11 +94,19 @@ def test_stale_save_is_refused_with_what_changed(demo_db):
     act = _first_activity()
     seen = {"status": act["status"], "progress": act["progress"]}
     before = len(_history(act["id"]))
-    plan_edit.record_update(act["id"], act["version"], "in_progress", 80, "Session A",
-                            get_user("processledare"), seen=seen)
+    plan_edit.record_update(
+        act["id"],
+        act["version"],
+        "in_progress",
+        80,
+        "Session A",
+        get_user("processledare"),
+        seen=seen,
+    )
     with pytest.raises(StaleEdit) as err:
-        plan_edit.record_update(act["id"], act["version"], "done", 100, "Session B",
-                                get_user("samordnare"), seen=seen)
+        plan_edit.record_update(
+            act["id"], act["version"], "done", 100, "Session B", get_user("samordnare"), seen=seen
+        )
     assert "processledare" in str(err.value)
     assert err.value.changes["progress"] == {"seen": 60, "now": 80}
     assert "status" not in err.value.changes  # unchanged fields are not listed
@@ -108,14 +126,16 @@ def test_two_threads_on_the_same_version_one_wins(demo_db):
     def save(name: str, progress: int, username: str) -> None:
         barrier.wait()
         try:
-            results[name] = plan_edit.record_update(act["id"], act["version"],
-                                                    "in_progress", progress, name,
-                                                    get_user(username))
+            results[name] = plan_edit.record_update(
+                act["id"], act["version"], "in_progress", progress, name, get_user(username)
+            )
         except StaleEdit as exc:
             results[name] = exc
 
-    threads = [threading.Thread(target=save, args=("A", 70, "processledare")),
-               threading.Thread(target=save, args=("B", 90, "samordnare"))]
+    threads = [
+        threading.Thread(target=save, args=("A", 70, "processledare")),
+        threading.Thread(target=save, args=("B", 90, "samordnare")),
+    ]
     for th in threads:
         th.start()
     for th in threads:
@@ -138,10 +158,13 @@ def test_indicator_target_and_latest_actual(demo_db):
     plan_edit.record_indicator_value(ind, date(2020, 1, 1), 50, user)  # older, added later
     df = plan_service.indicators_for_plan(act["plan_id"])
     row = df[df["indicator_id"] == ind].iloc[0]
-    assert set(df.columns) >= {"activity_id", "name", "unit", "target", "actual",
-                               "actual_on"}
+    assert set(df.columns) >= {"activity_id", "name", "unit", "target", "actual", "actual_on"}
     assert (row["name"], row["unit"], row["target"], row["actual"]) == (
-        "Utbildad personal", "personer", 200.0, 120.0)
+        "Utbildad personal",
+        "personer",
+        200.0,
+        120.0,
+    )
     assert row["actual_on"].date() == date(2020, 3, 1)
 
 
@@ -189,20 +212,23 @@ def test_open_competing_transaction_is_reported_not_swallowed(demo_db):
     other = connect().cursor()
     other.execute("BEGIN TRANSACTION")
     # a write outside the services' lock that bumps the version, like any save does
-    other.execute("UPDATE activities SET progress = 65, version = version + 1 WHERE id = ?",
-                  [act["id"]])
+    other.execute(
+        "UPDATE activities SET progress = 65, version = version + 1 WHERE id = ?", [act["id"]]
+    )
     try:
         with pytest.raises(StaleEdit) as err:
-            plan_edit.record_update(act["id"], act["version"], "done", 100, "Krock",
-                                    get_user("processledare"))
+            plan_edit.record_update(
+                act["id"], act["version"], "done", 100, "Krock", get_user("processledare")
+            )
         assert str(err.value) == "Någon annan sparade samtidigt. Försök igen."
     finally:
         other.execute("ROLLBACK")
         other.close()
     assert len(_history(act["id"])) == before
     # once the other session is gone the same save goes through
-    plan_edit.record_update(act["id"], act["version"], "done", 100, "Efter krocken",
-                            get_user("processledare"))
+    plan_edit.record_update(
+        act["id"], act["version"], "done", 100, "Efter krocken", get_user("processledare")
+    )
     assert _history(act["id"]).iloc[-1]["comment"] == "Efter krocken"
 
 
@@ -241,11 +267,17 @@ def test_duckdb_reports_two_open_saves_of_one_row(demo_db):
     second.execute("BEGIN TRANSACTION")
     try:
         assert plan_writes.update_activity_if_version(
-            first, act["id"], act["version"], {"progress": 70}, datetime.now(), "a")
+            first, act["id"], act["version"], {"progress": 70}, datetime.now(), "a"
+        )
         with pytest.raises(duckdb.TransactionException):
             plan_writes.update_activity_if_version(
-                second, act["id"], act["version"], {"status": "done", "progress": 100},
-                datetime.now(), "b")
+                second,
+                act["id"],
+                act["version"],
+                {"status": "done", "progress": 100},
+                datetime.now(),
+                "b",
+            )
     finally:
         for cur in (first, second):
             try:

@@ -38,23 +38,34 @@ def test_csv_export_through_the_cli(demo_db, tmp_path):
     from portal.db.connection import close_all
 
     close_all()  # the CLI process opens the file itself
-    res = subprocess.run([sys.executable, "-m", "portal", "export", "plan", "--format", "csv",
-                          "-o", str(out)], env=env, cwd=ROOT, capture_output=True, text=True,
-                         check=False)
+    res = subprocess.run(
+        [sys.executable, "-m", "portal", "export", "plan", "--format", "csv", "-o", str(out)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert res.returncode == 0, res.stderr
     df = pd.read_csv(out, encoding="utf-8-sig")
     assert len(df) == 6
     assert list(df["status"]).count("Klar") == 1
     assert {"overdue", "stale", "last_updated", "latest_comment"} <= set(df.columns)
-    bad = subprocess.run([sys.executable, "-m", "portal", "export", "plan", "--format", "pdf",
-                          "-o", str(out)], env=env, cwd=ROOT, capture_output=True, text=True,
-                         check=False)
+    bad = subprocess.run(
+        [sys.executable, "-m", "portal", "export", "plan", "--format", "pdf", "-o", str(out)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert bad.returncode != 0
 
 
 def test_status_chart_spec():
-    df = pd.DataFrame({"key": ["in_progress", "overdue"], "label": ["Pågår", "Försenad"],
-                       "count": [2, 3]})
+    df = pd.DataFrame(
+        {"key": ["in_progress", "overdue"], "label": ["Pågår", "Försenad"], "count": [2, 3]}
+    )
     spec = plan_charts.status_distribution(df, "Titel", "Antal", "Status").to_dict()
     assert spec["title"] == "Titel"
     assert spec["encoding"]["x"]["field"] == "count"
@@ -65,8 +76,9 @@ def test_status_chart_spec():
 def test_progress_over_time_spec(demo_db):
     plan = plan_service.current_plan_view(date(2026, 11, 24))[0]
     df = plan_service.progress_over_time(plan["id"], "Hela planen")
-    spec = plan_charts.progress_over_time(df, "Framsteg över tid", "Datum", "Framsteg (%)",
-                                          "Del av planen").to_dict()
+    spec = plan_charts.progress_over_time(
+        df, "Framsteg över tid", "Datum", "Framsteg (%)", "Del av planen"
+    ).to_dict()
     assert spec["mark"]["type"] == "line"
     assert spec["encoding"]["x"] == {"field": "day", "type": "temporal", "title": "Datum"}
     assert spec["encoding"]["y"]["scale"]["domain"] == [0, 100]

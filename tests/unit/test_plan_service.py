@@ -11,11 +11,11 @@ from portal.services.plan import is_overdue
     ("status", "due", "ongoing", "today", "expected"),
     [
         ("in_progress", "2020-12", False, date(2020, 12, 31), False),  # due this month
-        ("in_progress", "2020-12", False, date(2021, 1, 1), True),     # month has passed
+        ("in_progress", "2020-12", False, date(2021, 1, 1), True),  # month has passed
         ("not_started", "2019-12", False, date(2026, 11, 24), True),
         ("done", "2019-12", False, date(2026, 11, 24), False),
         ("cancelled", "2019-12", False, date(2026, 11, 24), False),
-        ("in_progress", None, True, date(2026, 11, 24), False),        # Fortlöpande
+        ("in_progress", None, True, date(2026, 11, 24), False),  # Fortlöpande
         ("in_progress", "2027-01", False, date(2026, 11, 24), False),
     ],
 )
@@ -24,8 +24,13 @@ def test_overdue(status, due, ongoing, today, expected):
 
 
 def test_weighted_progress_ignores_cancelled():
-    df = pd.DataFrame({"status": ["done", "in_progress", "cancelled"],
-                       "progress": [100, 50, 0], "weight": [1.0, 3.0, 5.0]})
+    df = pd.DataFrame(
+        {
+            "status": ["done", "in_progress", "cancelled"],
+            "progress": [100, 50, 0],
+            "weight": [1.0, 3.0, 5.0],
+        }
+    )
     assert plan_service.weighted_progress(df) == pytest.approx((100 + 150) / 4)
 
 

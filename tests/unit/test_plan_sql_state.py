@@ -23,29 +23,56 @@ def _add_edge_cases() -> int:
     dim = int(plans_db.dimensions(plan["id"]).iloc[0]["id"])
     cases = [
         # (due, ongoing, status, progress, weight, updated_at, update made_at)
-        ("2026-11", False, "in_progress", 30, 1.0, None, None),       # due this month
-        ("2026-10", False, "in_progress", 30, 2.0, None, None),       # due last month
-        (None, True, "not_started", 0, 1.0, None, None),              # ongoing
-        ("2019-01", False, "done", 100, 1.0, None, None),             # done, long ago
-        ("2019-01", False, "cancelled", 50, 3.0, None, None),         # cancelled
-        ("2026-12", False, "in_progress", 10, 0.5,
-         datetime(2026, 8, 26, 23, 59), None),                        # exactly 90 days
-        ("2026-12", False, "in_progress", 10, 1.0,
-         datetime(2026, 8, 27, 0, 1), None),                          # 89 days
-        ("2026-12", False, "in_progress", 20, 1.0,
-         datetime(2026, 11, 1), datetime(2026, 1, 2)),                # update older than save
+        ("2026-11", False, "in_progress", 30, 1.0, None, None),  # due this month
+        ("2026-10", False, "in_progress", 30, 2.0, None, None),  # due last month
+        (None, True, "not_started", 0, 1.0, None, None),  # ongoing
+        ("2019-01", False, "done", 100, 1.0, None, None),  # done, long ago
+        ("2019-01", False, "cancelled", 50, 3.0, None, None),  # cancelled
+        (
+            "2026-12",
+            False,
+            "in_progress",
+            10,
+            0.5,
+            datetime(2026, 8, 26, 23, 59),
+            None,
+        ),  # exactly 90 days
+        ("2026-12", False, "in_progress", 10, 1.0, datetime(2026, 8, 27, 0, 1), None),  # 89 days
+        (
+            "2026-12",
+            False,
+            "in_progress",
+            20,
+            1.0,
+            datetime(2026, 11, 1),
+            datetime(2026, 1, 2),
+        ),  # update older than save
     ]
     with transaction() as cur:
         for n, (due, ongoing, status, progress, weight, saved, made) in enumerate(cases):
-            act_id = plans_db.insert_activity(cur, dim, {
-                "description": f"Kantfall {n}", "responsible_role": "coordinator",
-                "responsible_label": "Samordnaren", "due_month": due, "ongoing": ongoing,
-                "status": status, "progress": progress, "weight": weight}, 500 + n)
-            cur.execute("UPDATE activities SET created_at = ?, updated_at = ? WHERE id = ?",
-                        [datetime(2019, 5, 2), saved, act_id])
+            act_id = plans_db.insert_activity(
+                cur,
+                dim,
+                {
+                    "description": f"Kantfall {n}",
+                    "responsible_role": "coordinator",
+                    "responsible_label": "Samordnaren",
+                    "due_month": due,
+                    "ongoing": ongoing,
+                    "status": status,
+                    "progress": progress,
+                    "weight": weight,
+                },
+                500 + n,
+            )
+            cur.execute(
+                "UPDATE activities SET created_at = ?, updated_at = ? WHERE id = ?",
+                [datetime(2019, 5, 2), saved, act_id],
+            )
             if made is not None:
-                plans_db.insert_update(cur, act_id, "samordnare", made, "not_started",
-                                       status, 0, progress)
+                plans_db.insert_update(
+                    cur, act_id, "samordnare", made, "not_started", status, 0, progress
+                )
     return int(plan["id"])
 
 
@@ -64,8 +91,9 @@ def test_sql_derivation_equals_pandas(demo_db, today):
     assert list(new.index) == list(old.index)  # document order
     for column in ("overdue", "stale"):
         assert new[column].astype(bool).tolist() == old[column].astype(bool).tolist(), column
-    assert [pd.Timestamp(v) for v in new["last_updated"]] == \
-        [pd.Timestamp(v) for v in old["last_updated"]]
+    assert [pd.Timestamp(v) for v in new["last_updated"]] == [
+        pd.Timestamp(v) for v in old["last_updated"]
+    ]
     assert new["latest_comment"].fillna("").tolist() == old["latest_comment"].fillna("").tolist()
     # the edge cases do land on both sides of each rule
     if today == TODAYS[0]:
@@ -80,11 +108,20 @@ def test_sql_rollup_equals_pandas_summary(demo_db, today):
     old = plan_service.summarize(plan, _pandas_view(plan_id, today), dims, today)
     new = plan_read.summary(plan, today) if today == date.today() else _summary(plan, today)
     assert new.progress == pytest.approx(old.progress)
-    assert (new.activities, new.overdue, new.done, new.stale) == \
-        (old.activities, old.overdue, old.done, old.stale)
+    assert (new.activities, new.overdue, new.done, new.stale) == (
+        old.activities,
+        old.overdue,
+        old.done,
+        old.stale,
+    )
     for a, b in zip(new.dimensions, old.dimensions, strict=True):
-        assert (a.key, a.activities, a.overdue, a.done, a.stale) == \
-            (b.key, b.activities, b.overdue, b.done, b.stale)
+        assert (a.key, a.activities, a.overdue, a.done, a.stale) == (
+            b.key,
+            b.activities,
+            b.overdue,
+            b.done,
+            b.stale,
+        )
         assert a.progress == pytest.approx(b.progress)
     counts = plan_service.status_counts(_pandas_view(plan_id, today))
     sql = plan_rollup.dimension_rollup(plan_id, today, DAYS)
@@ -95,14 +132,26 @@ def _summary(plan: dict, today: date):
     rows = plan_rollup.dimension_rollup(int(plan["id"]), today, DAYS)
     num, den = rows["num"].sum(), rows["den"].sum()
     return plan_service.PlanSummary(
-        plan=plan, progress=num / den if den > 0 else None,
-        activities=int(rows["activities"].sum()), overdue=int(rows["overdue"].sum()),
-        done=int(rows["done"].sum()), stale=int(rows["stale"].sum()),
-        dimensions=[plan_service.DimensionSummary(
-            key=r.key, number=r.number, name=r.name,
-            progress=r.num / r.den if r.den > 0 else None, activities=int(r.activities),
-            overdue=int(r.overdue), done=int(r.done), stale=int(r.stale))
-            for r in rows.itertuples()])
+        plan=plan,
+        progress=num / den if den > 0 else None,
+        activities=int(rows["activities"].sum()),
+        overdue=int(rows["overdue"].sum()),
+        done=int(rows["done"].sum()),
+        stale=int(rows["stale"].sum()),
+        dimensions=[
+            plan_service.DimensionSummary(
+                key=r.key,
+                number=r.number,
+                name=r.name,
+                progress=r.num / r.den if r.den > 0 else None,
+                activities=int(r.activities),
+                overdue=int(r.overdue),
+                done=int(r.done),
+                stale=int(r.stale),
+            )
+            for r in rows.itertuples()
+        ],
+    )
 
 
 def test_plan_view_keeps_its_columns_and_values(demo_db):
@@ -144,8 +193,9 @@ def test_pages_filters_and_short_lists(demo_db):
     late = lists[lists["kind"] == "overdue"]
     assert int(late["total"].iloc[0]) == int(old["overdue"].sum())
     assert len(late) == min(2, int(old["overdue"].sum()))
-    mine = old[(old["responsible_role"] == "coordinator")
-               & ~old["status"].isin(plan_service.CLOSED)]
+    mine = old[
+        (old["responsible_role"] == "coordinator") & ~old["status"].isin(plan_service.CLOSED)
+    ]
     assert int(lists[lists["kind"] == "mine"]["total"].iloc[0]) == len(mine)
 
 
@@ -157,8 +207,9 @@ def test_cached_roll_up_follows_a_write(demo_db):
     today = date.today()
     before = plan_read.summary(plan, today)
     act = plans_db.activity(int(plans_db.activities(plan["id"]).iloc[0]["id"]))
-    plan_edit.record_update(act["id"], act["version"], "done", 100, "Klart",
-                            get_user("processledare"))
+    plan_edit.record_update(
+        act["id"], act["version"], "done", 100, "Klart", get_user("processledare")
+    )
     after = plan_read.summary(plan, today)
     assert after.done == before.done + (act["status"] != "done")
     assert after.progress > before.progress
@@ -174,9 +225,13 @@ def test_long_progress_history_is_thinned_to_period_ends() -> None:
 
     start = dt.date(2021, 1, 1)
     days = [start + dt.timedelta(days=n) for n in range(0, 4 * 365, 2)]  # every other day
-    series = pd.DataFrame({"day": days * 2,
-                           "series": ["Hela planen"] * len(days) + ["1 Kunskap"] * len(days),
-                           "progress": list(range(len(days))) * 2})
+    series = pd.DataFrame(
+        {
+            "day": days * 2,
+            "series": ["Hela planen"] * len(days) + ["1 Kunskap"] * len(days),
+            "progress": list(range(len(days))) * 2,
+        }
+    )
     out = thinned(series, max_points=120)
     per_line = out.groupby("series").size()
     assert set(per_line) == {48}  # four years -> one point per month

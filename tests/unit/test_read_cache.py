@@ -28,8 +28,10 @@ def test_read_is_computed_once_until_a_write(db_path: Path) -> None:
     assert read_users() == read_users()
     assert len(calls) == 1
     with transaction() as cur:
-        cur.execute("INSERT INTO users (username, name, role, password_hash) "
-                    "VALUES (?, ?, ?, ?)", ["ny", "Ny", "member", "x"])
+        cur.execute(
+            "INSERT INTO users (username, name, role, password_hash) VALUES (?, ?, ?, ?)",
+            ["ny", "Ny", "member", "x"],
+        )
     assert "ny" in read_users()
     assert len(calls) == 2
 
@@ -45,7 +47,8 @@ def test_a_rolled_back_write_keeps_the_cache(db_path: Path) -> None:
 
 
 def test_arguments_and_database_file_are_part_of_the_key(
-        db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     read_users, calls = _counting_reader()
     read_users(1)
     read_users(2)

@@ -81,11 +81,21 @@ def test_activities_added_after_the_year_are_left_out(demo_db):
     plan = plans_db.current_plan()
     dim_id = int(plans_db.dimensions(plan["id"]).iloc[0]["id"])
     with transaction() as cur:
-        act_id = plans_db.insert_activity(cur, dim_id, {
-            "description": "Ny aktivitet 2021", "responsible_role": "process_leader",
-            "responsible_label": "Processledaren", "due_month": "2021-06"}, 9)
-        cur.execute("UPDATE activities SET created_at = ? WHERE id = ?",
-                    [datetime(2021, 3, 1, 9, 0), act_id])
+        act_id = plans_db.insert_activity(
+            cur,
+            dim_id,
+            {
+                "description": "Ny aktivitet 2021",
+                "responsible_role": "process_leader",
+                "responsible_label": "Processledaren",
+                "due_month": "2021-06",
+            },
+            9,
+        )
+        cur.execute(
+            "UPDATE activities SET created_at = ? WHERE id = ?",
+            [datetime(2021, 3, 1, 9, 0), act_id],
+        )
     in_2020 = [a["id"] for a in _activities(build_report(2020, TODAY, False).content).values()]
     in_2021 = [a["id"] for a in _activities(build_report(2021, TODAY, False).content).values()]
     assert act_id not in in_2020
@@ -111,16 +121,25 @@ def test_section_builders_take_the_other_domains_shapes():
 
 def test_missing_or_empty_domains_give_no_section():
     assert sections.cooperation_section(None) is None
-    assert sections.cooperation_section({"held": 0, "by_type": [], "attendance_by_org": [],
-                                         "decisions": [], "open_actions": []}) is None
+    assert (
+        sections.cooperation_section(
+            {"held": 0, "by_type": [], "attendance_by_org": [], "decisions": [], "open_actions": []}
+        )
+        is None
+    )
     assert sections.situation_section({"status": "missing", "assessments": []}) is None
-    assert sections.signals_section({"total": "0", "by_milieu": [], "by_setting": [],
-                                     "by_quarter": []}) is None
+    assert (
+        sections.signals_section(
+            {"total": "0", "by_milieu": [], "by_setting": [], "by_quarter": []}
+        )
+        is None
+    )
 
 
 def test_other_domains_alone_make_a_report_not_empty():
-    content = assemble(2030, date(2030, 12, 31), None, None, None,
-                       sections.signals_section(SIGNALS))
+    content = assemble(
+        2030, date(2030, 12, 31), None, None, None, sections.signals_section(SIGNALS)
+    )
     assert content["empty"] is False and content["signals"]["total"] == "11"
 
 
@@ -129,9 +148,21 @@ def test_clean_removes_control_characters_only():
 
 
 def test_small_counts_never_leave_the_portal_exact():
-    sig = sections.signals_section({"total": "2", "by_milieu": [{"label": "Annat", "count": "1"}],
-                                    "by_setting": [], "by_quarter": []})
+    sig = sections.signals_section(
+        {
+            "total": "2",
+            "by_milieu": [{"label": "Annat", "count": "1"}],
+            "by_setting": [],
+            "by_quarter": [],
+        }
+    )
     assert sig["total"] == "<3" and sig["by_milieu"][0]["count"] == "<3"
-    situ = sections.situation_section({**SITUATION, "indicators": [
-        {"milieu_label": "Högerextremism", "source_label": "Polisen", "count": "2"}]})
+    situ = sections.situation_section(
+        {
+            **SITUATION,
+            "indicators": [
+                {"milieu_label": "Högerextremism", "source_label": "Polisen", "count": "2"}
+            ],
+        }
+    )
     assert situ["indicators"][0]["count"] == "<3"

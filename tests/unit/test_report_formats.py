@@ -26,9 +26,12 @@ from tests.unit.report_helpers import (
 )
 
 TODAY = date(2026, 11, 24)
-DIMENSIONS = ["4.1 Främja demokratin", "4.2 Förebygga våldsbejakande extremism",
-              "4.3 Förhindra våldsbejakande extremism"]
-NASTY = "<script>alert(1)</script> **fet** [länk](http://x) =HYPERLINK(\"http://x\")\x07"
+DIMENSIONS = [
+    "4.1 Främja demokratin",
+    "4.2 Förebygga våldsbejakande extremism",
+    "4.3 Förhindra våldsbejakande extremism",
+]
+NASTY = '<script>alert(1)</script> **fet** [länk](http://x) =HYPERLINK("http://x")\x07'
 
 
 @pytest.fixture
@@ -38,12 +41,20 @@ def report_2019(demo_db) -> Report:
 
 def _full_report(demo_db_unused=None) -> Report:
     """Every section filled: the plan from the database, the rest in the agreed shapes."""
-    chart = alt.Chart(pd.DataFrame({"år": [2019, 2020], "antal": [1, 3]})).mark_bar().encode(
-        x="år:O", y="antal:Q").properties(title="Indikatorer över år")
-    content = assemble(2020, date(2020, 12, 31), plan_content(2020, date(2020, 12, 31)),
-                       sections.cooperation_section(MEETINGS),
-                       sections.situation_section(SITUATION),
-                       sections.signals_section(SIGNALS))
+    chart = (
+        alt.Chart(pd.DataFrame({"år": [2019, 2020], "antal": [1, 3]}))
+        .mark_bar()
+        .encode(x="år:O", y="antal:Q")
+        .properties(title="Indikatorer över år")
+    )
+    content = assemble(
+        2020,
+        date(2020, 12, 31),
+        plan_content(2020, date(2020, 12, 31)),
+        sections.cooperation_section(MEETINGS),
+        sections.situation_section(SITUATION),
+        sections.signals_section(SIGNALS),
+    )
     return Report(content, sections.chart_images([("Trend per år", chart)], scale=1))
 
 
@@ -89,9 +100,16 @@ def test_pdf_text_has_swedish_letters_and_every_activity(report_2019):
 
 def test_xlsx_one_sheet_per_section_with_typed_columns(report_2019):
     wb = xlsx(render(report_2019, "xlsx"))
-    assert wb.sheetnames == ["Sammanfattning", "Aktiviteter", "Indikatorer", "Samverkan",
-                             "Viktiga beslut", "Lägesbild", "Signaler",
-                             "Det som förs över till nästa år"]
+    assert wb.sheetnames == [
+        "Sammanfattning",
+        "Aktiviteter",
+        "Indikatorer",
+        "Samverkan",
+        "Viktiga beslut",
+        "Lägesbild",
+        "Signaler",
+        "Det som förs över till nästa år",
+    ]
     ws = wb["Aktiviteter"]
     rows = list(ws.iter_rows(min_row=2, values_only=True))
     assert [r[1] for r in rows] == ["4.1.1", "4.1.2", "4.2.1", "4.2.2", "4.3.1", "4.3.2"]
@@ -100,7 +118,8 @@ def test_xlsx_one_sheet_per_section_with_typed_columns(report_2019):
     summary = {r[0]: r[1] for r in wb["Sammanfattning"].iter_rows(min_row=2, values_only=True)}
     assert summary["Antal aktiviteter"] == 6 and summary["Klar"] == 1
     assert summary["Samlat framsteg"] == pytest.approx(
-        report_2019.content["summary"]["progress"] / 100)
+        report_2019.content["summary"]["progress"] / 100
+    )
 
 
 def test_all_sections_with_other_domains_and_chart_image(demo_db):
@@ -134,16 +153,18 @@ def test_nothing_to_report_is_a_whole_document_in_every_format(demo_db):
     assert message in docx_text(render(report, "docx"))
     assert message in pdf_text(render(report, "pdf")).replace("\n", " ")
     wb = xlsx(render(report, "xlsx"))
-    assert any(message in str(v) for r in wb["Sammanfattning"].iter_rows(values_only=True)
-               for v in r)
+    assert any(
+        message in str(v) for r in wb["Sammanfattning"].iter_rows(values_only=True) for v in r
+    )
 
 
 def test_user_text_is_escaped_in_every_format(demo_db):
     plan = plans_db.current_plan()
     acts = plans_db.activities(plan["id"])
     with transaction() as cur:
-        cur.execute("UPDATE activities SET description = ? WHERE id = ?",
-                    [NASTY, int(acts.iloc[0]["id"])])
+        cur.execute(
+            "UPDATE activities SET description = ? WHERE id = ?", [NASTY, int(acts.iloc[0]["id"])]
+        )
     report = build_report(2019, TODAY, with_charts=False)
     literal = NASTY.replace("\x07", "")
     assert literal in docx_text(render(report, "docx"))
@@ -165,24 +186,42 @@ def test_indicators_target_against_actual(demo_db):
 
     plan, dims, acts = plan_service.plan_view(plans_db.current_plan()["id"], date(2020, 12, 31))
     first = int(acts.iloc[0]["id"])
-    indicators = pd.DataFrame([
-        {"activity_id": first, "name": "Utbildade tjänstemän", "unit": "personer",
-         "target": 40.0, "actual": 27.0, "actual_on": date(2020, 11, 30)},
-        {"activity_id": first, "name": "Informationsträffar", "unit": "st",
-         "target": 4.0, "actual": None, "actual_on": None},
-    ])
+    indicators = pd.DataFrame(
+        [
+            {
+                "activity_id": first,
+                "name": "Utbildade tjänstemän",
+                "unit": "personer",
+                "target": 40.0,
+                "actual": 27.0,
+                "actual_on": date(2020, 11, 30),
+            },
+            {
+                "activity_id": first,
+                "name": "Informationsträffar",
+                "unit": "st",
+                "target": 4.0,
+                "actual": None,
+                "actual_on": None,
+            },
+        ]
+    )
     history = reports_db.activity_history(int(plan["id"]), pd.Timestamp("2020-12-31 23:59"))
     part = plan_sections(plan, dims, acts, history, indicators, 2020)
     got = part["dimensions"][0]["activities"][0]["indicators"]
-    assert got[0] == {"name": "Utbildade tjänstemän", "unit": "personer", "target": 40.0,
-                      "actual": 27.0, "actual_on": "2020-11-30"}
+    assert got[0] == {
+        "name": "Utbildade tjänstemän",
+        "unit": "personer",
+        "target": 40.0,
+        "actual": 27.0,
+        "actual_on": "2020-11-30",
+    }
     assert got[1]["actual"] is None and got[1]["actual_on"] == ""
     assert part["dimensions"][0]["activities"][1]["indicators"] == []
     report = Report(assemble(2020, date(2020, 12, 31), part, None, None, None))
     text = docx_text(render(report, "docx"))
     assert "Utbildade tjänstemän" in text and "40" in text and "27" in text
-    rows = list(xlsx(render(report, "xlsx"))["Indikatorer"].iter_rows(min_row=2,
-                                                                       values_only=True))
+    rows = list(xlsx(render(report, "xlsx"))["Indikatorer"].iter_rows(min_row=2, values_only=True))
     assert rows[0][:5] == ("4.1.1", "Utbildade tjänstemän", "personer", 40.0, 27.0)
     assert rows[0][5].date() == date(2020, 11, 30)
     assert rows[1][4] is None

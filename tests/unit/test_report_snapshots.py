@@ -22,8 +22,17 @@ def _finish_first_activity() -> None:
     act_id = int(plans_db.activities(plans_db.current_plan()["id"]).iloc[0]["id"])
     at = datetime(2020, 12, 1, 10, 0)
     with transaction() as cur:
-        plans_db.insert_update(cur, act_id, "samordnare", at, "in_progress", "done", 60, 100,
-                               "Efterhandsändring efter inlämning")
+        plans_db.insert_update(
+            cur,
+            act_id,
+            "samordnare",
+            at,
+            "in_progress",
+            "done",
+            60,
+            100,
+            "Efterhandsändring efter inlämning",
+        )
         plans_db.set_activity_state(cur, act_id, "done", 100, at, "samordnare")
 
 
@@ -63,8 +72,10 @@ def test_snapshot_is_immutable_and_new_versions_are_new_rows(demo_db):
     assert list(listed["version"]) == [2, 1]
     assert list(listed["created_by"]) == ["processledare", "samordnare"]
     with cursor() as cur:
-        audited = cur.execute("SELECT count(*) FROM audit_log WHERE entity = "
-                              "'report_snapshots' AND action = 'finalize'").fetchone()[0]
+        audited = cur.execute(
+            "SELECT count(*) FROM audit_log WHERE entity = "
+            "'report_snapshots' AND action = 'finalize'"
+        ).fetchone()[0]
     assert audited == 2
 
 

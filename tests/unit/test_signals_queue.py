@@ -23,13 +23,26 @@ def _fill(n: int = 40) -> None:
         for i in range(n):
             day = date(2025, 1, 1) + timedelta(days=i * 3 % 97)
             sid = signals_db.insert_signal(
-                cur, "ledamot", day, f"{day.year}-Q{(day.month - 1) // 3 + 1}",
-                vocab.SETTINGS[i % len(vocab.SETTINGS)], vocab.MILIEUS[i % 4], "symbols",
-                "low", "Text.", reported_at=datetime.combine(day, datetime.min.time()))
+                cur,
+                "ledamot",
+                day,
+                f"{day.year}-Q{(day.month - 1) // 3 + 1}",
+                vocab.SETTINGS[i % len(vocab.SETTINGS)],
+                vocab.MILIEUS[i % 4],
+                "symbols",
+                "low",
+                "Text.",
+                reported_at=datetime.combine(day, datetime.min.time()),
+            )
             step = STEPS[i % 5]
-            cur.execute("UPDATE signals SET step = ?, closed_at = ? WHERE id = ?",
-                        [step, datetime(2025, 6, 1) + timedelta(hours=i)
-                         if step == "closed" else None, sid])
+            cur.execute(
+                "UPDATE signals SET step = ?, closed_at = ? WHERE id = ?",
+                [
+                    step,
+                    datetime(2025, 6, 1) + timedelta(hours=i) if step == "closed" else None,
+                    sid,
+                ],
+            )
 
 
 def _all_pages(status: str, milieu: str | None, size: int = 7) -> list[int]:
@@ -74,9 +87,17 @@ def test_totals_are_counts_per_status_and_milieu(db_path):
 def test_a_report_shows_up_in_the_totals_at_once(db_path):
     _fill(5)
     before = queue.totals("coordinator")["new"]
-    svc.report("ledamot", "member", observed_on=date(2026, 1, 2), setting="school",
-               milieu="other", kind="online", urgency="low", description="En oro.",
-               today=date(2026, 1, 3))
+    svc.report(
+        "ledamot",
+        "member",
+        observed_on=date(2026, 1, 2),
+        setting="school",
+        milieu="other",
+        kind="online",
+        urgency="low",
+        description="En oro.",
+        today=date(2026, 1, 3),
+    )
     assert queue.totals("coordinator")["new"] == before + 1
     assert int(queue.page("coordinator", "new", None, 0, 1)["id"][0]) > 0
 

@@ -14,32 +14,61 @@ TEXT = "En besökare på fritidsgården delade propaganda."
 
 
 def _closed(closed_at: datetime, observed=date(2023, 2, 1), milieu="far_right") -> int:
-    signal_id = svc.report("ledamot", "member", observed_on=observed, setting="leisure",
-                           milieu=milieu, kind="online", urgency="low", description=TEXT,
-                           today=observed)
-    for version, (step, extra) in enumerate([("received", {}), ("assessment", {}),
-                                             ("closed", {"outcome": "no_concern"})], 1):
-        svc.advance("samordnare", "coordinator", signal_id, version, step, f"Not {step}",
-                    now=closed_at, **extra)
+    signal_id = svc.report(
+        "ledamot",
+        "member",
+        observed_on=observed,
+        setting="leisure",
+        milieu=milieu,
+        kind="online",
+        urgency="low",
+        description=TEXT,
+        today=observed,
+    )
+    for version, (step, extra) in enumerate(
+        [("received", {}), ("assessment", {}), ("closed", {"outcome": "no_concern"})], 1
+    ):
+        svc.advance(
+            "samordnare",
+            "coordinator",
+            signal_id,
+            version,
+            step,
+            f"Not {step}",
+            now=closed_at,
+            **extra,
+        )
     return signal_id
 
 
 def _texts(signal_id):
     with cursor() as cur:
-        desc, purged = cur.execute("SELECT description, purged_at FROM signals WHERE id = ?",
-                                   [signal_id]).fetchone()
-        notes = [r[0] for r in cur.execute(
-            "SELECT note FROM signal_steps WHERE signal_id = ? ORDER BY id",
-            [signal_id]).fetchall()]
+        desc, purged = cur.execute(
+            "SELECT description, purged_at FROM signals WHERE id = ?", [signal_id]
+        ).fetchone()
+        notes = [
+            r[0]
+            for r in cur.execute(
+                "SELECT note FROM signal_steps WHERE signal_id = ? ORDER BY id", [signal_id]
+            ).fetchall()
+        ]
     return desc, notes, purged
 
 
 def test_purge_removes_text_and_keeps_counts(db_path):
     old = _closed(datetime(2023, 3, 1))
     recent = _closed(datetime(2026, 1, 10), observed=date(2025, 12, 1), milieu="islamist")
-    open_one = svc.report("ledamot", "member", observed_on=date(2023, 1, 5), setting="school",
-                          milieu="other", kind="relative", urgency="soon", description=TEXT,
-                          today=date(2023, 1, 5))
+    open_one = svc.report(
+        "ledamot",
+        "member",
+        observed_on=date(2023, 1, 5),
+        setting="school",
+        milieu="other",
+        kind="relative",
+        urgency="soon",
+        description=TEXT,
+        today=date(2023, 1, 5),
+    )
     before = signal_stats.quarterly_counts(exact=True)
     summary_before = signal_stats.year_summary(2023, exact=True)
 
@@ -56,12 +85,15 @@ def test_purge_removes_text_and_keeps_counts(db_path):
     with cursor() as cur:
         step, outcome, actors = cur.execute(
             "SELECT s.step, s.outcome, list(st.actor) FROM signals s JOIN signal_steps st"
-            " ON st.signal_id = s.id WHERE s.id = ? GROUP BY ALL", [old]).fetchone()
+            " ON st.signal_id = s.id WHERE s.id = ? GROUP BY ALL",
+            [old],
+        ).fetchone()
     assert (step, outcome, set(actors)) == ("closed", "no_concern", {"samordnare"})
     # the purge itself is audited, without any text
     with cursor() as cur:
-        actor, after_json = cur.execute("SELECT actor, after_json FROM audit_log"
-                                        " WHERE action = 'purge'").fetchone()
+        actor, after_json = cur.execute(
+            "SELECT actor, after_json FROM audit_log WHERE action = 'purge'"
+        ).fetchone()
     assert actor == "system" and TEXT not in after_json and str(old) in after_json
     # a second run has nothing left to do
     assert signal_retention.purge(now) == 0
@@ -89,12 +121,15 @@ def test_boundary_is_exactly_the_retention_period(db_path):
     assert _texts(signal_id)[0] is None
 
 
-@pytest.mark.parametrize(("now", "months", "expected"), [
-    (datetime(2026, 3, 31), 1, datetime(2026, 2, 28)),
-    (datetime(2026, 1, 15), 24, datetime(2024, 1, 15)),
-    (datetime(2028, 2, 29), 12, datetime(2027, 2, 28)),
-    (datetime(2026, 5, 10), 0, datetime(2026, 5, 10)),
-])
+@pytest.mark.parametrize(
+    ("now", "months", "expected"),
+    [
+        (datetime(2026, 3, 31), 1, datetime(2026, 2, 28)),
+        (datetime(2026, 1, 15), 24, datetime(2024, 1, 15)),
+        (datetime(2028, 2, 29), 12, datetime(2027, 2, 28)),
+        (datetime(2026, 5, 10), 0, datetime(2026, 5, 10)),
+    ],
+)
 def test_months_before(now, months, expected):
     assert signal_retention.months_before(now, months) == expected
 

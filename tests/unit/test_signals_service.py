@@ -14,8 +14,14 @@ TEXT = "En elev i årskurs 8 har visat symboler från en högerextrem organisati
 
 
 def _report(actor="ledamot", role="member", **over):
-    data = {"observed_on": date(2026, 6, 10), "setting": "school", "milieu": "far_right",
-            "kind": "symbols", "urgency": "soon", "description": TEXT}
+    data = {
+        "observed_on": date(2026, 6, 10),
+        "setting": "school",
+        "milieu": "far_right",
+        "kind": "symbols",
+        "urgency": "soon",
+        "description": TEXT,
+    }
     data.update(over)
     return svc.report(actor, role, today=TODAY, **data)
 
@@ -28,33 +34,39 @@ def _audit(action):
     with cursor() as cur:
         return cur.execute(
             "SELECT actor, entity, entity_id, before_json, after_json FROM audit_log"
-            " WHERE action = ? AND entity = 'signal' ORDER BY id", [action]).fetchall()
+            " WHERE action = ? AND entity = 'signal' ORDER BY id",
+            [action],
+        ).fetchall()
 
 
 def test_report_is_stored_as_new_with_quarter_and_audited(db_path):
     signal_id = _report()
     with cursor() as cur:
-        row = cur.execute("SELECT reporter, quarter, step, description FROM signals"
-                          " WHERE id = ?", [signal_id]).fetchone()
+        row = cur.execute(
+            "SELECT reporter, quarter, step, description FROM signals WHERE id = ?", [signal_id]
+        ).fetchone()
     assert row == ("ledamot", "2026-Q2", "new", TEXT)
     (entry,) = _audit("create")
     assert entry[:3] == ("ledamot", "signal", str(signal_id))
     assert TEXT not in (entry[4] or "")  # the log never holds the free text
 
 
-@pytest.mark.parametrize(("over", "field"), [
-    ({"description": "   "}, "description"),
-    ({"description": "x" * (svc.MAX_DESCRIPTION + 1)}, "description"),
-    ({"description": "Gäller 19121212-1212 i klass 8B"}, "description"),
-    ({"description": "Ring mamman på 070-123 45 67"}, "description"),
-    ({"description": "Skriv till elev@skola.se"}, "description"),
-    ({"observed_on": TODAY + timedelta(days=1)}, "observed_on"),
-    ({"observed_on": None}, "observed_on"),
-    ({"milieu": "unknown"}, "milieu"),
-    ({"setting": "home"}, "setting"),
-    ({"kind": ""}, "kind"),
-    ({"urgency": "whenever"}, "urgency"),
-])
+@pytest.mark.parametrize(
+    ("over", "field"),
+    [
+        ({"description": "   "}, "description"),
+        ({"description": "x" * (svc.MAX_DESCRIPTION + 1)}, "description"),
+        ({"description": "Gäller 19121212-1212 i klass 8B"}, "description"),
+        ({"description": "Ring mamman på 070-123 45 67"}, "description"),
+        ({"description": "Skriv till elev@skola.se"}, "description"),
+        ({"observed_on": TODAY + timedelta(days=1)}, "observed_on"),
+        ({"observed_on": None}, "observed_on"),
+        ({"milieu": "unknown"}, "milieu"),
+        ({"setting": "home"}, "setting"),
+        ({"kind": ""}, "kind"),
+        ({"urgency": "whenever"}, "urgency"),
+    ],
+)
 def test_bad_input_writes_nothing(db_path, over, field):
     with pytest.raises(ValidationError) as exc:
         _report(**over)
@@ -130,13 +142,24 @@ def test_viewing_details_is_audited(db_path):
 def test_full_routine_records_who_when_note(db_path):
     signal_id = _report()
     now = datetime(2026, 6, 16, 9, 0)
-    steps = [("received", {}), ("assessment", {}),
-             ("referred", {"referred_to": "social_services"}),
-             ("closed", {"outcome": "handed_over"})]
+    steps = [
+        ("received", {}),
+        ("assessment", {}),
+        ("referred", {"referred_to": "social_services"}),
+        ("closed", {"outcome": "handed_over"}),
+    ]
     version = 1
     for i, (step, extra) in enumerate(steps):
-        detail = svc.advance("samordnare", "coordinator", signal_id, version, step,
-                             f"Anteckning {i}", now=now + timedelta(hours=i), **extra)
+        detail = svc.advance(
+            "samordnare",
+            "coordinator",
+            signal_id,
+            version,
+            step,
+            f"Anteckning {i}",
+            now=now + timedelta(hours=i),
+            **extra,
+        )
         version = detail["version"]
         assert detail["step"] == step
     history = detail["history"]
@@ -154,8 +177,9 @@ def test_full_routine_records_who_when_note(db_path):
 def test_out_of_order_step_changes_nothing(db_path):
     signal_id = _report()
     with pytest.raises(ValidationError, match="ordning"):
-        svc.advance("samordnare", "coordinator", signal_id, 1, "closed", "Klar",
-                    outcome="no_concern")
+        svc.advance(
+            "samordnare", "coordinator", signal_id, 1, "closed", "Klar", outcome="no_concern"
+        )
     with cursor() as cur:
         assert cur.execute("SELECT step, version FROM signals").fetchone() == ("new", 1)
     assert _count("signal_steps") == 0
@@ -188,8 +212,15 @@ def test_unknown_signal(db_path):
 
 def test_quarter_of():
     assert [svc.quarter_of(date(2026, m, 1)) for m in (1, 3, 4, 6, 7, 9, 10, 12)] == [
-        "2026-Q1", "2026-Q1", "2026-Q2", "2026-Q2", "2026-Q3", "2026-Q3", "2026-Q4",
-        "2026-Q4"]
+        "2026-Q1",
+        "2026-Q1",
+        "2026-Q2",
+        "2026-Q2",
+        "2026-Q3",
+        "2026-Q3",
+        "2026-Q4",
+        "2026-Q4",
+    ]
 
 
 def test_queue_keeps_every_open_signal_but_only_recent_closed_ones(db_path):
@@ -199,11 +230,25 @@ def test_queue_keeps_every_open_signal_but_only_recent_closed_ones(db_path):
     from portal.db.connection import transaction
 
     with transaction() as cur:
-        ids = [signals_db.insert_signal(cur, "ledamot", date(2025, 1, 1), "2025-Q1", "school",
-                                        "other", "symbols", "low", "Text.") for _ in range(7)]
+        ids = [
+            signals_db.insert_signal(
+                cur,
+                "ledamot",
+                date(2025, 1, 1),
+                "2025-Q1",
+                "school",
+                "other",
+                "symbols",
+                "low",
+                "Text.",
+            )
+            for _ in range(7)
+        ]
         for n, sid in enumerate(ids[:5]):  # five closed, on different days
-            cur.execute("UPDATE signals SET step = 'closed', closed_at = ? WHERE id = ?",
-                        [datetime(2025, 2, n + 1), sid])
+            cur.execute(
+                "UPDATE signals SET step = 'closed', closed_at = ? WHERE id = ?",
+                [datetime(2025, 2, n + 1), sid],
+            )
     df = signals_db.queue(closed_limit=2)
     assert set(df[df["step"] != "closed"]["id"]) == set(ids[5:])
     assert list(df[df["step"] == "closed"]["id"]) == [ids[4], ids[3]]

@@ -12,9 +12,17 @@ from portal.services import signals as svc
 
 def _add(n, observed, milieu="far_right", setting="school", kind="symbols"):
     for _ in range(n):
-        svc.report("ledamot", "member", observed_on=observed, setting=setting, milieu=milieu,
-                   kind=kind, urgency="low", description="Klotter med symboler.",
-                   today=date(2026, 12, 31))
+        svc.report(
+            "ledamot",
+            "member",
+            observed_on=observed,
+            setting=setting,
+            milieu=milieu,
+            kind=kind,
+            urgency="low",
+            description="Klotter med symboler.",
+            today=date(2026, 12, 31),
+        )
 
 
 def test_quarterly_counts_columns_and_values(db_path):
@@ -26,12 +34,27 @@ def test_quarterly_counts_columns_and_values(db_path):
     _add(2, date(2025, 11, 5))
     df = signal_stats.quarterly_counts()
     assert df.to_dict("records") == [
-        {"quarter": "2025-Q4", "milieu": "far_right", "setting": "school", "kind": "symbols",
-         "count": 2},
-        {"quarter": "2026-Q1", "milieu": "far_right", "setting": "school", "kind": "symbols",
-         "count": 3},
-        {"quarter": "2026-Q1", "milieu": "islamist", "setting": "leisure", "kind": "online",
-         "count": 1},
+        {
+            "quarter": "2025-Q4",
+            "milieu": "far_right",
+            "setting": "school",
+            "kind": "symbols",
+            "count": 2,
+        },
+        {
+            "quarter": "2026-Q1",
+            "milieu": "far_right",
+            "setting": "school",
+            "kind": "symbols",
+            "count": 3,
+        },
+        {
+            "quarter": "2026-Q1",
+            "milieu": "islamist",
+            "setting": "leisure",
+            "kind": "online",
+            "count": 1,
+        },
     ]
     assert pd.api.types.is_integer_dtype(df["count"])
     assert list(signal_stats.quarterly_counts(year=2025)["quarter"]) == ["2025-Q4"]
@@ -44,12 +67,20 @@ def test_year_summary_suppresses_small_numbers(db_path):
     summary = signal_stats.year_summary(2026)
     assert summary["total"] == "4"
     milieu = {r["label"]: r["count"] for r in summary["by_milieu"]}
-    assert milieu == {"Högerextremism": "3", "Vänsterextremism": "0",
-                      "Våldsbejakande islamism": "<3", "Annat eller oklart": "0"}
+    assert milieu == {
+        "Högerextremism": "3",
+        "Vänsterextremism": "0",
+        "Våldsbejakande islamism": "<3",
+        "Annat eller oklart": "0",
+    }
     setting = {r["label"]: r["count"] for r in summary["by_setting"]}
     assert setting["Skola"] == "3" and setting["Fritid"] == "<3"
-    assert [r["label"] for r in summary["by_quarter"]] == ["2026-Q1", "2026-Q2", "2026-Q3",
-                                                           "2026-Q4"]
+    assert [r["label"] for r in summary["by_quarter"]] == [
+        "2026-Q1",
+        "2026-Q2",
+        "2026-Q3",
+        "2026-Q4",
+    ]
     assert [r["count"] for r in summary["by_quarter"]] == ["3", "0", "<3", "0"]
     exact = signal_stats.year_summary(2026, exact=True)
     assert {r["label"]: r["count"] for r in exact["by_milieu"]}["Våldsbejakande islamism"] == "1"
@@ -81,8 +112,9 @@ def test_pivot_and_chart_data_hide_small_numbers(db_path):
 def test_chart_spec(db_path):
     _add(3, date(2026, 1, 5))
     _add(3, date(2026, 4, 5), setting="leisure")
-    chart = quarterly_bars(signal_stats.chart_data("setting"), "Titel", "Kvartal", "Antal",
-                           "Verksamhet")
+    chart = quarterly_bars(
+        signal_stats.chart_data("setting"), "Titel", "Kvartal", "Antal", "Verksamhet"
+    )
     spec = chart.to_dict()
     assert spec["mark"]["type"] == "bar"
     enc = spec["encoding"]
@@ -93,4 +125,6 @@ def test_chart_spec(db_path):
     assert spec["title"] == "Titel"
     values = next(iter(spec["datasets"].values()))
     assert {(v["quarter"], v["group"], v["count"]) for v in values} == {
-        ("2026-Q1", "Skola", 3), ("2026-Q2", "Fritid", 3)}
+        ("2026-Q1", "Skola", 3),
+        ("2026-Q2", "Fritid", 3),
+    }

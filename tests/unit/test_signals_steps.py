@@ -5,13 +5,20 @@ import pytest
 from portal.errors import ValidationError
 from portal.services.signal_steps import STEPS, TRANSITIONS, check_transition, next_steps
 
-ALLOWED = {("new", "received"), ("received", "assessment"), ("assessment", "referred"),
-           ("assessment", "closed"), ("referred", "closed")}
+ALLOWED = {
+    ("new", "received"),
+    ("received", "assessment"),
+    ("assessment", "referred"),
+    ("assessment", "closed"),
+    ("referred", "closed"),
+}
 
 
 def _details(target):
-    return {"referred_to": "police" if target == "referred" else None,
-            "outcome": "no_concern" if target == "closed" else None}
+    return {
+        "referred_to": "police" if target == "referred" else None,
+        "outcome": "no_concern" if target == "closed" else None,
+    }
 
 
 @pytest.mark.parametrize("current", STEPS)

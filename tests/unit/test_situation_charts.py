@@ -1,7 +1,6 @@
 """Chart specs built from real data (encodings and data, not pixels), PNG/SVG rendering,
 suppression of small numbers in views, charts and exports, and signal aggregates."""
 
-
 import openpyxl
 import pandas as pd
 import pytest
@@ -17,8 +16,11 @@ ADD = {"area": "", "source": "school"}
 
 
 def _add(period: str, milieu: str, count: int, **extra) -> None:
-    service.add_indicator({**ADD, "period": period, "milieu": milieu, "count": count, **extra},
-                          "samordnare", "coordinator")
+    service.add_indicator(
+        {**ADD, "period": period, "milieu": milieu, "count": count, **extra},
+        "samordnare",
+        "coordinator",
+    )
 
 
 def _breakdown(year: int, by: str, exact: bool):
@@ -39,8 +41,12 @@ def test_level_grid_spec_from_default_data(db_path):
     enc = cells["encoding"]
     assert (enc["x"]["field"], enc["x"]["title"]) == ("year", "År")
     assert (enc["y"]["field"], enc["y"]["title"]) == ("milieu_label", "Miljö")
-    assert enc["y"]["sort"] == ["Högerextremism", "Vänsterextremism",
-                                "Våldsbejakande islamism", "Annat eller oklart"]
+    assert enc["y"]["sort"] == [
+        "Högerextremism",
+        "Vänsterextremism",
+        "Våldsbejakande islamism",
+        "Annat eller oklart",
+    ]
     assert enc["color"]["scale"]["domain"] == ["Ingen känd", "Låg", "Förhöjd", "Hög"]
     assert set(enc["color"]["scale"]["range"][1:]) <= set(PALETTE)
     data = _layer_data(spec)
@@ -64,13 +70,14 @@ def test_stacked_chart_suppresses_small_counts_for_members(db_path):
     assert enc["y"]["title"] == "Antal" and enc["x"]["title"] == "Kvartal"
     assert enc["color"]["field"] == "milieu_label"
     assert enc["color"]["scale"]["range"] == PALETTE[:4]
-    data = {(d["period"], d["milieu_label"]): (d["count"], d["shown"])
-            for d in _layer_data(spec)}
+    data = {(d["period"], d["milieu_label"]): (d["count"], d["shown"]) for d in _layer_data(spec)}
     # 2 + 5 summed first, then shown; the lone 1 is hidden from the chart and its tooltip
     assert data[("2025-Q1", "Högerextremism")] == (7.0, "7")
     assert data[("2025-Q2", "Våldsbejakande islamism")] == (None, "<3")
-    exact = {(d["period"], d["milieu_label"]): d["count"]
-             for d in _layer_data(sc.period_chart(exact=True).to_dict())}
+    exact = {
+        (d["period"], d["milieu_label"]): d["count"]
+        for d in _layer_data(sc.period_chart(exact=True).to_dict())
+    }
     assert exact[("2025-Q2", "Våldsbejakande islamism")] == 1.0
 
 
@@ -82,8 +89,9 @@ def test_breakdown_by_source_and_area(db_path):
     assert src["encoding"]["x"]["field"] == "count" and src["encoding"]["y"]["title"] == "Källa"
     rows = {d["label"]: d["shown"] for d in _layer_data(src)}
     assert rows == {"Skola": "4", "Polisen": "<3"}
-    area = {d["label"]: d["shown"] for d in
-            _layer_data(_breakdown(2025, "area", exact=True).to_dict())}
+    area = {
+        d["label"]: d["shown"] for d in _layer_data(_breakdown(2025, "area", exact=True).to_dict())
+    }
     assert area == {"Skärhamn": "4", "Rönnäng": "2"}
     assert _breakdown(2024, "area", exact=True) is None
 
@@ -114,10 +122,18 @@ def test_indicator_table_suppression(db_path):
     _add("2025-Q1", "far_right", 1)
     _add("2025-Q1", "far_left", 0)
     _add("2025-Q1", "islamist", 3)
-    shown = dict(zip(views.indicator_table(2025, exact=False)["milieu_label"],
-                     views.indicator_table(2025, exact=False)["count"], strict=True))
-    assert shown == {"Högerextremism": "<3", "Vänsterextremism": "0",
-                     "Våldsbejakande islamism": "3"}
+    shown = dict(
+        zip(
+            views.indicator_table(2025, exact=False)["milieu_label"],
+            views.indicator_table(2025, exact=False)["count"],
+            strict=True,
+        )
+    )
+    assert shown == {
+        "Högerextremism": "<3",
+        "Vänsterextremism": "0",
+        "Våldsbejakande islamism": "3",
+    }
     exact = views.indicator_table(2025, exact=True)
     assert "1" in list(exact["count"])
 
@@ -160,19 +176,32 @@ def test_signal_aggregates_are_suppressed(db_path):
     from portal.db import signals as signals_db
     from portal.db.connection import transaction
 
-    rows = [("2025-Q1", date(2025, 2, 1), "far_right", "school"),
-            ("2025-Q1", date(2025, 2, 2), "far_right", "leisure"),
-            ("2025-Q1", date(2025, 3, 3), "far_right", "leisure"),
-            ("2025-Q1", date(2025, 3, 4), "far_right", "school"),
-            ("2025-Q2", date(2025, 5, 1), "other", "school"),
-            ("2025-Q2", date(2025, 5, 2), "other", "school")]
+    rows = [
+        ("2025-Q1", date(2025, 2, 1), "far_right", "school"),
+        ("2025-Q1", date(2025, 2, 2), "far_right", "leisure"),
+        ("2025-Q1", date(2025, 3, 3), "far_right", "leisure"),
+        ("2025-Q1", date(2025, 3, 4), "far_right", "school"),
+        ("2025-Q2", date(2025, 5, 1), "other", "school"),
+        ("2025-Q2", date(2025, 5, 2), "other", "school"),
+    ]
     with transaction() as cur:
         for quarter, observed, milieu, setting in rows:
-            signals_db.insert_signal(cur, "ledamot", observed, quarter, setting, milieu,
-                                     "symbols", "low", "Testbeskrivning.")
+            signals_db.insert_signal(
+                cur,
+                "ledamot",
+                observed,
+                quarter,
+                setting,
+                milieu,
+                "symbols",
+                "low",
+                "Testbeskrivning.",
+            )
     df = views.signal_counts(exact=False)
     assert dict(zip(df["period"] + df["milieu_label"], df["shown"], strict=True)) == {
-        "2025-Q1Högerextremism": "4", "2025-Q2Annat eller oklart": "<3"}
+        "2025-Q1Högerextremism": "4",
+        "2025-Q2Annat eller oklart": "<3",
+    }
     exact = views.signal_counts(exact=True)
     assert dict(zip(exact["period"], exact["shown"], strict=True))["2025-Q2"] == "2"
     spec = sc.draw(sc.signal_plot(views.signal_counts(False))).to_dict()

@@ -19,25 +19,31 @@ def _write(tmp_path: Path, body: str) -> Path:
 
 
 def test_good_file_imports_every_row(db_path, tmp_path):
-    path = _write(tmp_path, "2025-Q1,far_right,school,Skärhamn,4\n"
-                            "2025-Q1,far_right,police,Skärhamn,1\n"
-                            "2025-Q2,other,open_sources,,0\n")
+    path = _write(
+        tmp_path,
+        "2025-Q1,far_right,school,Skärhamn,4\n"
+        "2025-Q1,far_right,police,Skärhamn,1\n"
+        "2025-Q2,other,open_sources,,0\n",
+    )
     assert import_file(path, "cli") == 3
     df = db.indicators(2025)
     assert sorted(zip(df["source"], df["count"], strict=True)) == [
-        ("open_sources", 0), ("police", 1), ("school", 4)]
+        ("open_sources", 0),
+        ("police", 1),
+        ("school", 4),
+    ]
     assert sorted(df["quarter"]) == [1, 1, 2]
 
 
 BAD_ROWS = [
-    ("1999-Q1,far_right,school,,2", "period"),        # year outside the sensible range
-    ("2025-Q5,far_right,school,,2", "period"),        # no such quarter
-    ("2025-03,far_right,school,,2", "period"),        # not a quarter
-    ("2025-Q1,pirates,school,,2", "milieu"),          # unknown milieu
-    ("2025-Q1,far_right,gossip,,2", "source"),        # unknown source
-    ("2025-Q1,far_right,school,,-1", "count"),        # negative count
-    ("2025-Q1,far_right,school,,två", "count"),       # not a number
-    ("2025-Q1,far_right,school,,1.5", "count"),       # not a whole number
+    ("1999-Q1,far_right,school,,2", "period"),  # year outside the sensible range
+    ("2025-Q5,far_right,school,,2", "period"),  # no such quarter
+    ("2025-03,far_right,school,,2", "period"),  # not a quarter
+    ("2025-Q1,pirates,school,,2", "milieu"),  # unknown milieu
+    ("2025-Q1,far_right,gossip,,2", "source"),  # unknown source
+    ("2025-Q1,far_right,school,,-1", "count"),  # negative count
+    ("2025-Q1,far_right,school,,två", "count"),  # not a number
+    ("2025-Q1,far_right,school,,1.5", "count"),  # not a whole number
 ]
 
 
@@ -67,8 +73,10 @@ def test_duplicate_period_in_file_and_against_database(db_path, tmp_path):
     assert "redan" in err.value.problems["rad 3"]
     assert import_text(HEADER + "2025-Q1,far_right,school,Rönnäng,2\n", "cli") == 1
     with pytest.raises(ValidationError) as err:
-        import_text(HEADER + "2025-Q2,far_right,school,Rönnäng,2\n"
-                    "2025-Q1,far_right,school,Rönnäng,2\n", "cli")
+        import_text(
+            HEADER + "2025-Q2,far_right,school,Rönnäng,2\n2025-Q1,far_right,school,Rönnäng,2\n",
+            "cli",
+        )
     assert list(err.value.problems) == ["rad 3"]
     assert len(db.indicators()) == 1
 
@@ -85,16 +93,16 @@ def test_missing_columns_and_empty_file(db_path, tmp_path):
 
 def test_semicolon_file_from_excel(db_path, tmp_path):
     path = tmp_path / "excel.csv"
-    path.write_text("\ufeffperiod;milieu;source;area;count\n2024-Q4;islamist;police;;2\n",
-                    encoding="utf-8")
+    path.write_text(
+        "\ufeffperiod;milieu;source;area;count\n2024-Q4;islamist;police;;2\n", encoding="utf-8"
+    )
     assert import_file(path, "cli") == 1
 
 
 def test_ui_import_checks_the_role(db_path):
     with pytest.raises(PermissionDenied):
         import_text(HEADER + "2025-Q1,far_right,school,,2\n", "ledamot", "member")
-    assert import_text(HEADER + "2025-Q1,far_right,school,,2\n", "samordnare",
-                       "coordinator") == 1
+    assert import_text(HEADER + "2025-Q1,far_right,school,,2\n", "samordnare", "coordinator") == 1
 
 
 def test_cli_import_reports_rows_and_exit_status(db_path, tmp_path, capsys):

@@ -13,8 +13,13 @@ from portal.services import situation as service
 from portal.services.situation_summary import charts_for_year, year_summary
 from portal.vocab import MILIEUS
 
-FIELDS = {"level": "low", "trend": "unchanged", "narrative": "Lugnt läge.",
-          "sources_used": ["police", "school"], "sources_not_used": ["leisure"]}
+FIELDS = {
+    "level": "low",
+    "trend": "unchanged",
+    "narrative": "Lugnt läge.",
+    "sources_used": ["police", "school"],
+    "sources_not_used": ["leisure"],
+}
 
 
 def _fill(year: int, actor: str = "samordnare") -> None:
@@ -40,8 +45,13 @@ def test_default_2017_is_the_plans_statement_and_2019_is_planned(db_path):
     assert db.get_year(2019)["status"] == "planned"
     assert "ny lägesbild under 2019" in db.get_year(2019)["summary"]
     assert year_summary(2019)["status"] == "missing"
-    assert year_summary(2018) == {"status": "missing", "approved_on": None, "made_with": "",
-                                  "assessments": [], "indicators": []}
+    assert year_summary(2018) == {
+        "status": "missing",
+        "approved_on": None,
+        "made_with": "",
+        "assessments": [],
+        "indicators": [],
+    }
     assert db.indicators().empty  # no invented counts in the real default
 
 
@@ -60,8 +70,14 @@ def test_draft_then_approve_then_locked(db_path):
     assert summary["status"] == "approved" and summary["approved_on"] == date(2025, 12, 1)
     current = db.assessments(2025).set_index("milieu").loc["far_right"]
     with pytest.raises(ValidationError) as err:
-        service.save_assessment(2025, "far_right", {**FIELDS, "level": "high"},
-                                int(current["version"]), "samordnare", "coordinator")
+        service.save_assessment(
+            2025,
+            "far_right",
+            {**FIELDS, "level": "high"},
+            int(current["version"]),
+            "samordnare",
+            "coordinator",
+        )
     assert "reason" in err.value.problems
     assert db.assessments(2025).set_index("milieu").loc["far_right", "level"] == "low"
     assert db.revisions(2025).empty
@@ -69,16 +85,27 @@ def test_draft_then_approve_then_locked(db_path):
 
 def test_change_after_approval_is_a_revision_with_reason(db_path):
     _fill(2025)
-    service.approve(2025, db.get_year(2025)["version"], date(2025, 12, 1), "samordnare",
-                    "coordinator")
+    service.approve(
+        2025, db.get_year(2025)["version"], date(2025, 12, 1), "samordnare", "coordinator"
+    )
     version = int(db.assessments(2025).set_index("milieu").loc["islamist", "version"])
-    service.save_assessment(2025, "islamist", {**FIELDS, "level": "elevated"}, version,
-                            "admin", "admin", reason="Ny uppgift från polisen")
+    service.save_assessment(
+        2025,
+        "islamist",
+        {**FIELDS, "level": "elevated"},
+        version,
+        "admin",
+        "admin",
+        reason="Ny uppgift från polisen",
+    )
     revs = db.revisions(2025)
     assert len(revs) == 1
     rev = revs.iloc[0]
-    assert (rev["milieu"], rev["actor"], rev["reason"]) == ("islamist", "admin",
-                                                           "Ny uppgift från polisen")
+    assert (rev["milieu"], rev["actor"], rev["reason"]) == (
+        "islamist",
+        "admin",
+        "Ny uppgift från polisen",
+    )
     assert '"level": "low"' in rev["before_json"] and '"level": "elevated"' in rev["after_json"]
     assert db.get_year(2025)["status"] == "approved"  # still approved, not silently reset
     log = audit.entries(entity="situation_assessment")
@@ -87,8 +114,14 @@ def test_change_after_approval_is_a_revision_with_reason(db_path):
     y = db.get_year(2025)
     with pytest.raises(ValidationError):
         service.save_year(2025, {"summary": "x"}, y["version"], "samordnare", "coordinator")
-    service.save_year(2025, {"summary": "Rättad", "made_with": "Kommunpolisen"}, y["version"],
-                      "samordnare", "coordinator", reason="Stavfel")
+    service.save_year(
+        2025,
+        {"summary": "Rättad", "made_with": "Kommunpolisen"},
+        y["version"],
+        "samordnare",
+        "coordinator",
+        reason="Stavfel",
+    )
     assert len(db.revisions(2025)) == 2
 
 
@@ -96,18 +129,21 @@ def test_approval_needs_every_milieu(db_path):
     service.create_year(2025, "samordnare", "coordinator")
     service.save_assessment(2025, "far_right", FIELDS, None, "samordnare", "coordinator")
     with pytest.raises(ValidationError, match="Alla miljöer"):
-        service.approve(2025, db.get_year(2025)["version"], date.today(), "samordnare",
-                        "coordinator")
+        service.approve(
+            2025, db.get_year(2025)["version"], date.today(), "samordnare", "coordinator"
+        )
 
 
 def test_stale_version_is_refused_and_nothing_overwritten(db_path):
     _fill(2025)
     v = int(db.assessments(2025).set_index("milieu").loc["far_left", "version"])
-    service.save_assessment(2025, "far_left", {**FIELDS, "narrative": "Först"}, v,
-                            "samordnare", "coordinator")
+    service.save_assessment(
+        2025, "far_left", {**FIELDS, "narrative": "Först"}, v, "samordnare", "coordinator"
+    )
     with pytest.raises(StaleEdit) as err:
-        service.save_assessment(2025, "far_left", {**FIELDS, "narrative": "Sen"}, v, "admin",
-                                "admin")
+        service.save_assessment(
+            2025, "far_left", {**FIELDS, "narrative": "Sen"}, v, "admin", "admin"
+        )
     assert err.value.changes["narrative"] == "Först"
     assert db.assessments(2025).set_index("milieu").loc["far_left", "narrative"] == "Först"
     # a second "new" assessment for the same milieu is stale too
@@ -132,18 +168,24 @@ def test_only_coordination_may_write(db_path, role):
     with pytest.raises(PermissionDenied):
         service.save_assessment(2017, "other", FIELDS, 1, "x", role, reason="r")
     with pytest.raises(PermissionDenied):
-        service.add_indicator({"period": "2025-Q1", "milieu": "other", "source": "school",
-                               "area": "", "count": 1}, "x", role)
+        service.add_indicator(
+            {"period": "2025-Q1", "milieu": "other", "source": "school", "area": "", "count": 1},
+            "x",
+            role,
+        )
     with pytest.raises(PermissionDenied):
         service.approve(2019, 1, date.today(), "x", role)
 
 
-@pytest.mark.parametrize(("fields", "field"), [
-    ({**FIELDS, "level": "extreme"}, "level"),
-    ({**FIELDS, "trend": "sideways"}, "trend"),
-    ({**FIELDS, "sources_used": ["rumours"]}, "sources_used"),
-    ({**FIELDS, "sources_not_used": ["police"]}, "sources_not_used"),
-])
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({**FIELDS, "level": "extreme"}, "level"),
+        ({**FIELDS, "trend": "sideways"}, "trend"),
+        ({**FIELDS, "sources_used": ["rumours"]}, "sources_used"),
+        ({**FIELDS, "sources_not_used": ["police"]}, "sources_not_used"),
+    ],
+)
 def test_bad_assessment_is_refused(db_path, fields, field):
     service.create_year(2025, "samordnare", "coordinator")
     with pytest.raises(ValidationError) as err:
@@ -168,8 +210,17 @@ def test_unknown_milieu_refused(db_path):
 def test_summary_suppresses_indicator_counts_unless_exact(db_path):
     _fill(2025)
     for source, count in (("school", 1), ("police", 7)):
-        service.add_indicator({"period": "2025-Q2", "milieu": "far_right", "source": source,
-                               "area": "", "count": count}, "samordnare", "coordinator")
+        service.add_indicator(
+            {
+                "period": "2025-Q2",
+                "milieu": "far_right",
+                "source": source,
+                "area": "",
+                "count": count,
+            },
+            "samordnare",
+            "coordinator",
+        )
     shown = {i["source_label"]: i["count"] for i in year_summary(2025)["indicators"]}
     assert shown == {"Skola": "<3", "Polisen": "7"}
     exact = {i["source_label"]: i["count"] for i in year_summary(2025, exact=True)["indicators"]}

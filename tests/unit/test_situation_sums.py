@@ -17,9 +17,13 @@ def _fill(n: int = 150) -> None:
     rng = random.Random(7)
     seen = set()
     while len(seen) < n:
-        row = {"period": f"{rng.choice([2024, 2025])}-Q{rng.randint(1, 4)}",
-               "milieu": rng.choice(MILIEUS), "source": rng.choice(SOURCES),
-               "area": rng.choice(["", "Norr", "Söder", "Öster"]), "count": rng.randint(0, 9)}
+        row = {
+            "period": f"{rng.choice([2024, 2025])}-Q{rng.randint(1, 4)}",
+            "milieu": rng.choice(MILIEUS),
+            "source": rng.choice(SOURCES),
+            "area": rng.choice(["", "Norr", "Söder", "Öster"]),
+            "count": rng.randint(0, 9),
+        }
         key = (row["period"], row["milieu"], row["source"], row["area"])
         if key not in seen:
             seen.add(key)
@@ -47,8 +51,17 @@ def test_sql_sums_equal_pandas_sums(db_path):
 def test_a_new_indicator_changes_the_sums_at_once(db_path):
     _fill(20)
     before = int(db.totals_by(2025, "milieu")["count"].sum())
-    service.add_indicator({"period": "2025-Q1", "milieu": "other", "source": "police",
-                           "area": "Ny plats", "count": 5}, "samordnare", "coordinator")
+    service.add_indicator(
+        {
+            "period": "2025-Q1",
+            "milieu": "other",
+            "source": "police",
+            "area": "Ny plats",
+            "count": 5,
+        },
+        "samordnare",
+        "coordinator",
+    )
     assert int(db.totals_by(2025, "milieu")["count"].sum()) == before + 5
 
 
@@ -57,8 +70,13 @@ def test_chart_specs_are_kept_by_content(db_path):
     first = chart_cache.spec(charts.breakdown, df, "Titel", "Antal", "Källa")
     first["title"] = "changed by a caller"
     again = chart_cache.spec(charts.breakdown, df.copy(), "Titel", "Antal", "Källa")
-    assert again != first and again["title"] == chart_cache.spec(
-        charts.breakdown, df, "Titel", "Antal", "Källa")["title"]
+    assert (
+        again != first
+        and again["title"]
+        == chart_cache.spec(charts.breakdown, df, "Titel", "Antal", "Källa")["title"]
+    )
     other = df.assign(count=[4.0, 8.0], shown=["4", "8"])
-    assert chart_cache.spec(charts.breakdown, other, "Titel", "Antal", "Källa")["datasets"] \
+    assert (
+        chart_cache.spec(charts.breakdown, other, "Titel", "Antal", "Källa")["datasets"]
         != again["datasets"]
+    )

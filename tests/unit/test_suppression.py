@@ -4,8 +4,9 @@ import pytest
 from portal.services.suppression import shown, shown_column
 
 
-@pytest.mark.parametrize(("count", "expected"), [(0, "0"), (1, "<3"), (2, "<3"), (3, "3"),
-                                                  (40, "40")])
+@pytest.mark.parametrize(
+    ("count", "expected"), [(0, "0"), (1, "<3"), (2, "<3"), (3, "3"), (40, "40")]
+)
 def test_small_counts_are_hidden(count, expected):
     assert shown(count, limit=3) == expected
 

@@ -32,5 +32,6 @@ def render(user) -> None:
     st.caption(t("directory.stale_heading", months=config.get_int("PORTAL_VERIFY_MONTHS")))
     st.dataframe(stale_table(stale.rows), hide_index=True)
     if stale.has_next:
-        st.caption(t("directory.overview_top", shown=number(len(stale.rows)),
-                     n=number(stale.total)))
+        st.caption(
+            t("directory.overview_top", shown=number(len(stale.rows)), n=number(stale.total))
+        )

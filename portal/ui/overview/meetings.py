@@ -28,14 +28,23 @@ def render(user) -> None:
     else:
         place = f" · {escape_md(nxt['place'])}" if nxt["place"] else ""
         st.markdown(f"{escape_md(nxt['title'])} · {escape_md(when_text(nxt))}{place}")
-        page_link("app_pages/meetings.py", t("meetings.open_button"), ":material/groups:",
-                  {"mote": str(nxt["id"])})
+        page_link(
+            "app_pages/meetings.py",
+            t("meetings.open_button"),
+            ":material/groups:",
+            {"mote": str(nxt["id"])},
+        )
     cols = st.columns(2)
     with cols[0]:
         st.markdown(f"**{t('meetings.my_actions')}**")
-        paged_actions("ov_mt_mine", lists.my_open_count(user.username),
-                      lambda first, size: lists.my_open_page(user.username, first, size),
-                      editor=False, key="mine", size=SIZE)
+        paged_actions(
+            "ov_mt_mine",
+            lists.my_open_count(user.username),
+            lambda first, size: lists.my_open_page(user.username, first, size),
+            editor=False,
+            key="mine",
+            size=SIZE,
+        )
     with cols[1]:
         st.markdown(f"**{t('meetings.overdue_actions')}**")
         today = date.today()
@@ -43,6 +52,11 @@ def render(user) -> None:
         if total == 0:
             st.success(t("meetings.no_overdue"))
         else:
-            paged_actions("ov_mt_overdue", total,
-                          lambda first, size: lists.overdue_page(today, first, size),
-                          editor=False, key="overdue", size=SIZE)
+            paged_actions(
+                "ov_mt_overdue",
+                total,
+                lambda first, size: lists.overdue_page(today, first, size),
+                editor=False,
+                key="overdue",
+                size=SIZE,
+            )

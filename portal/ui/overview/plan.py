@@ -33,28 +33,41 @@ def render(user) -> None:
     st.subheader(f"{t('overview.plan_progress')}: {plan['title']}")
     plan_widgets.summary_metrics(summary, t("overview.overall"))
 
-    progress = pd.DataFrame([
-        {"name": f"{d.number} {d.name}", "progress": round(d.progress or 0.0)}
-        for d in summary.dimensions
-    ])
+    progress = pd.DataFrame(
+        [
+            {"name": f"{d.number} {d.name}", "progress": round(d.progress or 0.0)}
+            for d in summary.dimensions
+        ]
+    )
     st.altair_chart(
-        dimension_progress(progress, t("overview.per_dimension"),
-                           t("plan.progress") + " (%)", ""),
+        dimension_progress(progress, t("overview.per_dimension"), t("plan.progress") + " (%)", ""),
         width="stretch",
     )
     with st.expander(t("overview.table_alternative")):
-        st.dataframe(progress.rename(columns={"name": t("overview.dimension"),
-                                              "progress": t("plan.progress") + " (%)"}),
-                     hide_index=True)
+        st.dataframe(
+            progress.rename(
+                columns={"name": t("overview.dimension"), "progress": t("plan.progress") + " (%)"}
+            ),
+            hide_index=True,
+        )
 
     days = plan_service.stale_days()
     lists = plan_read.short_lists(int(plan["id"]), today, days, user.role, plan_read.SHORT)
-    _short_list(t("overview.my_activities"), *lists["mine"],
-                lambda: st.caption(t("overview.my_activities_none")))
-    _short_list(t("overview.overdue_list"), *lists["overdue"],
-                lambda: st.success(t("overview.none_overdue")))
-    _short_list(t("overview.stale_list", days=days), *lists["stale"],
-                lambda: st.success(t("overview.none_stale")))
+    _short_list(
+        t("overview.my_activities"),
+        *lists["mine"],
+        lambda: st.caption(t("overview.my_activities_none")),
+    )
+    _short_list(
+        t("overview.overdue_list"),
+        *lists["overdue"],
+        lambda: st.success(t("overview.none_overdue")),
+    )
+    _short_list(
+        t("overview.stale_list", days=days),
+        *lists["stale"],
+        lambda: st.success(t("overview.none_stale")),
+    )
 
     st.subheader(t("overview.recent_updates"))
     recent_updates(int(plan["id"]))
@@ -79,9 +92,11 @@ def recent_updates(plan_id: int) -> None:
         return
     for upd in recent.itertuples():
         when = pd.Timestamp(upd.made_at).strftime("%Y-%m-%d")
-        head = (f"{when} · {upd.actor} · {upd.dimension_number} "
-                f"{_short(upd.description)}: {t(f'plan.statuses.{upd.new_status}')}, "
-                f"{int(upd.new_progress)} %")
+        head = (
+            f"{when} · {upd.actor} · {upd.dimension_number} "
+            f"{_short(upd.description)}: {t(f'plan.statuses.{upd.new_status}')}, "
+            f"{int(upd.new_progress)} %"
+        )
         line = escape_md(head)
         if upd.comment:
             line += f"  \n{escape_md(_short(upd.comment, 160))}"
