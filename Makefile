@@ -28,12 +28,17 @@ run: $(VENV)/.run-installed
 	else $(BIN)/python -m portal init --demo; fi
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
+# The checks that keep the layers and types as docs/ARCHITECTURE.md says; `make test` runs
+# them first.
+LINT = $(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy \
+	&& $(BIN)/lint-imports
+
 test: $(VENV)/.test-installed
-	$(BIN)/ruff check .
+	$(LINT)
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.test-installed
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(LINT)
 
 # Generated databases are kept in BENCH_DIR and reused; delete the folder after changing
 # bench/generate*.py.

@@ -5,12 +5,12 @@ import streamlit as st
 from portal import auth
 from portal.i18n import t
 from portal.ui import guard
-from portal.ui.overview import sections
+from portal.ui.overview import SECTIONS
 
 user = guard.page("overview.view")
 st.title(t("overview.title"))
 st.write(t("overview.intro"))
 
-for section in sections():
+for section in SECTIONS:
     if auth.can(user.role, section.PERMISSION):
         section.render(user)

@@ -17,7 +17,7 @@ from pathlib import Path
 from bench.generate_domains import GENERATORS
 from portal.db import plans as plans_db
 from portal.db.connection import close_all, transaction
-from portal.services.setup import init_database
+from portal.setup import init_database
 
 BASE_YEAR = 2021
 STATUSES = ("not_started", "in_progress", "done", "cancelled")

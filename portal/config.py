@@ -65,6 +65,11 @@ SETTINGS: dict[str, Setting] = {
             "the navigation; empty for none.",
         ),
         Setting(
+            "PORTAL_BCRYPT_ROUNDS",
+            "12",
+            "bcrypt cost (log2 rounds) for new password hashes; 4-31. The test suite uses 4.",
+        ),
+        Setting(
             "PORTAL_BACKUP_WAIT",
             "120",
             "Seconds `backup` waits for a running portal to write the backup.",

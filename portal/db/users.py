@@ -7,18 +7,18 @@ from datetime import datetime
 
 import pandas as pd
 
+from portal.actor import Actor
 from portal.db.connection import cursor
 
 
 @dataclass(frozen=True)
-class User:
-    username: str
-    name: str
-    email: str
-    role: str
-    active: bool
-    must_change_password: bool
-    is_demo: bool
+class User(Actor):
+    """A user account as stored: the actor plus its account state."""
+
+    email: str = ""
+    active: bool = True
+    must_change_password: bool = False
+    is_demo: bool = False
 
 
 _COLUMNS = "username, name, email, role, active, must_change_password, is_demo"
@@ -30,7 +30,18 @@ def get_user(username: str) -> User | None:
             f"SELECT {_COLUMNS} FROM users WHERE username = ?",  # noqa: S608 - fixed columns
             [username],
         ).fetchone()
-    return User(*row) if row else None
+    if not row:
+        return None
+    username, name, email, role, active, must_change, is_demo = row
+    return User(
+        username=username,
+        name=name,
+        role=role,
+        email=email,
+        active=active,
+        must_change_password=must_change,
+        is_demo=is_demo,
+    )
 
 
 def login_credentials(now: datetime) -> dict[str, dict]:

@@ -17,7 +17,6 @@ from datetime import date
 from portal import SEED_DIR, config
 from portal.db import directory as dir_db
 
-ORDER = 30
 FACTS_CHECKED_ON = date(2026, 11, 24)  # when directory-facts.md was compiled
 FACTS_CHECKED_BY = "Källgenomgång (data/reference/directory-facts.md)"
 DEMO_FILE = SEED_DIR / "demo" / "directory.json"

@@ -8,7 +8,6 @@ from datetime import date, datetime, time, timedelta
 
 from portal.db import meetings as db
 
-ORDER = 20
 ACTOR = "processledare"
 
 ORGS = [

@@ -9,7 +9,6 @@ from portal import SEED_DIR
 from portal.db import plan_indicators as indicators_db
 from portal.db import plans as plans_db
 
-ORDER = 10
 PLAN_FILE = SEED_DIR / "plan-2019-2020.json"
 DEMO_FILE = SEED_DIR / "demo" / "plan-progress.json"
 

@@ -15,7 +15,6 @@ from portal import SEED_DIR
 from portal.db import signals as signals_db
 from portal.services.signals import quarter_of
 
-ORDER = 50
 DEMO_FILE = SEED_DIR / "demo" / "signals.json"
 HANDLER = "samordnare"
 

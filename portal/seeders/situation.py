@@ -17,7 +17,6 @@ from portal.seeders.plan import load_plan_document
 from portal.services.situation import validate_indicator
 from portal.vocab import MILIEUS
 
-ORDER = 40
 DEMO_FILE = SEED_DIR / "demo" / "situation.json"
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from portal.db import users as users_db
 from portal.services.passwords import hash_password
 
-ORDER = 1
-
 DEMO_USERS = [
     ("admin", "Demo Administratör", "admin"),
     ("samordnare", "Demo Säkerhetssamordnare", "coordinator"),

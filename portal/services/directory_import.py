@@ -1,6 +1,6 @@
 """CSV import of directory entries: every row is checked first, then all or nothing.
 
-`python -m portal import directory FILE` calls `import_file(FILE, actor="cli")`; the
+`python -m portal import directory FILE` calls `import_file(FILE, actor=SYSTEM)`; the
 page's upload calls it with the signed-in user and role. Rows are numbered as lines of
 the file ("rad 2" is the first row after the header); the columns are those of the CSV
 export, so an export can be edited and imported again (rows whose `id` exists update
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from portal import auth
+from portal.actor import Actor
 from portal.db import audit
 from portal.db import directory as dir_db
 from portal.db.connection import transaction
@@ -57,17 +58,16 @@ COLUMNS = (
 MAX_BYTES = 2_000_000
 
 
-def import_file(path: Path | str, actor: str, role: str | None = None) -> int:
+def import_file(path: Path | str, actor: Actor) -> int:
     """Import every row of the CSV file at `path`; returns the number of rows written.
 
     Raises ValidationError with problems {"rad N": reason} naming every bad row, and
-    writes nothing, when any row is bad. `actor="cli"` is the trusted command line;
-    anyone else needs `directory.edit`.
+    writes nothing, when any row is bad. The actor needs `directory.edit` (the command
+    line acts as the system actor, an administrator).
     """
-    if actor != "cli" or role is not None:
-        auth.require(role, "directory.edit")
+    actor.require("directory.edit")
     data = Path(path).read_bytes()
-    return import_bytes(data, actor)
+    return import_bytes(data, actor.username)
 
 
 def import_upload(data: bytes, actor: str, role: str | None) -> int:

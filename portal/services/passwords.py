@@ -14,7 +14,8 @@ from functools import cache
 
 import bcrypt
 
-from portal.errors import ValidationError
+from portal import config
+from portal.errors import ConfigError, ValidationError
 from portal.i18n import t
 
 MIN_PASSWORD = 12
@@ -22,7 +23,15 @@ MAX_PASSWORD = 72  # bcrypt only looks at the first 72 bytes
 
 
 def hash_password(password: str) -> str:
-    return bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt()).decode("ascii")
+    return bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt(_rounds())).decode("ascii")
+
+
+def _rounds() -> int:
+    """The bcrypt cost for new hashes (PORTAL_BCRYPT_ROUNDS; existing hashes keep theirs)."""
+    rounds = config.get_int("PORTAL_BCRYPT_ROUNDS")
+    if not 4 <= rounds <= 31:
+        raise ConfigError("PORTAL_BCRYPT_ROUNDS must be between 4 and 31")
+    return rounds
 
 
 def check_password(password: str, hashed: str) -> bool:

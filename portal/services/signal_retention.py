@@ -4,7 +4,7 @@ PORTAL_SIGNAL_RETENTION_MONTHS (default 24) months from closing.
 Purging sets the description and every step note to NULL. The classification (quarter,
 milieu, setting, kind, urgency, steps with who/when, outcome) stays on the rows, so the
 aggregate counts are unchanged. Runs from `python -m portal purge-signals` and once per
-server process at startup (portal/services/startup.py).
+server process at startup (portal/startup.py).
 """
 
 from __future__ import annotations

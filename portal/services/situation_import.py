@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from portal import auth
+from portal.actor import Actor
 from portal.db import audit
 from portal.db import situation as db
 from portal.db.connection import transaction
@@ -23,19 +24,18 @@ from portal.services.situation import validate_indicator
 REQUIRED = ("period", "milieu", "source", "area", "count")
 
 
-def import_file(path: Path | str, actor: str, role: str | None = None) -> int:
-    """Import a CSV file. The CLI (actor 'cli', run by whoever holds the database file)
-    passes no role; from the UI the user's role is checked."""
+def import_file(path: Path | str, actor: Actor) -> int:
+    """Import a CSV file as `actor` (the command line passes the system actor)."""
+    actor.require("situation.edit")
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ValidationError(t("situation.errors.encoding")) from exc
-    return import_text(text, actor, role)
+    return import_text(text, actor.username, actor.role)
 
 
-def import_text(text: str, actor: str, role: str | None = None, today: date | None = None) -> int:
-    if role is not None or actor != "cli":
-        auth.require(role, "situation.edit")
+def import_text(text: str, actor: str, role: str | None, today: date | None = None) -> int:
+    auth.require(role, "situation.edit")
     rows = _read(text)
     with transaction() as cur:
         seen = db.existing_indicator_keys(cur)

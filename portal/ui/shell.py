@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from portal import auth, config
+from portal import auth, config, startup
 from portal.db import meta
 from portal.i18n import LANGS, set_lang, t
-from portal.services import startup
 from portal.ui import login, session
 from portal.ui.text import escape_md
 

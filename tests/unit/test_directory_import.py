@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from portal import ROOT
+from portal.actor import SYSTEM, Actor
 from portal.db import directory as dir_db
 from portal.db.connection import cursor
 from portal.errors import PermissionDenied, ValidationError
@@ -36,7 +37,7 @@ def _write(tmp_path: Path, text: str, name: str = "in.csv") -> Path:
 
 def test_good_file_is_imported_with_labels_mapped_to_terms(db_path, tmp_path):
     before = _count()
-    assert import_file(_write(tmp_path, HEADER + GOOD), actor="cli") == 1
+    assert import_file(_write(tmp_path, HEADER + GOOD), actor=SYSTEM) == 1
     assert _count() == before + 1
     entry = next(e for e in svc.search("admin", "familjestöd"))
     assert entry["categories"] == ["counselling", "social_services"]
@@ -64,7 +65,7 @@ def test_every_bad_row_is_named_and_nothing_is_written(db_path, tmp_path):
     before = _count()
     text = HEADER + GOOD + "".join(row for row, _ in BAD_ROWS) + GOOD
     with pytest.raises(ValidationError) as exc:
-        import_file(_write(tmp_path, text), actor="cli")
+        import_file(_write(tmp_path, text), actor=SYSTEM)
     problems = exc.value.problems
     # line 1 is the header, line 2 the good row; bad rows are lines 3..12
     assert list(problems) == [f"rad {n}" for n in range(3, 3 + len(BAD_ROWS))]
@@ -75,7 +76,7 @@ def test_every_bad_row_is_named_and_nothing_is_written(db_path, tmp_path):
 
 def test_a_row_with_several_faults_lists_them_all(db_path, tmp_path):
     with pytest.raises(ValidationError) as exc:
-        import_file(_write(tmp_path, HEADER + ",Org,,X,,,abc,nope,ftp://x,public,\n"), "cli")
+        import_file(_write(tmp_path, HEADER + ",Org,,X,,,abc,nope,ftp://x,public,\n"), SYSTEM)
     reason = exc.value.problems["rad 2"]
     for part in ("namn saknas", "okänd kategori", "telefonnumret", "e-postadressen", "http(s)"):
         assert part in reason
@@ -84,19 +85,19 @@ def test_a_row_with_several_faults_lists_them_all(db_path, tmp_path):
 def test_line_numbers_count_multiline_cells(db_path, tmp_path):
     text = HEADER + 'Ok,Org,"rad ett\nrad två",,,,,,,public,\n' + ",Org,,,,,,,,public,\n"
     with pytest.raises(ValidationError) as exc:
-        import_file(_write(tmp_path, text), "cli")
+        import_file(_write(tmp_path, text), SYSTEM)
     assert list(exc.value.problems) == ["rad 4"]
 
 
 def test_unknown_columns_and_missing_name_column_are_refused(db_path, tmp_path):
     with pytest.raises(ValidationError) as exc:
-        import_file(_write(tmp_path, "namn,telefon\nA,112\n"), "cli")
+        import_file(_write(tmp_path, "namn,telefon\nA,112\n"), SYSTEM)
     assert "rad 1" in exc.value.problems
 
 
 def test_semicolon_separated_excel_file_with_bom(db_path, tmp_path):
     text = "\ufeffname;organization;categories;phone\nStöd;Org;support_line, knowledge;112\n"
-    assert import_file(_write(tmp_path, text), "cli") == 1
+    assert import_file(_write(tmp_path, text), SYSTEM) == 1
     assert svc.search("admin", "stöd", category="knowledge")
 
 
@@ -106,7 +107,7 @@ def test_export_then_import_updates_instead_of_duplicating(db_path, tmp_path):
     before = _count()
     path = tmp_path / "out.csv"
     export.export("csv", path)
-    assert import_file(path, "cli") == before
+    assert import_file(path, SYSTEM) == before
     assert _count() == before
 
 
@@ -114,7 +115,7 @@ def test_upload_needs_edit_permission(db_path):
     with pytest.raises(PermissionDenied):
         import_upload((HEADER + GOOD).encode(), "partner", "partner")
     with pytest.raises(PermissionDenied):
-        import_file("/nonexistent.csv", actor="ledamot", role="member")
+        import_file("/nonexistent.csv", actor=Actor("ledamot", "Ledamot", "member"))
     assert import_upload((HEADER + GOOD).encode(), "samordnare", "coordinator") == 1
 
 

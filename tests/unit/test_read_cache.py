@@ -8,7 +8,7 @@ import pytest
 
 from portal.db import cache
 from portal.db.connection import cursor, transaction
-from portal.services.setup import init_database
+from portal.setup import init_database
 
 
 def _counting_reader():

@@ -107,7 +107,7 @@ def test_default_has_no_demo_data(db_path):
 
 
 def test_demo_adds_marked_demo_users_and_is_idempotent(demo_db):
-    from portal.services.setup import init_database
+    from portal.setup import init_database
 
     init_database(demo=True)
     with cursor() as cur:

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from portal.actor import SYSTEM
 from portal.cli import main
 from portal.db import situation as db
 from portal.errors import PermissionDenied, ValidationError
@@ -25,7 +26,7 @@ def test_good_file_imports_every_row(db_path, tmp_path):
         "2025-Q1,far_right,police,Skärhamn,1\n"
         "2025-Q2,other,open_sources,,0\n",
     )
-    assert import_file(path, "cli") == 3
+    assert import_file(path, SYSTEM) == 3
     df = db.indicators(2025)
     assert sorted(zip(df["source"], df["count"], strict=True)) == [
         ("open_sources", 0),
@@ -51,7 +52,7 @@ BAD_ROWS = [
 def test_each_kind_of_bad_row_is_named(db_path, tmp_path, row, field):
     path = _write(tmp_path, "2025-Q1,far_left,police,,3\n" + row + "\n")
     with pytest.raises(ValidationError) as err:
-        import_file(path, "cli")
+        import_file(path, SYSTEM)
     assert list(err.value.problems) == ["rad 3"]
     assert field in err.value.problems["rad 3"]
     assert db.indicators().empty  # the good row was not written either
@@ -60,7 +61,7 @@ def test_each_kind_of_bad_row_is_named(db_path, tmp_path, row, field):
 def test_every_bad_row_is_reported_at_once(db_path, tmp_path):
     body = "2025-Q1,far_left,police,,3\n" + "\n".join(r for r, _ in BAD_ROWS) + "\n"
     with pytest.raises(ValidationError) as err:
-        import_file(_write(tmp_path, body), "cli")
+        import_file(_write(tmp_path, body), SYSTEM)
     assert list(err.value.problems) == [f"rad {n}" for n in range(3, 3 + len(BAD_ROWS))]
     assert db.indicators().empty
 
@@ -68,14 +69,15 @@ def test_every_bad_row_is_reported_at_once(db_path, tmp_path):
 def test_duplicate_period_in_file_and_against_database(db_path, tmp_path):
     dup = "2025-Q1,far_right,school,Rönnäng,2\n2025-Q1,far_right,school,Rönnäng,5\n"
     with pytest.raises(ValidationError) as err:
-        import_file(_write(tmp_path, dup), "cli")
+        import_file(_write(tmp_path, dup), SYSTEM)
     assert list(err.value.problems) == ["rad 3"]
     assert "redan" in err.value.problems["rad 3"]
-    assert import_text(HEADER + "2025-Q1,far_right,school,Rönnäng,2\n", "cli") == 1
+    assert import_text(HEADER + "2025-Q1,far_right,school,Rönnäng,2\n", "cli", "admin") == 1
     with pytest.raises(ValidationError) as err:
         import_text(
             HEADER + "2025-Q2,far_right,school,Rönnäng,2\n2025-Q1,far_right,school,Rönnäng,2\n",
             "cli",
+            "admin",
         )
     assert list(err.value.problems) == ["rad 3"]
     assert len(db.indicators()) == 1
@@ -85,10 +87,10 @@ def test_missing_columns_and_empty_file(db_path, tmp_path):
     path = tmp_path / "x.csv"
     path.write_text("period,milieu\n2025-Q1,far_right\n", encoding="utf-8")
     with pytest.raises(ValidationError, match="source"):
-        import_file(path, "cli")
+        import_file(path, SYSTEM)
     path.write_text(HEADER, encoding="utf-8")
     with pytest.raises(ValidationError):
-        import_file(path, "cli")
+        import_file(path, SYSTEM)
 
 
 def test_semicolon_file_from_excel(db_path, tmp_path):
@@ -96,7 +98,7 @@ def test_semicolon_file_from_excel(db_path, tmp_path):
     path.write_text(
         "\ufeffperiod;milieu;source;area;count\n2024-Q4;islamist;police;;2\n", encoding="utf-8"
     )
-    assert import_file(path, "cli") == 1
+    assert import_file(path, SYSTEM) == 1
 
 
 def test_ui_import_checks_the_role(db_path):

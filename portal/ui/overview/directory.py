@@ -16,7 +16,6 @@ from portal.i18n.formats import number
 from portal.services import directory_views as dir_views
 from portal.ui.directory_widgets_edit import stale_table
 
-ORDER = 30
 PERMISSION = "directory.view"
 
 

@@ -14,7 +14,6 @@ from portal.ui.links import page_link
 from portal.ui.meeting_widgets import paged_actions, when_text
 from portal.ui.text import escape_md
 
-ORDER = 20
 PERMISSION = "meetings.view"
 SIZE = 10  # action items per page in the overview's narrow columns
 

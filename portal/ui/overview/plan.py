@@ -17,7 +17,6 @@ from portal.services import plan_read
 from portal.ui import plan_widgets
 from portal.ui.text import escape_md
 
-ORDER = 10
 PERMISSION = "plan.view"
 RECENT = 5
 

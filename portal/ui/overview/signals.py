@@ -11,7 +11,6 @@ from portal.db import signals as signals_db
 from portal.i18n import t
 from portal.services import signal_queue, signal_stats
 
-ORDER = 50
 PERMISSION = "signals.report"
 
 

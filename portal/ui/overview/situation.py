@@ -8,7 +8,6 @@ import streamlit as st
 from portal.i18n import t
 from portal.ui import situation_widgets
 
-ORDER = 30
 PERMISSION = "situation.view"
 
 

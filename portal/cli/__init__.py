@@ -1,35 +1,43 @@
 """`python -m portal` / `sos-portal`: the command-line interface from the contract.
 
-Every command exits 0 on success and non-zero with a one-line reason on stderr.
-Commands for features live in their own modules and are looked up by name, so each
-feature adds its command without editing the others.
+Every command exits 0 on success and non-zero with a one-line reason on stderr. The
+command line acts as the explicit system actor (`portal.actor.SYSTEM`). Every command
+is a plain import below: a missing module fails at start, it is never skipped.
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
-import importlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import ModuleType
 
 import duckdb
 
+from portal.actor import SYSTEM
 from portal.auth import ROLES
 from portal.errors import PortalError, ValidationError
-from portal.exports import EXPORTERS
+from portal.exports import directory as directory_export
+from portal.exports import meetings as meetings_export
+from portal.exports import plan as plan_export
+from portal.exports import situation as situation_export
+from portal.services import backup, directory_import, report_cli, signal_retention, situation_import
+from portal.services import users as user_service
+from portal.setup import init_database
 
-IMPORTERS = {
-    "directory": "portal.services.directory_import",
-    "situation": "portal.services.situation_import",
+# `export <kind>`: modules with FORMATS and export(fmt, path).
+EXPORTERS: dict[str, ModuleType] = {
+    "plan": plan_export,
+    "meetings": meetings_export,
+    "directory": directory_export,
+    "situation": situation_export,
 }
-# Commands implemented by feature modules: name -> (module, function taking args).
-FEATURE_COMMANDS = {
-    "report": ("portal.services.report_cli", "run"),
-    "backup": ("portal.services.backup", "backup_cli"),
-    "restore": ("portal.services.backup", "restore_cli"),
-    "purge-signals": ("portal.services.signal_retention", "purge_cli"),
+# `import <kind> FILE`: functions (path, actor) -> rows imported.
+IMPORTERS = {
+    "directory": directory_import.import_file,
+    "situation": situation_import.import_file,
 }
 
 
@@ -80,8 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        handler = _HANDLERS.get(args.command) or _feature(args.command)
-        return handler(args) or 0
+        return _HANDLERS[args.command](args) or 0
     except ValidationError as exc:
         print(f"error: {exc}", file=sys.stderr)
         for where, problem in exc.problems.items():
@@ -92,35 +99,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _feature(command: str) -> Callable[[argparse.Namespace], int | None]:
-    module_name, func = FEATURE_COMMANDS[command]
-    return getattr(_load(module_name, command), func)
-
-
-def _load(module_name: str, what: str):
-    try:
-        return importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise
-        raise PortalError(f"'{what}' is not available in this version") from exc
-
-
 def _init(args: argparse.Namespace) -> int:
-    from portal.services.setup import init_database
-
     init_database(demo=args.demo)
     print("database ready" + (" (with demo data)" if args.demo else ""))
     return 0
 
 
 def _user(args: argparse.Namespace) -> int:
-    from portal.services import users as user_service
-
     if args.user_cmd == "add":
         password = _read_password()
         user_service.add_user(
-            args.username, args.name, args.email, args.role, password, actor="cli"
+            args.username, args.name, args.email, args.role, password, actor=SYSTEM
         )
         print(f"user {args.username} added")
     elif args.user_cmd == "list":
@@ -128,7 +117,7 @@ def _user(args: argparse.Namespace) -> int:
             state = "active" if row.active else "disabled"
             print(f"{row.username}\t{row.role}\t{state}\t{row.name}")
     elif args.user_cmd == "disable":
-        user_service.disable_user(args.username, actor="cli")
+        user_service.disable_user(args.username, actor=SYSTEM)
         print(f"user {args.username} disabled")
     return 0
 
@@ -143,7 +132,7 @@ def _read_password() -> str:
 
 
 def _export(args: argparse.Namespace) -> int:
-    module = _load(EXPORTERS[args.kind], f"export {args.kind}")
+    module = EXPORTERS[args.kind]
     if args.fmt not in module.FORMATS:
         raise ValidationError(
             f"format '{args.fmt}' is not available for {args.kind}; "
@@ -155,8 +144,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    module = _load(IMPORTERS[args.kind], f"import {args.kind}")
-    count = module.import_file(args.file, actor="cli")
+    count = IMPORTERS[args.kind](args.file, actor=SYSTEM)
     print(f"imported {count} rows")
     return 0
 
@@ -166,4 +154,8 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "user": _user,
     "export": _export,
     "import": _import,
+    "report": report_cli.run,
+    "backup": backup.backup_cli,
+    "restore": backup.restore_cli,
+    "purge-signals": signal_retention.purge_cli,
 }
