@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from portal.services.suppression import shown
+from portal.suppression import shown
 
 
 def _text(value: Any) -> str:

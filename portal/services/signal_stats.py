@@ -2,7 +2,7 @@
 
 Counts come from the classification columns that survive the retention purge, so they
 stay the same after the free text is gone. Small numbers are suppressed for display
-with portal.services.suppression (exact figures only for those allowed).
+with portal.suppression (exact figures only for those allowed).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from portal import vocab
 from portal.db import signals as signals_db
 from portal.i18n import t
 from portal.services.signal_steps import KINDS
-from portal.services.suppression import shown
+from portal.suppression import shown
 
 COLUMNS = ["quarter", "milieu", "setting", "kind", "count"]
 

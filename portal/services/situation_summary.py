@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import altair as alt
 
+from portal import suppression
 from portal.db import situation as db
 from portal.i18n import t
 from portal.services import situation_views as views
-from portal.services import suppression
 from portal.vocab import MILIEUS, SOURCES
 
 

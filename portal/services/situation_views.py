@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from portal import suppression
 from portal.db import situation as db
 from portal.i18n import t
-from portal.services import signal_stats, suppression
+from portal.services import signal_stats
 from portal.services.situation import LEVELS
 from portal.vocab import MILIEUS, SOURCES
 

@@ -11,14 +11,13 @@ import re
 
 import pandas as pd
 
-from portal import auth
+from portal import auth, validation
 from portal.auth import ROLES
 from portal.db import audit, meta
 from portal.db import users as users_db
 from portal.db.users import User
 from portal.errors import NotFound, PermissionDenied, ValidationError
 from portal.i18n import t
-from portal.services import validation
 from portal.services.passwords import hash_password, validate_password
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")

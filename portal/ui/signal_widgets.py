@@ -15,7 +15,7 @@ from portal.i18n import t
 from portal.services import signal_stats
 from portal.services import signals as signal_service
 from portal.services.signal_steps import KINDS, URGENCIES
-from portal.services.suppression import threshold
+from portal.suppression import threshold
 from portal.ui import chart_cache
 
 _FORM_GEN = "signal_form_gen"  # bumped after a successful report: fresh, empty widgets

@@ -7,12 +7,12 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from portal import suppression
 from portal.charts.situation import to_png, to_svg
 from portal.i18n import t
 from portal.services import situation as service
 from portal.services import situation_charts as charts
 from portal.services import situation_views as views
-from portal.services import suppression
 from portal.ui import chart_cache, pager
 from portal.ui.text import escape_md, plain
 

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from portal.services.suppression import shown, shown_column
+from portal.suppression import shown, shown_column
 
 
 @pytest.mark.parametrize(
