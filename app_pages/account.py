@@ -2,10 +2,10 @@
 
 import streamlit as st
 
+from portal.admin import api as accounts
+from portal.admin.api import MIN_PASSWORD
 from portal.errors import PortalError
 from portal.i18n import t
-from portal.services import accounts
-from portal.services.passwords import MIN_PASSWORD
 from portal.ui import guard
 from portal.ui.admin_widgets import show_error
 from portal.ui.text import escape_md

@@ -9,10 +9,9 @@ from datetime import date
 import streamlit as st
 
 from portal import auth
+from portal.directory import api as dir_views
 from portal.i18n import t
-from portal.services import directory_views as dir_views
-from portal.ui import directory_widgets as widgets
-from portal.ui import guard
+from portal.ui import directory_widgets as widgets, guard
 
 user = guard.page("directory.view")
 today = date.today()

@@ -6,13 +6,15 @@
 import streamlit as st
 
 from portal import auth
-from portal.db import meetings as db
 from portal.exports import meetings as ics_export
 from portal.i18n import t
-from portal.ui import guard
-from portal.ui import meeting_widgets as widgets
-from portal.ui import meeting_widgets_detail as detail
-from portal.ui import meeting_widgets_mode as mode
+from portal.meetings import api as db
+from portal.ui import (
+    guard,
+    meeting_widgets as widgets,
+    meeting_widgets_detail as detail,
+    meeting_widgets_mode as mode,
+)
 
 user = guard.page("meetings.view")
 editor = auth.can(user.role, "meetings.edit")

@@ -10,8 +10,7 @@ from portal import auth
 from portal.exports.plan import plan_table, xlsx_bytes
 from portal.exports.tabular import csv_bytes
 from portal.i18n import t
-from portal.services import plan as plan_service
-from portal.services import plan_read
+from portal.services import plan as plan_service, plan_read
 from portal.ui import guard, plan_edit_forms, plan_forms, plan_list, plan_widgets
 
 user = guard.page("plan.view")

@@ -5,7 +5,7 @@ import streamlit as st
 from portal import auth
 from portal.errors import PortalError
 from portal.i18n import t
-from portal.services import report_snapshots as snaps
+from portal.report import api as snaps
 from portal.ui import guard, report_widgets
 
 user = guard.page("report.view")

@@ -6,7 +6,7 @@ from portal import auth
 from portal.exports.situation import indicators_table, workbook_bytes
 from portal.exports.tabular import csv_bytes
 from portal.i18n import t
-from portal.services import situation_views as views
+from portal.situation import api as views
 from portal.ui import guard, situation_forms, situation_widgets
 
 user = guard.page("situation.view")

@@ -9,8 +9,8 @@ from datetime import date
 import streamlit as st
 
 from portal import config
+from portal.exports.leaflet import leaflet_pdf
 from portal.i18n import t
-from portal.services.directory_leaflet import leaflet_pdf
 from portal.ui import directory_widgets, guard
 from portal.ui.text import escape_md
 

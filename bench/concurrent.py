@@ -45,9 +45,9 @@ ACTIVITY = "Välj aktivitet"
 
 def add_bench_users(env: dict[str, str], count: int) -> None:
     """One process-leader account per session (hash made once: nobody logs in by form)."""
+    from portal.admin._db.users import insert_user
+    from portal.admin._passwords import hash_password
     from portal.db.connection import close_all, transaction
-    from portal.db.users import insert_user
-    from portal.services.passwords import hash_password
 
     os.environ["PORTAL_DB"] = env["PORTAL_DB"]
     digest = hash_password("bench-" + "p" * 20)

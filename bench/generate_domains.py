@@ -7,12 +7,12 @@ import random
 import uuid
 from datetime import date, datetime, timedelta
 
-from portal.db import directory as directory_db
-from portal.db import meetings as meetings_db
-from portal.db import signals as signals_db
-from portal.db import situation as situation_db
-from portal.services.directory_vocab import CATEGORIES, TARGET_GROUPS, VISIBILITIES
-from portal.services.signal_steps import KINDS, OUTCOMES, URGENCIES
+from portal.directory._db import directory as directory_db
+from portal.directory._vocab import CATEGORIES, TARGET_GROUPS, VISIBILITIES
+from portal.meetings._db import meetings as meetings_db
+from portal.signals._db import signals as signals_db
+from portal.signals._steps import KINDS, OUTCOMES, URGENCIES
+from portal.situation._db import situation as situation_db
 from portal.vocab import MILIEUS, SETTINGS, SOURCES
 
 START = datetime(2021, 1, 12, 13, 0)

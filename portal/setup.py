@@ -8,9 +8,14 @@ from typing import Protocol
 import duckdb
 
 from portal.actor import SYSTEM
+from portal.admin import api as admin_api
 from portal.db import audit, meta
 from portal.db.connection import connect, transaction
-from portal.seeders import directory, meetings, plan, signals, situation, users
+from portal.directory import api as directory_api
+from portal.meetings import api as meetings_api
+from portal.seeders import plan
+from portal.signals import api as signals_api
+from portal.situation import api as situation_api
 
 
 class Seeder(Protocol):
@@ -19,7 +24,14 @@ class Seeder(Protocol):
 
 
 # In load order: users first (others name them), the plan before what links to it.
-SEEDERS: tuple[Seeder, ...] = (users, plan, meetings, directory, situation, signals)
+SEEDERS: tuple[Seeder, ...] = (
+    admin_api.seeder,
+    plan,
+    meetings_api.seeder,
+    directory_api.seeder,
+    situation_api.seeder,
+    signals_api.seeder,
+)
 
 
 def init_database(path: Path | str | None = None, demo: bool = False) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from portal.services.backup import start_watcher
-from portal.services.signal_retention import purge_on_startup
+from portal.admin.api import start_watcher
+from portal.signals.api import purge_on_startup
 
 STARTUP_TASKS: tuple[Callable[[], None], ...] = (purge_on_startup, start_watcher)
 

@@ -17,15 +17,20 @@ from types import ModuleType
 import duckdb
 
 from portal.actor import SYSTEM
+from portal.admin import api as backup, api as user_service
 from portal.auth import ROLES
+from portal.cli import report as report_cli
+from portal.directory import api as directory_import
 from portal.errors import PortalError, ValidationError
-from portal.exports import directory as directory_export
-from portal.exports import meetings as meetings_export
-from portal.exports import plan as plan_export
-from portal.exports import situation as situation_export
-from portal.services import backup, directory_import, report_cli, signal_retention, situation_import
-from portal.services import users as user_service
+from portal.exports import (
+    directory as directory_export,
+    meetings as meetings_export,
+    plan as plan_export,
+    situation as situation_export,
+)
 from portal.setup import init_database
+from portal.signals import api as signal_retention
+from portal.situation import api as situation_import
 
 # `export <kind>`: modules with FORMATS and export(fmt, path).
 EXPORTERS: dict[str, ModuleType] = {

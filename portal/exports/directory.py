@@ -20,12 +20,10 @@ from typing import Any
 import pandas as pd
 
 from portal import DATA_DIR
-from portal.db import directory as dir_db
 from portal.db.connection import cursor
+from portal.directory import api as dir_db
+from portal.directory.api import COLUMNS, label, visibilities_for
 from portal.exports.tabular import csv_bytes
-from portal.services.directory import visibilities_for
-from portal.services.directory_import import COLUMNS
-from portal.services.directory_vocab import label
 
 FORMATS = ("csv", "xlsx", "hsds")
 DESCRIPTOR = DATA_DIR / "reference" / "hsds" / "datapackage.json"

@@ -14,10 +14,10 @@ from pathlib import Path
 import pandas as pd
 from icalendar import Calendar, Event
 
-from portal.db import meetings as db
 from portal.exports.tabular import write_csv
 from portal.i18n import t
-from portal.services.meetings import TZ, now_local, type_label
+from portal.meetings import api as db
+from portal.meetings.api import TZ, now_local, type_label
 
 FORMATS = ("ics", "csv")
 UID_DOMAIN = "sos-portalen.invalid"

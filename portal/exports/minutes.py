@@ -17,10 +17,10 @@ from docx import Document
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from portal.db import meetings as db
 from portal.exports.fonts import font_path
 from portal.i18n import t
-from portal.services.meetings import fmt_date, get, type_label
+from portal.meetings import api as db
+from portal.meetings.api import fmt_date, get, type_label
 
 
 @dataclass

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from portal.db import situation as db
 from portal.exports.tabular import write_csv
 from portal.i18n import t
-from portal.services import situation_views as views
+from portal.situation import api as db, api as views
 
 FORMATS = ("csv", "xlsx")
 

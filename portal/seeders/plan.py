@@ -6,8 +6,7 @@ import json
 from datetime import date, datetime
 
 from portal import SEED_DIR
-from portal.db import plan_indicators as indicators_db
-from portal.db import plans as plans_db
+from portal.db import plan_indicators as indicators_db, plans as plans_db
 
 PLAN_FILE = SEED_DIR / "plan-2019-2020.json"
 DEMO_FILE = SEED_DIR / "demo" / "plan-progress.json"

@@ -13,9 +13,7 @@ from datetime import date, datetime
 import pandas as pd
 
 from portal import config
-from portal.db import plan_indicators as indicators_db
-from portal.db import plan_progress, plan_state
-from portal.db import plans as plans_db
+from portal.db import plan_indicators as indicators_db, plan_progress, plan_state, plans as plans_db
 
 STATUSES = ("not_started", "in_progress", "done", "cancelled")
 CLOSED = ("done", "cancelled")

@@ -15,9 +15,7 @@ from datetime import date, datetime
 from typing import Any, Protocol, TypeVar
 
 from portal import auth
-from portal.db import audit, plan_writes
-from portal.db import plan_indicators as indicators_db
-from portal.db import plans as plans_db
+from portal.db import audit, plan_indicators as indicators_db, plan_writes, plans as plans_db
 from portal.db.connection import transaction
 from portal.errors import NotFound, StaleEdit, ValidationError
 from portal.i18n import t

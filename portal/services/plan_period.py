@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 
 from portal import auth
-from portal.db import audit, plan_writes
-from portal.db import plans as plans_db
+from portal.db import audit, plan_writes, plans as plans_db
 from portal.db.connection import transaction
 from portal.errors import NotFound, ValidationError
 from portal.i18n import t

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from portal.admin import api as user_service
+from portal.admin.api import MIN_PASSWORD, User
 from portal.auth import ROLES
-from portal.db.users import User
 from portal.errors import PortalError, ValidationError
 from portal.i18n import t
-from portal.services import users as user_service
-from portal.services.passwords import MIN_PASSWORD
 
 _FLASH = "admin_flash"
 

@@ -6,12 +6,11 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from portal.db.users import User
+from portal.admin import api as backup, api as user_service
+from portal.admin.api import User
 from portal.errors import PortalError
 from portal.exports.tabular import csv_bytes
 from portal.i18n import t
-from portal.services import backup
-from portal.services import users as user_service
 from portal.ui.admin_widgets import show_error
 
 _ALL = ""

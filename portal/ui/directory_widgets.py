@@ -12,19 +12,18 @@ from typing import Any
 
 import streamlit as st
 
-from portal.i18n import t
-from portal.i18n.formats import long_date, number
-from portal.services import directory as dir_service
-from portal.services import directory_views as dir_views
-from portal.services.directory_views import Page
-from portal.services.directory_vocab import (
+from portal.directory import api as dir_service, api as dir_views
+from portal.directory.api import (
     CATEGORIES,
     TARGET_GROUPS,
+    Page,
     label,
     mailto_href,
     tel_href,
     valid_url,
 )
+from portal.i18n import t
+from portal.i18n.formats import long_date, number
 from portal.ui import pager
 from portal.ui.text import escape_md, plain
 

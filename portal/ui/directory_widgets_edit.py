@@ -10,15 +10,13 @@ import pandas as pd
 import streamlit as st
 
 from portal import config
-from portal.db.users import User
+from portal.admin.api import User
+from portal.directory import api as dir_service, api as dir_views, api as directory_import
+from portal.directory.api import CATEGORIES, TARGET_GROUPS, VISIBILITIES, label
 from portal.errors import PortalError, ValidationError
 from portal.exports import directory as dir_export
 from portal.i18n import t
 from portal.i18n.formats import number
-from portal.services import directory as dir_service
-from portal.services import directory_import
-from portal.services import directory_views as dir_views
-from portal.services.directory_vocab import CATEGORIES, TARGET_GROUPS, VISIBILITIES, label
 from portal.ui import directory_widgets, pager
 from portal.ui.text import escape_md
 

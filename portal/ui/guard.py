@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from portal import auth
-from portal.db.users import User
+from portal.admin.api import User
 from portal.i18n import t
 
 

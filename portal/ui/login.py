@@ -12,8 +12,8 @@ from datetime import datetime
 
 import streamlit as st
 
+from portal.admin import api as accounts
 from portal.i18n import t
-from portal.services import accounts
 from portal.ui import session
 
 

@@ -12,16 +12,13 @@ from datetime import date, datetime, time, timedelta
 import pandas as pd
 import streamlit as st
 
+from portal.admin import api as users_db
 from portal.auth import MUNICIPAL
 from portal.charts.meetings import attendance_by_org
-from portal.db import meetings as db
-from portal.db import users as users_db
 from portal.errors import PortalError, ValidationError
 from portal.i18n import t
 from portal.i18n.formats import long_date
-from portal.services import meetings as svc
-from portal.services import meetings_actions as actions_svc
-from portal.services import meetings_lists as lists
+from portal.meetings import api as actions_svc, api as db, api as lists, api as svc
 from portal.ui import chart_cache, pager
 from portal.ui.text import escape_md
 
@@ -334,6 +331,6 @@ def actions_table(df: pd.DataFrame, editor: bool, key: str, compact: bool = Fals
 
 def owner_options() -> list[str]:
     """Display names of active municipal users, offered as action-item owners."""
-    users = users_db.list_users()
+    users = users_db.people()
     users = users[users["active"] & users["role"].isin(sorted(MUNICIPAL))]
     return sorted(users["name"].tolist())

@@ -7,12 +7,10 @@ import re
 import pandas as pd
 import streamlit as st
 
-from portal.db import meetings as db
 from portal.errors import PortalError, StaleEdit
-from portal.exports import meetings as ics_export
-from portal.exports import minutes as minutes_export
+from portal.exports import meetings as ics_export, minutes as minutes_export
 from portal.i18n import t
-from portal.services import meetings as svc
+from portal.meetings import api as db, api as svc
 from portal.ui.meeting_widgets import meeting_form, show_error, when_text
 from portal.ui.meeting_widgets_entry import activity_choices, meeting_records, quick_entry
 from portal.ui.text import plain

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from portal.db import meetings as db
 from portal.errors import PortalError
 from portal.i18n import t
-from portal.services import meetings_actions as actions_svc
-from portal.services import plan as plan_service
-from portal.services import plan_read
+from portal.meetings import api as actions_svc, api as db
+from portal.services import plan as plan_service, plan_read
 from portal.ui.meeting_widgets import actions_table, owner_options, show_error
 from portal.ui.plan_widgets import activity_label
 from portal.ui.text import escape_md

@@ -12,14 +12,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from portal.db import meetings as db
 from portal.errors import PortalError
 from portal.i18n import t
 from portal.i18n.formats import number
-from portal.services import meetings as svc
-from portal.services import meetings_lists as lists
-from portal.services import plan as plan_service
-from portal.services import plan_read
+from portal.meetings import api as db, api as lists, api as svc
+from portal.services import plan as plan_service, plan_read
 from portal.ui import signal_widgets, situation_widgets
 from portal.ui.meeting_widgets import paged_actions, show_error, when_text
 from portal.ui.meeting_widgets_entry import meeting_records, quick_entry

@@ -12,8 +12,7 @@ from portal.charts import plan as plan_charts
 from portal.db import plans as plans_db
 from portal.i18n import t
 from portal.i18n.formats import long_date
-from portal.services import plan as plan_service
-from portal.services import plan_read
+from portal.services import plan as plan_service, plan_read
 from portal.ui.text import escape_md, plain
 
 

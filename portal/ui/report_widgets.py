@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from portal.exports import report as files_of
+from portal.exports.report_outline import Block, outline
 from portal.i18n import t
-from portal.services import report_snapshots as snaps
-from portal.services.report_data import build_report
-from portal.services.report_outline import Block, outline
+from portal.report import api as snaps
+from portal.report.api import build_report
 from portal.ui.text import escape_md, plain
 
 FORMAT_LABELS = {
@@ -23,11 +24,12 @@ def build(year: int) -> dict:
     bar = st.progress(0, text=t("report.building"))
     report = build_report(year)
     files: dict[str, bytes] = {}
-    for step, fmt in enumerate(snaps.FORMATS, start=1):
+    for step, fmt in enumerate(files_of.FORMATS, start=1):
         bar.progress(
-            step / (len(snaps.FORMATS) + 1), text=f"{t('report.building')} {t(FORMAT_LABELS[fmt])}"
+            step / (len(files_of.FORMATS) + 1),
+            text=f"{t('report.building')} {t(FORMAT_LABELS[fmt])}",
         )
-        files[fmt] = snaps.render(report, fmt)
+        files[fmt] = files_of.render(report, fmt)
     bar.progress(1.0, text=t("report.built"))
     return {"year": year, "report": report, "files": files}
 
@@ -38,8 +40,8 @@ def downloads(year: int, files: dict[str, bytes], key: str, version: int | None 
         col.download_button(
             t(FORMAT_LABELS[fmt]),
             data=data,
-            file_name=snaps.file_name(year, fmt, version),
-            mime=snaps.mime(fmt),
+            file_name=files_of.file_name(year, fmt, version),
+            mime=files_of.mime(fmt),
             icon=":material/download:",
             key=f"{key}-{fmt}",
         )
@@ -91,7 +93,7 @@ def finalize_form(user, year: int) -> None:
         note = st.text_input(t("report.finalize_note"), max_chars=500)
         if st.form_submit_button(t("report.finalize"), icon=":material/verified:"):
             with st.spinner(t("report.building")):
-                _snap_id, version = snaps.finalize(user.role, user.username, year, note)
+                _snap_id, version = snaps.finalize(user, year, files_of.render_all, note)
             st.success(t("report.finalized", version=version, year=year))
 
 
@@ -116,5 +118,5 @@ def snapshot_list() -> None:
         t("report.choose_snapshot"), list(labels), format_func=labels.get, key="report-snapshot"
     )
     row = df[df["id"] == chosen].iloc[0]
-    files = {fmt: snaps.snapshot_file(int(chosen), fmt) for fmt in snaps.FORMATS}
+    files = {fmt: snaps.snapshot_file(int(chosen), fmt) for fmt in files_of.FORMATS}
     downloads(int(row["year"]), files, key=f"snap-{chosen}", version=int(row["version"]))

@@ -19,9 +19,8 @@ import streamlit as st
 import streamlit_authenticator as stauth
 
 from portal import config
-from portal.db import users as users_db
-from portal.db.users import User
-from portal.services import accounts
+from portal.admin import api as accounts, api as users_db
+from portal.admin.api import User
 
 COOKIE_NAME = "sos_portal_auth"
 _AUTH_KEY = "_authenticator"

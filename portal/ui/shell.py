@@ -15,7 +15,7 @@ from __future__ import annotations
 import streamlit as st
 
 from portal import auth, config, startup
-from portal.db import meta
+from portal.admin import api as admin_api
 from portal.i18n import LANGS, set_lang, t
 from portal.ui import login, session
 from portal.ui.text import escape_md
@@ -26,7 +26,7 @@ _LANG_NAMES = {"sv": "Svenska", "en": "English"}
 def run() -> None:
     st.set_page_config(page_title="SOS-portalen", page_icon=":material/shield:", layout="wide")
     _language()
-    problem = config.startup_problem(meta.is_demo())
+    problem = config.startup_problem(admin_api.is_demo())
     if problem:
         # Still call st.navigation, with only the page that explains the refusal.
         st.navigation(
@@ -52,7 +52,7 @@ def run() -> None:
     _sidebar(user)
     if session.needs_authenticator(user):
         session.finish_cookie_work(session.build_authenticator())
-    if meta.is_demo():
+    if admin_api.is_demo():
         st.warning(t("common.demo_banner"), icon=":material/science:")
     navigation.run()
 

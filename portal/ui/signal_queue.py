@@ -10,9 +10,8 @@ from portal import vocab
 from portal.errors import PortalError
 from portal.i18n import t
 from portal.i18n.formats import number
-from portal.services import signal_queue as queue_service
-from portal.services import signals as signal_service
-from portal.services.signal_steps import OUTCOMES, REFERRED_TO, next_steps
+from portal.signals import api as queue_service, api as signal_service
+from portal.signals.api import OUTCOMES, REFERRED_TO, next_steps
 from portal.ui import pager
 from portal.ui.signal_widgets import label
 from portal.ui.text import plain

@@ -12,9 +12,8 @@ from portal import vocab
 from portal.charts.signals import quarterly_bars
 from portal.errors import PortalError
 from portal.i18n import t
-from portal.services import signal_stats
-from portal.services import signals as signal_service
-from portal.services.signal_steps import KINDS, URGENCIES
+from portal.signals import api as signal_service, api as signal_stats
+from portal.signals.api import KINDS, URGENCIES
 from portal.suppression import threshold
 from portal.ui import chart_cache
 

@@ -10,9 +10,7 @@ import streamlit as st
 
 from portal.errors import PortalError, ValidationError
 from portal.i18n import t
-from portal.services import situation as service
-from portal.services import situation_import
-from portal.services import situation_views as views
+from portal.situation import api as service, api as situation_import, api as views
 from portal.ui import pager
 from portal.ui.situation_widgets import INDICATOR_PAGE
 from portal.ui.text import escape_md

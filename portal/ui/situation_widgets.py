@@ -10,9 +10,7 @@ import streamlit as st
 from portal import suppression
 from portal.charts.situation import to_png, to_svg
 from portal.i18n import t
-from portal.services import situation as service
-from portal.services import situation_charts as charts
-from portal.services import situation_views as views
+from portal.situation import api as charts, api as service, api as views
 from portal.ui import chart_cache, pager
 from portal.ui.text import escape_md, plain
 

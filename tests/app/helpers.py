@@ -5,7 +5,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from portal import ROOT
-from portal.db import users as users_db
+from portal.admin._db import users as users_db
 
 TIMEOUT = 30
 

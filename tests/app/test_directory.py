@@ -143,7 +143,7 @@ def _count(tab_label: str) -> int:
 
 
 def _add_many(n: int, word: str, visibility: str = "public") -> None:
-    from portal.services import directory as svc
+    from portal.directory import _core as svc
 
     for i in range(n):
         svc.save(
@@ -185,7 +185,7 @@ def test_search_results_are_paged_with_a_count_and_a_pager(demo_db):
 
 
 def test_editor_searches_then_picks_an_entry_to_edit(demo_db):
-    from portal.services import directory_views
+    from portal.directory import _views as directory_views
 
     _add_many(directory_views.PICK_LIMIT + 5, "Plockpost", "internal")
     at = page_as("processledare", "app_pages/directory.py")
@@ -206,7 +206,7 @@ def test_editor_searches_then_picks_an_entry_to_edit(demo_db):
 
 
 def test_check_list_is_paged_and_counted_in_the_tab(demo_db):
-    from portal.services import directory_views
+    from portal.directory import _views as directory_views
 
     _add_many(directory_views.CHECK_PAGE_SIZE + 3, "Okontrollerad", "internal")
     at = page_as("samordnare", "app_pages/directory.py")

@@ -5,9 +5,9 @@ from datetime import time
 
 import pytest
 
-from portal.db import meetings as db
-from portal.db import users as users_db
-from portal.services import meetings as svc
+from portal.admin._db import users as users_db
+from portal.meetings import _core as svc
+from portal.meetings._db import meetings as db
 from tests.app.helpers import app_as, page_as, texts
 
 PAGE = "app_pages/meetings.py"

@@ -4,8 +4,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from portal import ROOT
+from portal.admin._db.users import get_user
 from portal.db import plans as plans_db
-from portal.db.users import get_user
 from tests.app.helpers import open_tab, page_as, texts
 
 EDIT = "Redigera planen"

@@ -2,7 +2,7 @@
 
 import re
 
-from portal.services import report_snapshots as snaps
+from portal.report import _snapshots as snaps
 from tests.app.helpers import app_as, page_as, texts
 
 PAGE = "app_pages/report.py"

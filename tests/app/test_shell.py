@@ -79,7 +79,7 @@ def test_public_support_page_without_login(demo_db):
 
 
 def test_disabled_user_session_is_logged_out(demo_db):
-    from portal.services.users import disable_user
+    from portal.admin._users import disable_user
 
     disable_user("ledamot", actor="test")
     at = app_as("ledamot")

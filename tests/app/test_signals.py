@@ -7,7 +7,7 @@ import pytest
 
 from portal import ROOT
 from portal.db.connection import cursor
-from portal.services import signals as svc
+from portal.signals import _core as svc
 from tests.app.helpers import app_as, page_as, texts
 
 PAGE = "app_pages/signals.py"

@@ -3,8 +3,8 @@
 import pytest
 
 from portal import ROOT
-from portal.db import situation as db
-from portal.services import users as user_service
+from portal.admin import _users as user_service
+from portal.situation._db import situation as db
 from tests.app.helpers import app_as, page_as, texts
 
 PAGE = "app_pages/situation.py"
@@ -140,7 +140,7 @@ def test_overview_without_warning_when_up_to_date(demo_db):
 
 
 def test_user_text_stays_inert(demo_db):
-    from portal.services import situation as service
+    from portal.situation import _core as service
 
     evil = '<script>alert(1)</script> <img src=x onerror="alert(2)"> [länk](javascript:x)'
     row = db.assessments(2026).set_index("milieu").loc["other"]

@@ -8,9 +8,9 @@ import sys
 import pytest
 
 from portal import ROOT, cli
+from portal.admin import _users as svc
+from portal.admin._db import users as users_db
 from portal.db import audit
-from portal.db import users as users_db
-from portal.services import users as svc
 from tests.app.helpers import app_as, texts
 
 PW = "ett-långt-lösenord-1"

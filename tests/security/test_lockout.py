@@ -5,10 +5,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from portal.admin import _accounts as accounts
+from portal.admin._db import users as users_db
 from portal.db import audit
-from portal.db import users as users_db
 from portal.db.connection import transaction
-from portal.services import accounts
 from tests.app.helpers import app_as, texts
 
 
@@ -45,7 +45,7 @@ def test_lock_expires_after_the_configured_minutes(demo_db, monkeypatch):
     assert accounts.login_failed("ledamot", now) == "failed"
     assert accounts.login_failed("ledamot", now) == "locked"
     assert "ledamot" in accounts.login_credentials(now)  # listed, but with a dead hash
-    from portal.services import passwords
+    from portal.admin import _passwords as passwords
 
     assert not passwords.check_password(
         "demo-ledamot", accounts.login_credentials(now)["ledamot"]["password"]
@@ -60,7 +60,7 @@ def test_lock_expires_after_the_configured_minutes(demo_db, monkeypatch):
 
 
 def test_unknown_and_disabled_names_get_the_same_answer(demo_db):
-    from portal.services.users import disable_user
+    from portal.admin._users import disable_user
 
     disable_user("partner", actor="cli")
     texts_seen = set()
@@ -84,7 +84,7 @@ def test_unknown_name_costs_the_same_bcrypt_work(demo_db):
             best = min(best, time.perf_counter() - start)
         return best
 
-    from portal.services import passwords
+    from portal.admin import _passwords as passwords
 
     real = accounts.login_credentials(datetime.now())["ledamot"]["password"]
     known = timed(lambda: passwords.check_password("fel", real))

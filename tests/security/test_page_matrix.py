@@ -7,7 +7,7 @@ soon as their file exists.
 import pytest
 
 from portal import auth
-from portal.db import users as users_db
+from portal.admin._db import users as users_db
 from tests.app.helpers import app_as, page_as, texts
 
 WHO = [None, "admin", "samordnare", "processledare", "ledamot", "partner"]

@@ -16,7 +16,7 @@ from portal import ROOT
 HOLDER = """
 import sys, time
 from portal.db.connection import connect
-from portal.services import backup
+from portal.admin import _backup as backup
 connect()
 if sys.argv[1] == "watch":
     backup.start_watcher()

@@ -4,12 +4,11 @@ import json
 
 import pytest
 
+from portal.admin import _accounts as accounts, _passwords as passwords, _users as svc
+from portal.admin._db import users as users_db
 from portal.db import audit, meta
-from portal.db import users as users_db
 from portal.db.connection import transaction
 from portal.errors import NotFound, PermissionDenied, ValidationError
-from portal.services import accounts, passwords
-from portal.services import users as svc
 
 PW = "ett-långt-lösenord-1"
 

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from portal import cli
-from portal.db import users as users_db
+from portal.admin._db import users as users_db
 
 
 def test_export_plan_csv_lists_the_six_seed_activities(db_path, tmp_path):

@@ -10,7 +10,7 @@ from frictionless import Package, validate
 from pypdf import PdfReader
 
 from portal.exports import directory as export
-from portal.services.directory_leaflet import leaflet_pdf
+from portal.exports.leaflet import leaflet_pdf
 
 
 def test_hsds_package_passes_the_standard_validator(demo_db, tmp_path):
@@ -83,7 +83,7 @@ def test_leaflet_is_one_page_with_swedish_letters(demo_db, monkeypatch):
 
 
 def test_leaflet_stays_one_page_with_many_entries(db_path):
-    from portal.services import directory as svc
+    from portal.directory import _core as svc
 
     for n in range(40):
         svc.save(
@@ -137,7 +137,7 @@ def test_cli_hsds_export_passes_the_frictionless_command(demo_db, tmp_path):
 def test_leaflet_counts_every_public_entry_it_leaves_out(db_path):
     import re
 
-    from portal.services import directory as svc
+    from portal.directory import _core as svc
 
     for n in range(60):
         svc.save(

@@ -8,11 +8,11 @@ import pytest
 
 from portal import ROOT
 from portal.actor import SYSTEM, Actor
-from portal.db import directory as dir_db
 from portal.db.connection import cursor
+from portal.directory import _core as svc
+from portal.directory._db import directory as dir_db
+from portal.directory._import import import_file, import_upload
 from portal.errors import PermissionDenied, ValidationError
-from portal.services import directory as svc
-from portal.services.directory_import import import_file, import_upload
 
 HEADER = (
     "name,organization,description,categories,target_groups,languages,phone,email,url,"

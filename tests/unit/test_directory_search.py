@@ -4,10 +4,9 @@ from datetime import date
 
 import pytest
 
+from portal.directory import _core as svc, _views as views
+from portal.directory._seed import DEFAULTS, MUNICIPAL_SERVICES
 from portal.errors import NotFound, PermissionDenied, StaleEdit, ValidationError
-from portal.seeders.directory import DEFAULTS, MUNICIPAL_SERVICES
-from portal.services import directory as svc
-from portal.services import directory_views as views
 
 
 def _names(entries) -> list[str]:

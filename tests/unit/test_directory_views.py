@@ -6,8 +6,7 @@ import pytest
 
 from portal.db import cache
 from portal.db.connection import cursor
-from portal.services import directory as svc
-from portal.services import directory_views as views
+from portal.directory import _core as svc, _views as views
 
 
 def _add(name: str, description: str = "", **extra) -> str:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from portal.services.directory_vocab import mailto_href, tel_href, valid_url
+from portal.directory._vocab import mailto_href, tel_href, valid_url
 
 
 @pytest.mark.parametrize(

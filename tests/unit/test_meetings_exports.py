@@ -11,21 +11,19 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from portal import cli
+from portal.admin._db import users as users_db
 from portal.charts.meetings import attendance_by_org
-from portal.db import users as users_db
-from portal.exports import meetings as ics_export
-from portal.exports import minutes as minutes_export
+from portal.exports import meetings as ics_export, minutes as minutes_export
 from portal.exports.fonts import font_path
-from portal.services import meetings as svc
-from portal.services import meetings_actions as acts
+from portal.meetings import _actions as acts, _core as svc
 
 STHLM = ZoneInfo("Europe/Stockholm")
 
 
 @pytest.fixture
 def leader(db_path):
+    from portal.admin import _seed as user_seed
     from portal.db.connection import transaction
-    from portal.seeders import users as user_seed
 
     with transaction() as cur:
         user_seed.load_demo(cur)

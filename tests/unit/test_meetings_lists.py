@@ -5,10 +5,9 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from portal.db import meetings as db
 from portal.db.connection import transaction
-from portal.services import meetings_actions as acts
-from portal.services import meetings_lists as lists
+from portal.meetings import _actions as acts, _lists as lists
+from portal.meetings._db import meetings as db
 
 NOW = datetime(2030, 6, 1, 12)
 

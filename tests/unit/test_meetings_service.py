@@ -5,13 +5,12 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from portal.db import meetings as db
-from portal.db import users as users_db
+from portal.admin._db import users as users_db
 from portal.db.connection import cursor
 from portal.errors import PermissionDenied, StaleEdit, ValidationError
-from portal.services import meetings as svc
-from portal.services import meetings_actions as acts
-from portal.services.meetings_summary import year_summary
+from portal.meetings import _actions as acts, _core as svc
+from portal.meetings._db import meetings as db
+from portal.meetings._summary import year_summary
 from tests.db_helpers import count_rows
 
 

@@ -5,8 +5,7 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from portal.services import plan as plan_service
-from portal.services import plan_read
+from portal.services import plan as plan_service, plan_read
 from portal.services.plan import is_stale, with_derived
 
 

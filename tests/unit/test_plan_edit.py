@@ -6,12 +6,10 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from portal.db import audit
-from portal.db import plans as plans_db
-from portal.db.users import get_user
+from portal.admin._db.users import get_user
+from portal.db import audit, plans as plans_db
 from portal.errors import PermissionDenied, StaleEdit, ValidationError
-from portal.services import plan as plan_service
-from portal.services import plan_edit
+from portal.services import plan as plan_service, plan_edit
 from tests.db_helpers import count_rows
 
 

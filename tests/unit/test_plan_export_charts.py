@@ -8,8 +8,7 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from portal import ROOT
-from portal.charts import PALETTE
-from portal.charts import plan as plan_charts
+from portal.charts import PALETTE, plan as plan_charts
 from portal.exports import plan as plan_export
 from portal.services import plan as plan_service
 

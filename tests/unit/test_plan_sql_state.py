@@ -8,11 +8,9 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from portal.db import cache, plan_rollup, plan_state
-from portal.db import plans as plans_db
+from portal.db import cache, plan_rollup, plan_state, plans as plans_db
 from portal.db.connection import transaction
-from portal.services import plan as plan_service
-from portal.services import plan_read
+from portal.services import plan as plan_service, plan_read
 
 DAYS = 90
 
@@ -200,7 +198,7 @@ def test_pages_filters_and_short_lists(demo_db):
 
 
 def test_cached_roll_up_follows_a_write(demo_db):
-    from portal.db.users import get_user
+    from portal.admin._db.users import get_user
     from portal.services import plan_edit
 
     plan = plans_db.current_plan()

@@ -4,12 +4,10 @@ from datetime import date
 
 import pytest
 
-from portal.db import audit
-from portal.db import plans as plans_db
-from portal.db.users import get_user
+from portal.admin._db.users import get_user
+from portal.db import audit, plans as plans_db
 from portal.errors import PermissionDenied, StaleEdit, ValidationError
-from portal.services import plan as plan_service
-from portal.services import plan_edit, plan_period, plan_structure
+from portal.services import plan as plan_service, plan_edit, plan_period, plan_structure
 
 
 def _plan_and_acts():

@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 from portal.db import plans as plans_db
 from portal.db.connection import cursor, transaction
-from portal.services import report_sections as sections
-from portal.services.report_data import assemble, build_report, clean
+from portal.report import _sections as sections
+from portal.report._data import assemble, build_report, clean
 from tests.unit.report_helpers import MEETINGS, SIGNALS, SITUATION
 
 TODAY = date(2026, 11, 24)

@@ -6,12 +6,14 @@ from datetime import date, datetime
 
 import pytest
 
+from portal.actor import Actor
 from portal.cli import main
 from portal.db import plans as plans_db
 from portal.db.connection import cursor, transaction
 from portal.errors import PermissionDenied
-from portal.services import report_snapshots as snaps
-from portal.services.report_data import build_report
+from portal.exports.report import FORMATS, render, render_all
+from portal.report import _snapshots as snaps
+from portal.report._data import build_report
 from tests.unit.report_helpers import docx_text, pdf_text, xlsx
 
 TODAY = date(2026, 11, 24)
@@ -38,14 +40,16 @@ def _finish_first_activity() -> None:
 
 def test_member_may_not_finalize(demo_db):
     with pytest.raises(PermissionDenied):
-        snaps.finalize("member", "ledamot", 2020)
+        snaps.finalize(Actor("ledamot", "Ledamot", "member"), 2020, render_all)
     assert snaps.snapshots().empty
 
 
 def test_snapshot_is_immutable_and_new_versions_are_new_rows(demo_db):
-    snap_id, version = snaps.finalize("coordinator", "samordnare", 2020, "Till KLG", TODAY)
+    snap_id, version = snaps.finalize(
+        Actor("samordnare", "Samordnare", "coordinator"), 2020, render_all, "Till KLG", TODAY
+    )
     assert version == 1
-    frozen = {fmt: snaps.snapshot_file(snap_id, fmt) for fmt in snaps.FORMATS}
+    frozen = {fmt: snaps.snapshot_file(snap_id, fmt) for fmt in FORMATS}
     frozen_content = snaps.snapshot_content(snap_id)
     first = frozen_content["dimensions"][0]["activities"][0]
     assert (first["status"], first["progress"]) == ("in_progress", 60)
@@ -54,17 +58,19 @@ def test_snapshot_is_immutable_and_new_versions_are_new_rows(demo_db):
 
     live = build_report(2020, TODAY, with_charts=False).content
     assert live["dimensions"][0]["activities"][0]["status"] == "done"
-    assert "Efterhandsändring" in docx_text(snaps.render(build_report(2020, TODAY), "docx"))
+    assert "Efterhandsändring" in docx_text(render(build_report(2020, TODAY), "docx"))
     # the snapshot still says what was submitted
     assert snaps.snapshot_content(snap_id) == frozen_content
-    for fmt in snaps.FORMATS:
+    for fmt in FORMATS:
         assert snaps.snapshot_file(snap_id, fmt) == frozen[fmt]
     assert "Efterhandsändring" not in docx_text(frozen["docx"])
     assert "Efterhandsändring" not in pdf_text(frozen["pdf"])
     rows = list(xlsx(frozen["xlsx"])["Aktiviteter"].iter_rows(min_row=2, values_only=True))
     assert rows[0][3] == "Pågår"
 
-    snap2, version2 = snaps.finalize("process_leader", "processledare", 2020, "", TODAY)
+    snap2, version2 = snaps.finalize(
+        Actor("processledare", "Processledare", "process_leader"), 2020, render_all, "", TODAY
+    )
     assert (version2, snap2 != snap_id) == (2, True)
     assert snaps.snapshot_content(snap_id) == frozen_content
     assert snaps.snapshot_content(snap2)["dimensions"][0]["activities"][0]["status"] == "done"

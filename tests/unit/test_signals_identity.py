@@ -2,7 +2,7 @@
 
 import pytest
 
-from portal.services.identity_check import (
+from portal.signals._identity import (
     EMAIL,
     PERSONNUMMER,
     PHONE,

@@ -7,12 +7,10 @@ import pandas as pd
 import pytest
 
 from portal import vocab
-from portal.db import signals as signals_db
 from portal.db.connection import transaction
 from portal.errors import PermissionDenied, ValidationError
-from portal.services import signal_queue as queue
-from portal.services import signal_stats
-from portal.services import signals as svc
+from portal.signals import _core as svc, _queue as queue, _stats as signal_stats
+from portal.signals._db import signals as signals_db
 
 STEPS = ("new", "received", "assessment", "referred", "closed")
 

@@ -7,8 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from portal.db.connection import cursor
-from portal.services import signal_retention, signal_stats
-from portal.services import signals as svc
+from portal.signals import _core as svc, _retention as signal_retention, _stats as signal_stats
 
 TEXT = "En besökare på fritidsgården delade propaganda."
 

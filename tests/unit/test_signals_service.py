@@ -6,7 +6,7 @@ import pytest
 
 from portal.db.connection import cursor
 from portal.errors import NotFound, PermissionDenied, StaleEdit, ValidationError
-from portal.services import signals as svc
+from portal.signals import _core as svc
 from tests.db_helpers import count_rows
 
 TODAY = date(2026, 6, 15)
@@ -226,8 +226,8 @@ def test_quarter_of():
 def test_queue_keeps_every_open_signal_but_only_recent_closed_ones(db_path):
     from datetime import date, datetime
 
-    from portal.db import signals as signals_db
     from portal.db.connection import transaction
+    from portal.signals._db import signals as signals_db
 
     with transaction() as cur:
         ids = [

@@ -6,8 +6,7 @@ from datetime import date
 import pandas as pd
 
 from portal.charts.signals import quarterly_bars
-from portal.services import signal_stats
-from portal.services import signals as svc
+from portal.signals import _core as svc, _stats as signal_stats
 
 
 def _add(n, observed, milieu="far_right", setting="school", kind="symbols"):

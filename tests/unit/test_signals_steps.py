@@ -3,7 +3,7 @@
 import pytest
 
 from portal.errors import ValidationError
-from portal.services.signal_steps import STEPS, TRANSITIONS, check_transition, next_steps
+from portal.signals._steps import STEPS, TRANSITIONS, check_transition, next_steps
 
 ALLOWED = {
     ("new", "received"),

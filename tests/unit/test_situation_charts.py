@@ -5,12 +5,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from portal.charts import PALETTE
-from portal.charts import situation as charts
+from portal.charts import PALETTE, situation as charts
 from portal.exports import situation as export
-from portal.services import situation as service
-from portal.services import situation_charts as sc
-from portal.services import situation_views as views
+from portal.situation import _charts as sc, _core as service, _views as views
 
 ADD = {"area": "", "source": "school"}
 
@@ -173,8 +170,8 @@ def test_cli_export(db_path, tmp_path):
 def test_signal_aggregates_are_suppressed(db_path):
     from datetime import date
 
-    from portal.db import signals as signals_db
     from portal.db.connection import transaction
+    from portal.signals._db import signals as signals_db
 
     rows = [
         ("2025-Q1", date(2025, 2, 1), "far_right", "school"),

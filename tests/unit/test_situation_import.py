@@ -6,9 +6,9 @@ import pytest
 
 from portal.actor import SYSTEM
 from portal.cli import main
-from portal.db import situation as db
 from portal.errors import PermissionDenied, ValidationError
-from portal.services.situation_import import import_file, import_text
+from portal.situation._db import situation as db
+from portal.situation._import import import_file, import_text
 
 HEADER = "period,milieu,source,area,count\n"
 

@@ -6,11 +6,11 @@ from datetime import date
 import pytest
 
 from portal.db import audit
-from portal.db import situation as db
 from portal.errors import PermissionDenied, StaleEdit, ValidationError
 from portal.seeders.plan import load_plan_document
-from portal.services import situation as service
-from portal.services.situation_summary import charts_for_year, year_summary
+from portal.situation import _core as service
+from portal.situation._db import situation as db
+from portal.situation._summary import charts_for_year, year_summary
 from portal.vocab import MILIEUS
 
 FIELDS = {

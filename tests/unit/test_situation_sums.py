@@ -6,9 +6,8 @@ import random
 import pandas as pd
 
 from portal.charts import situation as charts
-from portal.db import situation as db
-from portal.services import situation as service
-from portal.services import situation_views as views
+from portal.situation import _core as service, _views as views
+from portal.situation._db import situation as db
 from portal.ui import chart_cache
 from portal.vocab import MILIEUS, SOURCES
 

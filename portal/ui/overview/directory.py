@@ -11,9 +11,9 @@ from datetime import date
 import streamlit as st
 
 from portal import config
+from portal.directory import api as dir_views
 from portal.i18n import t
 from portal.i18n.formats import number
-from portal.services import directory_views as dir_views
 from portal.ui.directory_widgets_edit import stale_table
 
 PERMISSION = "directory.view"

@@ -6,10 +6,8 @@ from datetime import date
 
 import streamlit as st
 
-from portal.db import meetings as db
 from portal.i18n import t
-from portal.services import meetings as svc
-from portal.services import meetings_lists as lists
+from portal.meetings import api as db, api as lists, api as svc
 from portal.ui.links import page_link
 from portal.ui.meeting_widgets import paged_actions, when_text
 from portal.ui.text import escape_md

@@ -12,8 +12,7 @@ import streamlit as st
 from portal.charts.plan import dimension_progress
 from portal.i18n import t
 from portal.i18n.formats import number
-from portal.services import plan as plan_service
-from portal.services import plan_read
+from portal.services import plan as plan_service, plan_read
 from portal.ui import plan_widgets
 from portal.ui.text import escape_md
 

@@ -7,9 +7,8 @@ from datetime import date
 import streamlit as st
 
 from portal import auth
-from portal.db import signals as signals_db
 from portal.i18n import t
-from portal.services import signal_queue, signal_stats
+from portal.signals import api as signal_queue, api as signal_stats, api as signals_db
 
 PERMISSION = "signals.report"
 

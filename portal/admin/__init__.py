@@ -1,0 +1,1 @@
+"""The admin feature. Other code imports only `api` (and `records`)."""

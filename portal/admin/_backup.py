@@ -1,0 +1,247 @@
+"""Backups with DuckDB EXPORT DATABASE (Parquet) and restore with IMPORT DATABASE.
+
+DuckDB lets one process open a file for writing, and the running portal holds it. So:
+- inside the server, a backup runs through the shared connection (admin page download,
+  and requests from the command line, below); EXPORT DATABASE reads one transaction
+  snapshot, so the copy is consistent while people keep working;
+- `python -m portal backup DIR` opens the file itself when no server runs; when the file
+  is locked by a running portal it leaves a request file beside the database, and the
+  server's backup watcher (a startup task) writes the backup and answers. If nothing
+  answers, the command says so in one line;
+- `restore DIR` needs the portal stopped, and refuses to replace a database that holds
+  data unless --force is given.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tempfile
+import threading
+import time
+import uuid
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from portal import config
+from portal.db import audit
+from portal.db.connection import cursor, transaction
+from portal.errors import PortalError
+
+PREFIX = "sos-portal-backup-"
+REQUEST_SUFFIX = ".backup-request"
+POLL_SECONDS = 1.0
+
+
+def _sql_path(path: Path) -> str:
+    """A path as a SQL string literal (EXPORT/IMPORT take no parameters)."""
+    text = str(Path(path).resolve())
+    if "\x00" in text:
+        raise PortalError("invalid path")
+    return "'" + text.replace("'", "''") + "'"
+
+
+def new_folder(root: Path) -> Path:
+    """A fresh timestamped folder under `root` (seconds, plus a counter if needed)."""
+    root = Path(root)
+    root.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = root / f"{PREFIX}{stamp}"
+    n = 1
+    while folder.exists():
+        n += 1
+        folder = root / f"{PREFIX}{stamp}-{n}"
+    return folder
+
+
+def export_with(conn, folder: Path) -> Path:
+    """EXPORT DATABASE into `folder` (must not exist yet) plus a small manifest."""
+    folder.mkdir(parents=True)
+    conn.execute("EXPORT DATABASE " + _sql_path(folder) + " (FORMAT parquet)")
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
+            " ORDER BY 1"
+        ).fetchall()
+    ]
+    manifest = {
+        "created": datetime.now().isoformat(timespec="seconds"),
+        "duckdb": duckdb.__version__,
+        "tables": tables,
+    }
+    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    return folder
+
+
+def backup_in_process(root: Path, actor: str = "system") -> Path:
+    """A backup through this process's shared connection (the server's own)."""
+    with cursor() as cur:
+        folder = export_with(cur, new_folder(root))
+    with transaction() as cur:
+        audit.record(cur, actor, "backup", "database", folder.name, None, {"folder": str(folder)})
+    return folder
+
+
+def backup_zip(actor) -> tuple[str, bytes]:
+    """(file name, zip bytes) of a fresh backup, for the admin page's download."""
+    from portal.admin._users import acting
+
+    who = acting(actor)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = backup_in_process(Path(tmp), who)
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            for file in sorted(folder.rglob("*")):
+                if file.is_file():
+                    zf.write(file, Path(folder.name) / file.relative_to(folder))
+    return folder.name + ".zip", buf.getvalue()
+
+
+# --- command line -------------------------------------------------------------------
+
+
+def _is_lock_error(exc: duckdb.Error) -> bool:
+    return "lock" in str(exc).lower()
+
+
+def backup_cli(args) -> int:
+    db = config.db_path()
+    if not db.exists():
+        raise PortalError(f"no database at {db}")
+    try:
+        conn = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as exc:
+        if not _is_lock_error(exc):
+            raise PortalError(f"cannot open {db}: {_first_line(exc)}") from exc
+        folder = _ask_server(db, Path(args.dir))
+    else:
+        try:
+            folder = export_with(conn, new_folder(Path(args.dir)))
+        finally:
+            conn.close()
+    print(f"backup written to {folder}")
+    return 0
+
+
+def _ask_server(db: Path, root: Path) -> Path:
+    """Ask the running portal (which holds the lock) to write the backup."""
+    request_id = uuid.uuid4().hex
+    request = db.with_name(f"{db.name}.{request_id}{REQUEST_SUFFIX}")
+    answer = request.with_suffix(".answer")
+    request.write_text(json.dumps({"dir": str(root.resolve())}), encoding="utf-8")
+    deadline = time.monotonic() + config.get_float("PORTAL_BACKUP_WAIT")
+    try:
+        while time.monotonic() < deadline:
+            if answer.exists():
+                data = json.loads(answer.read_text(encoding="utf-8"))
+                answer.unlink(missing_ok=True)
+                if data.get("error"):
+                    raise PortalError(f"the running portal could not back up: {data['error']}")
+                return Path(data["folder"])
+            time.sleep(0.2)
+    finally:
+        request.unlink(missing_ok=True)
+    raise PortalError(
+        f"{db} is locked by another process that did not answer the backup "
+        "request; stop it, or download a backup on /admin"
+    )
+
+
+def serve_requests_once(db: Path | None = None) -> int:
+    """Answer pending command-line backup requests (called by the watcher thread)."""
+    db = db or config.db_path()
+    served = 0
+    for request in sorted(db.parent.glob(f"{db.name}.*{REQUEST_SUFFIX}")):
+        answer = request.with_suffix(".answer")
+        try:
+            root = Path(json.loads(request.read_text(encoding="utf-8"))["dir"])
+            result = {"folder": str(backup_in_process(root, "cli"))}
+        except FileNotFoundError:
+            continue  # the command gave up and removed its request
+        except Exception as exc:
+            result = {"error": _first_line(exc)}
+        request.unlink(missing_ok=True)
+        tmp = answer.with_suffix(".tmp")
+        tmp.write_text(json.dumps(result), encoding="utf-8")
+        os.replace(tmp, answer)
+        served += 1
+    return served
+
+
+_watcher_started = False
+
+
+def start_watcher() -> None:
+    """Startup task: a daemon thread answering command-line backup requests."""
+    global _watcher_started
+    if _watcher_started:
+        return
+    _watcher_started = True
+
+    def loop() -> None:
+        while True:
+            try:
+                serve_requests_once()
+            except Exception:
+                pass
+            time.sleep(POLL_SECONDS)
+
+    threading.Thread(target=loop, name="backup-requests", daemon=True).start()
+
+
+def restore_cli(args) -> int:
+    source = Path(args.dir)
+    if not (source / "schema.sql").exists() or not (source / "load.sql").exists():
+        raise PortalError(f"{source} is not a backup folder (schema.sql/load.sql missing)")
+    db = config.db_path()
+    if db.exists():
+        try:
+            conn = duckdb.connect(str(db))
+        except duckdb.Error as exc:
+            if _is_lock_error(exc):
+                raise PortalError(
+                    f"{db} is in use by a running portal; stop it before restoring"
+                ) from exc
+            raise PortalError(f"cannot open {db}: {_first_line(exc)}") from exc
+        try:
+            tables = conn.execute(
+                "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database()"
+            ).fetchone()[0]
+        finally:
+            conn.close()  # also checkpoints, so no .wal is left behind
+        if tables and not args.force:
+            raise PortalError(f"{db} already holds data; add --force to overwrite it")
+    db.parent.mkdir(parents=True, exist_ok=True)
+    tmp = db.with_name(db.name + ".restoring")
+    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    conn = duckdb.connect(str(tmp))
+    try:
+        conn.execute("IMPORT DATABASE " + _sql_path(source))
+        conn.execute("CHECKPOINT")
+    finally:
+        conn.close()
+    db.with_name(db.name + ".wal").unlink(missing_ok=True)
+    os.replace(tmp, db)
+    print(f"restored {db} from {source}")
+    return 0
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+__all__ = [
+    "backup_cli",
+    "restore_cli",
+    "backup_zip",
+    "backup_in_process",
+    "start_watcher",
+    "serve_requests_once",
+]

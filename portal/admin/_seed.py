@@ -1,0 +1,33 @@
+"""Demo users (only with --demo). Each password is 'demo-' + username, stored hashed."""
+
+from __future__ import annotations
+
+from portal.admin._db import users as users_db
+from portal.admin._passwords import hash_password
+
+DEMO_USERS = [
+    ("admin", "Demo Administratör", "admin"),
+    ("samordnare", "Demo Säkerhetssamordnare", "coordinator"),
+    ("processledare", "Demo Processledare", "process_leader"),
+    ("ledamot", "Demo Ledamot SOS-gruppen", "member"),
+    ("partner", "Demo Partner (polisen)", "partner"),
+]
+
+
+def load_default(cur) -> None:
+    """No default users: a real deployment creates its own with `user add`."""
+
+
+def load_demo(cur) -> None:
+    for username, name, role in DEMO_USERS:
+        if cur.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
+            continue
+        users_db.insert_user(
+            cur,
+            username,
+            name,
+            f"{username}@demo.invalid",
+            role,
+            hash_password(f"demo-{username}"),
+            is_demo=True,
+        )

@@ -1,0 +1,54 @@
+"""Administration, accounts and login: the façade other code uses."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from portal.admin import _seed
+from portal.admin._accounts import (
+    change_password as change_password,
+    login_credentials as login_credentials,
+    login_failed as login_failed,
+    record_login as record_login,
+)
+from portal.admin._backup import (
+    backup_cli as backup_cli,
+    backup_zip as backup_zip,
+    restore_cli as restore_cli,
+    start_watcher as start_watcher,
+)
+from portal.admin._db import users as _users_db
+from portal.admin._db.users import (
+    User as User,
+    get_user as get_user,
+)
+from portal.admin._passwords import (
+    MIN_PASSWORD as MIN_PASSWORD,
+)
+from portal.admin._users import (
+    add_user as add_user,
+    audit_choices as audit_choices,
+    audit_log as audit_log,
+    csv_safe as csv_safe,
+    disable_user as disable_user,
+    list_users as list_users,
+    reset_password as reset_password,
+    set_active as set_active,
+    set_role as set_role,
+)
+from portal.db import meta
+
+
+def people() -> pd.DataFrame:
+    """Every user's username, name, role and whether active (no e-mail, no hashes): for
+    pickers that name people, such as an action item's owner."""
+    return _users_db.list_users()[["username", "name", "role", "active"]]
+
+
+def is_demo() -> bool:
+    """Whether this database holds the demo data (the portal shows a banner)."""
+    return meta.is_demo()
+
+
+# The embedded default and demo data (portal/setup.py loads every feature's seeder).
+seeder = _seed

@@ -1,0 +1,1 @@
+"""The directory feature. Other code imports only `api` (and `records`)."""

@@ -1,0 +1,186 @@
+"""CSV import of directory entries: every row is checked first, then all or nothing.
+
+`python -m portal import directory FILE` calls `import_file(FILE, actor=SYSTEM)`; the
+page's upload calls it with the signed-in user and role. Rows are numbered as lines of
+the file ("rad 2" is the first row after the header); the columns are those of the CSV
+export, so an export can be edited and imported again (rows whose `id` exists update
+that entry, other rows add new ones).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from portal import auth
+from portal.actor import Actor
+from portal.db import audit
+from portal.db.connection import transaction
+from portal.directory._core import clean
+from portal.directory._db import directory as dir_db
+from portal.directory._vocab import (
+    CATEGORIES,
+    TARGET_GROUPS,
+    VISIBILITIES,
+    match_term,
+    problems_of,
+    split_list,
+)
+from portal.errors import ValidationError
+from portal.i18n import t
+
+COLUMNS = (
+    "id",
+    "organization",
+    "name",
+    "description",
+    "status",
+    "categories",
+    "target_groups",
+    "languages",
+    "phone",
+    "email",
+    "url",
+    "address",
+    "service_area",
+    "hours",
+    "eligibility",
+    "cost",
+    "visibility",
+    "source",
+    "verified_on",
+    "verified_by",
+)
+MAX_BYTES = 2_000_000
+
+
+def import_file(path: Path | str, actor: Actor) -> int:
+    """Import every row of the CSV file at `path`; returns the number of rows written.
+
+    Raises ValidationError with problems {"rad N": reason} naming every bad row, and
+    writes nothing, when any row is bad. The actor needs `directory.edit` (the command
+    line acts as the system actor, an administrator).
+    """
+    actor.require("directory.edit")
+    data = Path(path).read_bytes()
+    return import_bytes(data, actor.username)
+
+
+def import_upload(data: bytes, actor: str, role: str | None) -> int:
+    """The page's upload: the same checks as the command line, for a signed-in editor."""
+    auth.require(role, "directory.edit")
+    return import_bytes(data, actor)
+
+
+def import_bytes(data: bytes, actor: str) -> int:
+    if len(data) > MAX_BYTES:
+        raise ValidationError(t("directory.import.too_big"))
+    rows = parse(data)
+    with transaction() as cur:
+        for values in rows:
+            org_id = dir_db.organization_id(cur, values["organization"])
+            existing = dir_db.get_entry(cur, values["id"]) if values["id"] else None
+            if existing:
+                dir_db.update_entry(cur, values["id"], org_id, values, existing["version"], actor)
+                audit.record(
+                    cur,
+                    actor,
+                    "import",
+                    "dir_entries",
+                    values["id"],
+                    {f: existing.get(f) for f in dir_db.ENTRY_FIELDS},
+                    values,
+                )
+            else:
+                entry_id = str(uuid.uuid4())
+                dir_db.insert_entry(cur, entry_id, org_id, values, actor)
+                audit.record(cur, actor, "import", "dir_entries", entry_id, None, values)
+    return len(rows)
+
+
+def parse(data: bytes) -> list[dict[str, Any]]:
+    """Every row as entry values, or ValidationError naming every bad row."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(t("directory.import.not_utf8")) from exc
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    reader.fieldnames = header
+    unknown = [h for h in header if h not in COLUMNS]
+    if "name" not in header or unknown:
+        reason = t(
+            "directory.import.bad_header",
+            columns=", ".join(unknown) or "-",
+            expected=", ".join(COLUMNS),
+        )
+        raise ValidationError(t("directory.import.refused"), {"rad 1": reason})
+    rows: list[dict[str, Any]] = []
+    problems: dict[str, str] = {}
+    line = 1
+    for raw in reader:
+        start = line + 1
+        line = reader.line_num
+        if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
+            continue  # blank line
+        values, reasons = _row(raw)
+        if reasons:
+            problems[f"rad {start}"] = "; ".join(reasons)
+        else:
+            rows.append(values)
+    if problems:
+        raise ValidationError(t("directory.import.refused"), problems)
+    if not rows:
+        raise ValidationError(t("directory.import.empty"))
+    return rows
+
+
+def _row(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    if None in raw:  # more cells than header columns
+        return {}, [t("directory.import.extra_cells")]
+    reasons: list[str] = []
+    fields = {k: (v or "").strip() for k, v in raw.items()}
+    lists: dict[str, list[str]] = {}
+    for column, keys, kind in (
+        ("categories", CATEGORIES, "category"),
+        ("target_groups", TARGET_GROUPS, "group"),
+    ):
+        lists[column] = []
+        for value in split_list(fields.get(column)):
+            key = match_term(value, keys, kind)
+            if key is None:
+                reasons.append(t(f"directory.err.{kind}", value=value))
+            else:
+                lists[column].append(key)
+    visibility = fields.get("visibility") or "internal"
+    vis_key = match_term(visibility, VISIBILITIES, "visibility") or visibility
+    verified: date | None = None
+    if fields.get("verified_on"):
+        try:
+            verified = date.fromisoformat(fields["verified_on"])
+        except ValueError:
+            reasons.append(t("directory.err.date", value=fields["verified_on"]))
+    values = clean(
+        {
+            **fields,
+            **lists,
+            "visibility": vis_key,
+            "verified_on": verified,
+            "languages": [c.lower() for c in split_list(fields.get("languages"))],
+        }
+    )
+    values["id"] = fields.get("id", "")
+    reasons += [
+        r
+        for r in problems_of(
+            {**values, "categories": [], "target_groups": [], "verified_on": verified}
+        )
+        if r not in reasons
+    ]
+    return values, reasons

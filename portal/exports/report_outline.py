@@ -1,0 +1,344 @@
+"""The report as a flat list of blocks (headings, paragraphs, tables, images).
+
+Word and PDF render the same outline, so both documents always say the same thing.
+Every text in a block is plain text: renderers never interpret it as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from io import BytesIO
+
+from PIL import Image
+
+from portal.i18n import t
+from portal.report.api import Report
+
+
+@dataclass
+class Block:
+    kind: str  # cover, toc, pagebreak, h1, h2, h3, p, note, table, image
+    text: str = ""
+    rows: list[list[str]] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)
+    image: bytes = b""
+    widths: list[int] = field(default_factory=list)  # relative column widths, if not equal
+
+
+def image_size(png: bytes, max_w: float, max_h: float) -> tuple[float, float]:
+    """The largest size within max_w x max_h that keeps the image's proportions."""
+    with Image.open(BytesIO(png)) as img:
+        px_w, px_h = img.size
+    ratio = px_h / px_w if px_w else 1
+    width = max_w
+    if width * ratio > max_h:
+        width = max_h / ratio
+    return width, width * ratio
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f} %"
+
+
+def _short(text: str, limit: int = 70) -> str:
+    """A heading-sized start of a long activity text (the full text follows it)."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:") + " …"
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:g}"
+
+
+def _plan_line(cover: dict) -> str:
+    title, period = cover["plan_title"], cover["period"]
+    if period and period not in title:
+        title = f"{title} {period}"
+    return title or "–"
+
+
+def outline(report: Report) -> list[Block]:
+    c = report.content
+    year = c["year"]
+    cover = c["cover"]
+    blocks = [
+        Block("title", t("report.doc_title", year=year)),
+        Block(
+            "cover",
+            t("report.doc_to"),
+            widths=[30, 70],
+            rows=[
+                [t("report.cover_municipality"), cover["municipality"]],
+                [t("report.cover_plan"), _plan_line(cover)],
+                [t("report.cover_year"), str(year)],
+                [t("report.cover_authors"), ", ".join(cover["authors"])],
+                [t("report.cover_date"), cover["date"]],
+            ],
+        ),
+        Block("pagebreak"),
+        Block("toc", t("report.toc")),
+        Block("pagebreak"),
+    ]
+    if c["empty"]:
+        blocks += [
+            Block("h1", t("report.summary")),
+            Block("p", t("report.nothing_to_report", year=year)),
+        ]
+        return blocks
+    blocks += _summary(c)
+    blocks += _dimensions(c)
+    blocks += _cooperation(c["cooperation"])
+    blocks += _situation(c["situation"], report.charts)
+    blocks += _signals(c["signals"])
+    blocks += _carry_over(c)
+    return blocks
+
+
+def _summary(c: dict) -> list[Block]:
+    s = c["summary"]
+    out = [Block("h1", t("report.summary"))]
+    if not s:
+        return out + [Block("p", t("report.no_plan"))]
+    out += [
+        Block(
+            "p",
+            f"{t('report.overall_progress')}: {_pct(s['progress'])}. "
+            f"{t('report.activities_count')}: {s['activities']}.",
+        ),
+        Block("h2", t("report.by_status")),
+        Block(
+            "table",
+            headers=[t("report.status"), t("report.count")],
+            rows=[[r["label"], str(r["count"])] for r in s["by_status"]],
+        ),
+        Block("h2", t("report.completed")),
+    ]
+    out += [_brief_table(s["done"])] if s["done"] else [Block("p", t("report.none_completed"))]
+    out.append(Block("h2", t("report.late")))
+    out += [_brief_table(s["late"])] if s["late"] else [Block("p", t("report.none_late"))]
+    return out
+
+
+def _brief_table(items: list[dict]) -> Block:
+    return Block(
+        "table",
+        headers=[
+            t("report.number"),
+            t("report.activity"),
+            t("report.status"),
+            t("report.progress"),
+            t("report.due"),
+            t("report.responsible"),
+        ],
+        rows=[
+            [
+                i["number"],
+                i["description"],
+                i["status_label"],
+                str(i["progress"]),
+                i["due"],
+                i["responsible"],
+            ]
+            for i in items
+        ],
+        widths=[8, 44, 13, 10, 12, 16],
+    )
+
+
+def _dimensions(c: dict) -> list[Block]:
+    out: list[Block] = []
+    for dim in c["dimensions"]:
+        out += [
+            Block("h1", f"{dim['number']} {dim['name']}"),
+            Block("p", f"{t('report.objective')}: {dim['objective']}"),
+            Block("p", f"{t('report.dimension_progress')}: {_pct(dim['progress'])}"),
+        ]
+        if not dim["activities"]:
+            out.append(Block("p", t("report.no_activities")))
+        for act in dim["activities"]:
+            status = act["status_label"]
+            if act["overdue"]:
+                status += f" ({t('report.overdue').lower()})"
+            out += [
+                Block("h2", f"{act['number']} {_short(act['description'])}"),
+                Block("p", act["description"]),
+                Block(
+                    "table",
+                    widths=[30, 70],
+                    rows=[
+                        [t("report.status"), status],
+                        [t("report.progress"), str(act["progress"])],
+                        [t("report.due"), act["due"]],
+                        [t("report.responsible"), act["responsible"]],
+                    ],
+                ),
+                Block("h3", t("report.comments")),
+            ]
+            if act["comments"]:
+                out.append(
+                    Block(
+                        "table",
+                        headers=[t("report.date"), t("report.comments")],
+                        rows=[[x["date"], x["text"]] for x in act["comments"]],
+                        widths=[20, 80],
+                    )
+                )
+            else:
+                out.append(Block("p", t("report.no_comments")))
+            if act["indicators"]:
+                out += [
+                    Block("h3", t("report.indicators")),
+                    Block(
+                        "table",
+                        headers=[
+                            t("report.indicator"),
+                            t("report.unit"),
+                            t("report.target"),
+                            t("report.actual"),
+                            t("report.actual_on"),
+                        ],
+                        rows=[
+                            [
+                                i["name"],
+                                i["unit"],
+                                _num(i["target"]),
+                                _num(i["actual"]),
+                                i["actual_on"],
+                            ]
+                            for i in act["indicators"]
+                        ],
+                    ),
+                ]
+    return out
+
+
+def _cooperation(coop: dict | None) -> list[Block]:
+    out = [Block("h1", t("report.cooperation"))]
+    if coop is None:
+        return out + [Block("p", t("report.no_data_yet"))]
+    out += [Block("p", f"{t('report.meetings_held')}: {coop['held']}")]
+    if coop["by_type"]:
+        out.append(
+            Block(
+                "table",
+                headers=[t("report.meeting_type"), t("report.count")],
+                rows=[[r["label"], str(r["count"])] for r in coop["by_type"]],
+            )
+        )
+    if coop["attendance"]:
+        out += [
+            Block("h2", t("report.attendance")),
+            Block(
+                "table",
+                headers=[t("report.organisation"), t("report.count")],
+                rows=[[r["organisation"], str(r["count"])] for r in coop["attendance"]],
+            ),
+        ]
+    if coop["decisions"]:
+        out += [
+            Block("h2", t("report.decisions")),
+            Block(
+                "table",
+                headers=[
+                    t("report.date"),
+                    t("report.meeting"),
+                    t("report.number"),
+                    t("report.decision"),
+                ],
+                rows=[[r["date"], r["meeting"], r["number"], r["text"]] for r in coop["decisions"]],
+                widths=[15, 22, 8, 55],
+            ),
+        ]
+    if coop["open_actions"]:
+        out += [
+            Block("h2", t("report.open_actions")),
+            Block(
+                "table",
+                headers=[
+                    t("report.action"),
+                    t("report.owner"),
+                    t("report.due"),
+                    t("report.status"),
+                ],
+                rows=[[r["text"], r["owner"], r["due"], r["status"]] for r in coop["open_actions"]],
+                widths=[50, 20, 15, 15],
+            ),
+        ]
+    return out
+
+
+def _situation(situ: dict | None, charts: list[tuple[str, bytes]]) -> list[Block]:
+    out = [Block("h1", t("report.situation"))]
+    if situ is None:
+        return out + [Block("p", t("report.no_data_yet"))]
+    status = (
+        t(f"report.status_{situ['status']}")
+        if situ["status"] in ("draft", "approved")
+        else situ["status"]
+    )
+    line = f"{t('report.situation_status')}: {status}"
+    if situ["approved_on"]:
+        line += f". {t('report.approved_on')}: {situ['approved_on']}"
+    if situ["made_with"]:
+        line += f". {t('report.made_with')}: {situ['made_with']}"
+    out.append(Block("p", line))
+    for a in situ["assessments"]:
+        out += [
+            Block("h2", a["milieu"]),
+            Block(
+                "table",
+                widths=[30, 70],
+                rows=[
+                    [t("report.level"), a["level"]],
+                    [t("report.trend"), a["trend"]],
+                    [t("report.sources_used"), a["sources_used"]],
+                    [t("report.sources_not_used"), a["sources_not_used"]],
+                ],
+            ),
+            Block("p", a["narrative"]),
+        ]
+    if situ["indicators"]:
+        out += [
+            Block("h2", t("report.situation_indicators")),
+            Block(
+                "table",
+                headers=[t("report.milieu"), t("report.source"), t("report.count")],
+                rows=[[r["milieu"], r["source"], r["count"]] for r in situ["indicators"]],
+            ),
+        ]
+    for title, png in charts:
+        out.append(Block("image", title, image=png))
+    return out
+
+
+def _signals(sig: dict | None) -> list[Block]:
+    out = [Block("h1", t("report.signals"))]
+    if sig is None:
+        return out + [Block("p", t("report.no_data_yet"))]
+    out += [
+        Block("note", t("report.signals_note")),
+        Block("p", f"{t('report.signals_total')}: {sig['total']}"),
+    ]
+    for key in ("by_milieu", "by_setting", "by_quarter"):
+        if sig[key]:
+            out += [
+                Block("h2", t(f"report.{key}")),
+                Block(
+                    "table",
+                    headers=[t("report.category"), t("report.count")],
+                    rows=[[r["label"], r["count"]] for r in sig[key]],
+                ),
+            ]
+    return out
+
+
+def _carry_over(c: dict) -> list[Block]:
+    out = [Block("h1", t("report.carry_over"))]
+    if c["summary"] is None:
+        return out + [Block("p", t("report.no_plan"))]
+    if not c["carry_over"]:
+        return out + [Block("p", t("report.none_carry_over"))]
+    return out + [_brief_table(c["carry_over"])]

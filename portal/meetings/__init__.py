@@ -1,0 +1,1 @@
+"""The meetings feature. Other code imports only `api` (and `records`)."""

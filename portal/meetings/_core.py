@@ -1,0 +1,276 @@
+"""Meetings: validation and writes for meetings, agenda, attendance and minutes.
+
+No Streamlit here. Every write takes the acting user, checks `meetings.edit` itself and
+records an audit entry in the same transaction. Times are Europe/Stockholm wall-clock
+times (naive datetimes); the calendar export attaches the zone.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Protocol
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
+
+from portal import auth
+from portal.db import audit
+from portal.db.connection import transaction
+from portal.errors import NotFound, StaleEdit, ValidationError
+from portal.i18n import t
+from portal.meetings._db import meetings as db
+
+TZ = ZoneInfo("Europe/Stockholm")
+TYPES = ("sos", "police", "regional", "neighbours", "other")
+STATUSES = ("planned", "held", "cancelled")
+KINDS = ("custom", "actions", "late_activities", "situation", "signals")
+MAX_TITLE = 200
+
+
+class Actor(Protocol):
+    username: str
+    role: str
+
+
+def now_local() -> datetime:
+    """Now as a naive Stockholm wall-clock time, comparable with stored meeting times."""
+    return datetime.now(TZ).replace(tzinfo=None)
+
+
+def as_date(value) -> date | None:
+    """A date from a date, datetime, pandas Timestamp or None/NaT."""
+    if _missing(value):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None
+
+
+def fmt_date(value) -> str:
+    found = as_date(value)
+    return found.isoformat() if found else ""
+
+
+def type_label(key: str, lang: str | None = None) -> str:
+    return t(f"meetings.types.{key}", lang=lang)
+
+
+def is_http_link(link: str) -> bool:
+    parsed = urlparse(link)
+    return parsed.scheme in ("http", "https") and bool(parsed.netloc)
+
+
+def validate_meeting(data: dict) -> dict:
+    """Clean and check meeting fields; raise ValidationError naming every bad field."""
+    clean = {
+        "title": (data.get("title") or "").strip(),
+        "type": data.get("type") or "sos",
+        "starts_at": data.get("starts_at"),
+        "ends_at": data.get("ends_at"),
+        "place": (data.get("place") or "").strip(),
+        "link": (data.get("link") or "").strip(),
+        "status": data.get("status") or "planned",
+    }
+    problems: dict[str, str] = {}
+    if not clean["title"]:
+        problems["title"] = t("meetings.errors.title_missing")
+    elif len(clean["title"]) > MAX_TITLE:
+        problems["title"] = t("meetings.errors.title_long", n=MAX_TITLE)
+    if clean["type"] not in TYPES:
+        problems["type"] = t("meetings.errors.bad_type")
+    if clean["status"] not in STATUSES:
+        problems["status"] = t("meetings.errors.bad_status")
+    start, end = clean["starts_at"], clean["ends_at"]
+    if not isinstance(start, datetime) or not isinstance(end, datetime):
+        problems["starts_at"] = t("meetings.errors.time_missing")
+    elif end <= start:
+        problems["ends_at"] = t("meetings.errors.end_before_start")
+    else:
+        # Stored as Stockholm wall-clock time without zone.
+        clean["starts_at"] = start.astimezone(TZ).replace(tzinfo=None) if start.tzinfo else start
+        clean["ends_at"] = end.astimezone(TZ).replace(tzinfo=None) if end.tzinfo else end
+    if clean["link"] and not is_http_link(clean["link"]):
+        problems["link"] = t("meetings.errors.bad_link")
+    if problems:
+        raise ValidationError(t("meetings.errors.invalid"), problems)
+    return clean
+
+
+def get(meeting_id: int) -> dict:
+    found = db.meeting(meeting_id)
+    if found is None:
+        raise NotFound(t("meetings.errors.not_found"))
+    return found
+
+
+def create_meeting(
+    actor: Actor, data: dict, agenda: list[dict] | None = None, prefill: bool = True
+) -> int:
+    """Create a meeting. A new SOS meeting gets the standing agenda unless one is given."""
+    auth.require(actor.role, "meetings.edit")
+    clean = validate_meeting(data)
+    if agenda is None and prefill and clean["type"] == "sos":
+        from portal.meetings._actions import prefill_agenda
+
+        agenda = prefill_agenda(clean["starts_at"])
+    items = [_clean_item(i) for i in agenda or []]
+    with transaction() as cur:
+        meeting_id = db.insert_meeting(cur, clean, actor.username)
+        for pos, item in enumerate(items, start=1):
+            db.insert_agenda_item(cur, meeting_id, item, pos)
+        audit.record(
+            cur,
+            actor.username,
+            "create",
+            "meetings",
+            meeting_id,
+            None,
+            {**clean, "agenda": [i["title"] for i in items]},
+        )
+    return meeting_id
+
+
+def update_meeting(actor: Actor, meeting_id: int, data: dict, version: int) -> None:
+    auth.require(actor.role, "meetings.edit")
+    clean = validate_meeting(data)
+    with transaction() as cur:
+        before = _locked(cur, meeting_id, version)
+        db.update_meeting(cur, meeting_id, clean, actor.username, now_local())
+        audit.record(
+            cur,
+            actor.username,
+            "update",
+            "meetings",
+            meeting_id,
+            {k: before[k] for k in clean},
+            clean,
+        )
+
+
+def set_status(actor: Actor, meeting_id: int, status: str, version: int) -> None:
+    current = get(meeting_id)
+    data = {k: current[k] for k in ("title", "type", "starts_at", "ends_at", "place", "link")}
+    update_meeting(actor, meeting_id, {**data, "status": status}, version)
+
+
+def save_minutes(actor: Actor, meeting_id: int, minutes: str, version: int) -> int:
+    """Save the minutes if nobody else saved since `version` (minutes_version) was loaded;
+    returns the new version. A stale version raises StaleEdit carrying the other person's
+    text, never overwriting it.
+    """
+    auth.require(actor.role, "meetings.edit")
+    with transaction() as cur:
+        before = _locked(cur, meeting_id, version, "minutes_version")
+        db.update_minutes(cur, meeting_id, minutes, actor.username, now_local())
+        audit.record(
+            cur,
+            actor.username,
+            "update",
+            "meetings.minutes",
+            meeting_id,
+            {"minutes": before["minutes"]},
+            {"minutes": minutes},
+        )
+    return version + 1
+
+
+def _locked(cur, meeting_id: int, version: int, column: str = "version") -> dict:
+    current = db.meeting(meeting_id, cur)
+    if current is None:
+        raise NotFound(t("meetings.errors.not_found"))
+    if int(current[column]) != int(version):
+        who = (
+            current["minutes_by"] if column == "minutes_version" else current["updated_by"]
+        ) or current["created_by"]
+        raise StaleEdit(
+            t("meetings.errors.stale", who=who),
+            changes={"minutes": current["minutes"], "version": int(current[column])},
+        )
+    return current
+
+
+def _missing(value) -> bool:
+    """None, NaN, NaT or pandas NA (what an emptied data-editor cell holds)."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value) or str(value) in ("<NA>", "NaT")
+    except TypeError:
+        return str(value) == "<NA>"
+
+
+def _clean_item(item: dict) -> dict:
+    title = str(item.get("title") or "").strip()
+    kind = item.get("kind") or "custom"
+    duration = item.get("duration_min")
+    try:
+        duration = 10 if _missing(duration) else int(duration)
+    except (TypeError, ValueError):
+        duration = -1
+    activity = item.get("activity_id")
+    activity = None if _missing(activity) else int(activity)
+    return {
+        "title": title,
+        "kind": kind if kind in KINDS else "custom",
+        "duration_min": duration,
+        "presenter": str(item.get("presenter") or "").strip(),
+        "activity_id": activity,
+        "notes": str(item.get("notes") or ""),
+    }
+
+
+def save_agenda(actor: Actor, meeting_id: int, items: list[dict]) -> None:
+    """Replace the agenda with `items` in the given order; every item needs a title."""
+    auth.require(actor.role, "meetings.edit")
+    get(meeting_id)
+    clean = [_clean_item(i) for i in items]
+    problems = {}
+    for pos, item in enumerate(clean, start=1):
+        if not item["title"]:
+            problems[t("meetings.agenda_row", n=pos)] = t("meetings.errors.item_title")
+        elif not 0 <= item["duration_min"] <= 600:
+            problems[t("meetings.agenda_row", n=pos)] = t("meetings.errors.duration")
+    if problems:
+        raise ValidationError(t("meetings.errors.invalid"), problems)
+    with transaction() as cur:
+        before = db.agenda(meeting_id)["title"].tolist()
+        db.delete_agenda(cur, meeting_id)
+        for pos, item in enumerate(clean, start=1):
+            db.insert_agenda_item(cur, meeting_id, item, pos)
+        audit.record(
+            cur,
+            actor.username,
+            "update",
+            "agenda_items",
+            meeting_id,
+            before,
+            [i["title"] for i in clean],
+        )
+
+
+def save_attendance(actor: Actor, meeting_id: int, people: list[dict]) -> None:
+    """Replace the list of invited/present people; every row needs a name."""
+    auth.require(actor.role, "meetings.edit")
+    get(meeting_id)
+    clean, problems = [], {}
+    for pos, person in enumerate(people, start=1):
+        name = str(person.get("name") or "").strip()
+        org = str(person.get("organisation") or "").strip()
+        if not name and not org:
+            continue  # an empty row left in the editor
+        if not name:
+            problems[t("meetings.attendee_row", n=pos)] = t("meetings.errors.name_missing")
+        clean.append(
+            {
+                "name": name,
+                "organisation": org,
+                "invited": bool(person.get("invited", True)),
+                "present": bool(person.get("present", False)),
+            }
+        )
+    if problems:
+        raise ValidationError(t("meetings.errors.invalid"), problems)
+    with transaction() as cur:
+        db.delete_attendees(cur, meeting_id)
+        for person in clean:
+            db.insert_attendee(cur, meeting_id, person)
+        audit.record(cur, actor.username, "update", "meeting_attendees", meeting_id, None, clean)

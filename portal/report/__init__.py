@@ -1,0 +1,1 @@
+"""The report feature. Other code imports only `api` (and `records`)."""

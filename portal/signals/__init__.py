@@ -1,0 +1,1 @@
+"""The signals feature. Other code imports only `api` (and `records`)."""

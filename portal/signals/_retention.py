@@ -1,0 +1,69 @@
+"""Retention of signal details: the free text of closed signals is purged after
+PORTAL_SIGNAL_RETENTION_MONTHS (default 24) months from closing.
+
+Purging sets the description and every step note to NULL. The classification (quarter,
+milieu, setting, kind, urgency, steps with who/when, outcome) stays on the rows, so the
+aggregate counts are unchanged. Runs from `python -m portal purge-signals` and once per
+server process at startup (portal/startup.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from calendar import monthrange
+from datetime import datetime
+
+from portal import config
+from portal.db import audit
+from portal.db.connection import transaction
+from portal.errors import ConfigError
+from portal.signals._db import signals as signals_db
+
+log = logging.getLogger(__name__)
+
+
+def retention_months() -> int:
+    months = config.get_int("PORTAL_SIGNAL_RETENTION_MONTHS")
+    if months < 0:
+        raise ConfigError("PORTAL_SIGNAL_RETENTION_MONTHS must not be negative")
+    return months
+
+
+def months_before(now: datetime, months: int) -> datetime:
+    """`now` moved back by whole calendar months (31 March - 1 month = 28/29 February)."""
+    total = now.year * 12 + (now.month - 1) - months
+    year, month = divmod(total, 12)
+    day = min(now.day, monthrange(year, month + 1)[1])
+    return now.replace(year=year, month=month + 1, day=day)
+
+
+def purge(now: datetime, actor: str = "system") -> int:
+    """Purge the text of signals closed before the retention cut-off; returns how many."""
+    cutoff = months_before(now, retention_months())
+    with transaction() as cur:
+        ids = signals_db.purgeable(cur, cutoff)
+        if ids:
+            signals_db.purge_text(cur, ids, now)
+            audit.record(
+                cur, actor, "purge", "signal", None, None, {"signals": ids, "closed_before": cutoff}
+            )
+    return len(ids)
+
+
+def purge_cli(args: argparse.Namespace) -> int:
+    count = purge(datetime.now(), actor="cli")
+    print(f"purged the text of {count} closed signal(s) past {retention_months()} months")
+    return 0
+
+
+def purge_on_startup() -> None:
+    """Called once per server process. A failure is logged, not raised: the portal must
+    still start, and the next start (or the CLI) purges again."""
+    try:
+        count = purge(datetime.now())
+    except Exception:
+        log.exception("purging signal texts past retention failed")
+        return
+    if count:
+        log.info("purged the text of %d closed signal(s) past retention", count)

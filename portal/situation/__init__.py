@@ -1,0 +1,1 @@
+"""The situation feature. Other code imports only `api` (and `records`)."""

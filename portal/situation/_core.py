@@ -1,0 +1,318 @@
+"""The situation picture's rules: levels and trends, draft/approved years, the approval
+lock with revisions, optimistic concurrency, indicators and when the picture is overdue.
+
+No Streamlit here. Every write takes the acting user name and role and checks
+`situation.edit` itself, whatever the page showed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+
+from portal import auth
+from portal.db import audit
+from portal.db.connection import transaction
+from portal.errors import NotFound, StaleEdit, ValidationError
+from portal.i18n import t
+from portal.situation._db import situation as db
+from portal.vocab import MILIEUS, SOURCES
+
+LEVELS = ("none", "low", "elevated", "high")
+TRENDS = ("unknown", "decreasing", "unchanged", "increasing")
+STATUSES = ("planned", "draft", "approved")
+MIN_YEAR = 2000
+PERIOD = re.compile(r"^(\d{4})-Q([1-4])$")
+_ASSESSMENT_FIELDS = ("level", "trend", "narrative", "sources_used", "sources_not_used")
+_YEAR_FIELDS = ("summary", "made_with", "source_ref")
+
+
+def max_year(today: date | None = None) -> int:
+    return (today or date.today()).year + 1
+
+
+def check_year(year: object, today: date | None = None) -> int:
+    """The year as int, or ValidationError when it is not a sensible year."""
+    try:
+        value = int(str(year).strip())
+    except (TypeError, ValueError):
+        raise ValidationError(
+            t("situation.errors.year_range", low=MIN_YEAR, high=max_year(today)),
+            {"year": str(year)},
+        ) from None
+    if not MIN_YEAR <= value <= max_year(today):
+        raise ValidationError(
+            t("situation.errors.year_range", low=MIN_YEAR, high=max_year(today)),
+            {"year": str(year)},
+        )
+    return value
+
+
+def parse_period(period: str, today: date | None = None) -> tuple[int, int]:
+    """'2025-Q3' -> (2025, 3); ValidationError for another shape or a year out of range."""
+    match = PERIOD.match(str(period or "").strip())
+    if not match:
+        raise ValidationError(t("situation.errors.period"), {"period": str(period)})
+    return check_year(match.group(1), today), int(match.group(2))
+
+
+def _require(role: str | None) -> None:
+    auth.require(role, "situation.edit")
+
+
+def _clean_assessment(year: int, milieu: str, fields: dict) -> dict:
+    problems = {}
+    if milieu not in MILIEUS:
+        problems["milieu"] = t("situation.errors.milieu", value=milieu)
+    if fields.get("level") not in LEVELS:
+        problems["level"] = t("situation.errors.level")
+    if fields.get("trend") not in TRENDS:
+        problems["trend"] = t("situation.errors.trend")
+    for key in ("sources_used", "sources_not_used"):
+        bad = [s for s in fields.get(key) or [] if s not in SOURCES]
+        if bad:
+            problems[key] = t("situation.errors.source", value=", ".join(bad))
+    if set(fields.get("sources_used") or []) & set(fields.get("sources_not_used") or []):
+        problems["sources_not_used"] = t("situation.errors.source_both")
+    if problems:
+        raise ValidationError(t("situation.errors.invalid"), problems)
+    return {
+        "year": year,
+        "milieu": milieu,
+        "level": fields["level"],
+        "trend": fields["trend"],
+        "narrative": (fields.get("narrative") or "").strip(),
+        "sources_used": [s for s in SOURCES if s in (fields.get("sources_used") or [])],
+        "sources_not_used": [s for s in SOURCES if s in (fields.get("sources_not_used") or [])],
+    }
+
+
+def _reason_needed(status: str, reason: str | None) -> str | None:
+    """An approved year changes only with a reason (stored as a revision)."""
+    if status != "approved":
+        return None
+    if not (reason or "").strip():
+        raise ValidationError(
+            t("situation.errors.reason_required"), {"reason": t("situation.errors.reason_required")}
+        )
+    return reason.strip()
+
+
+def _stale(kind: str, current: dict, fields: tuple[str, ...]) -> StaleEdit:
+    changes = {f: current.get(f) for f in fields}
+    return StaleEdit(t("situation.errors.stale", kind=kind, who=current.get("updated_by")), changes)
+
+
+def _jsonable(row: dict | None, fields: tuple[str, ...]) -> dict | None:
+    if row is None:
+        return None
+    return {
+        f: (list(row[f]) if isinstance(row.get(f), list | tuple) else row.get(f)) for f in fields
+    }
+
+
+def _dump(value: dict | None) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)
+
+
+def create_year(year: int, actor: str, role: str | None) -> dict:
+    """Start a draft for `year` (or turn a planned year into a draft)."""
+    _require(role)
+    year = check_year(year)
+    with transaction() as cur:
+        row = db.year(cur, year)
+        if row is None:
+            db.insert_year(cur, {"year": year, "status": "draft", "updated_by": actor})
+            audit.record(cur, actor, "create", "situation_year", year, None, {"status": "draft"})
+        elif row["status"] == "planned":
+            _write_year(cur, row, {**row, "status": "draft"}, actor, None)
+        return db.year(cur, year)
+
+
+def save_year(
+    year: int, fields: dict, version: int, actor: str, role: str | None, reason: str | None = None
+) -> dict:
+    """Save the year's own fields (summary, made with, source); approved years need a reason."""
+    _require(role)
+    with transaction() as cur:
+        row = db.year(cur, year)
+        if row is None:
+            raise NotFound(t("situation.errors.no_year", year=year))
+        if row["version"] != version:
+            raise _stale(str(year), row, _YEAR_FIELDS)
+        new = {**row, **{f: (fields.get(f) or "").strip() for f in _YEAR_FIELDS}}
+        if row["status"] == "planned":
+            new["status"] = "draft"
+        _write_year(cur, row, new, actor, _reason_needed(row["status"], reason))
+        return db.year(cur, year)
+
+
+def _write_year(cur, row: dict, new: dict, actor: str, reason: str | None) -> None:
+    fields = ("status", "approved_on", "approved_by", *_YEAR_FIELDS)
+    before, after = _jsonable(row, fields), _jsonable(new, fields)
+    if before == after:
+        return
+    now = datetime.now()
+    db.update_year(cur, row["year"], new, actor, now)
+    if reason:
+        db.insert_revision(cur, row["year"], None, actor, reason, _dump(before), _dump(after), now)
+    audit.record(cur, actor, "update", "situation_year", row["year"], before, after)
+
+
+def save_assessment(
+    year: int,
+    milieu: str,
+    fields: dict,
+    version: int | None,
+    actor: str,
+    role: str | None,
+    reason: str | None = None,
+) -> dict:
+    """Create or update one milieu's assessment for a year.
+
+    `version` is the version the user loaded (None for a new assessment); a different
+    stored version means someone else saved first: StaleEdit, nothing overwritten.
+    """
+    _require(role)
+    clean = _clean_assessment(year, milieu, fields)
+    with transaction() as cur:
+        year_row = db.year(cur, year)
+        if year_row is None:
+            raise NotFound(t("situation.errors.no_year", year=year))
+        why = _reason_needed(year_row["status"], reason)
+        current = db.assessment(cur, year, milieu)
+        now = datetime.now()
+        if current is None:
+            if version is not None:
+                raise StaleEdit(t("situation.errors.gone"))
+            db.insert_assessment(cur, clean, actor, now)
+        else:
+            if version != current["version"]:
+                raise _stale(t(f"common.milieus.{milieu}"), current, _ASSESSMENT_FIELDS)
+            if _jsonable(current, _ASSESSMENT_FIELDS) == _jsonable(clean, _ASSESSMENT_FIELDS):
+                return current
+            db.update_assessment(cur, clean, actor, now)
+        before = _jsonable(current, _ASSESSMENT_FIELDS)
+        after = _jsonable(clean, _ASSESSMENT_FIELDS)
+        if why:
+            db.insert_revision(cur, year, milieu, actor, why, _dump(before), _dump(after), now)
+        if year_row["status"] == "planned":
+            _write_year(cur, year_row, {**year_row, "status": "draft"}, actor, None)
+        audit.record(
+            cur,
+            actor,
+            "create" if current is None else "update",
+            "situation_assessment",
+            f"{year}/{milieu}",
+            before,
+            after,
+        )
+        return db.assessment(cur, year, milieu)
+
+
+def approve(year: int, version: int, approved_on: date, actor: str, role: str | None) -> dict:
+    """Approve a draft year: from now on it is locked (changes need a reason)."""
+    _require(role)
+    with transaction() as cur:
+        row = db.year(cur, year)
+        if row is None:
+            raise NotFound(t("situation.errors.no_year", year=year))
+        if row["version"] != version:
+            raise _stale(str(year), row, ("status", *_YEAR_FIELDS))
+        if row["status"] == "approved":
+            raise ValidationError(t("situation.errors.already_approved", year=year))
+        count = cur.execute(
+            "SELECT count(*) FROM situation_assessments WHERE year = ?", [year]
+        ).fetchone()[0]
+        if count < len(MILIEUS):
+            raise ValidationError(t("situation.errors.incomplete", year=year))
+        _write_year(
+            cur,
+            row,
+            {**row, "status": "approved", "approved_on": approved_on, "approved_by": actor},
+            actor,
+            None,
+        )
+        return db.year(cur, year)
+
+
+def add_indicator(row: dict, actor: str, role: str | None) -> None:
+    """One indicator count (period, milieu, source, area, count) entered in the form."""
+    _require(role)
+    with transaction() as cur:
+        clean = validate_indicator(row, db.existing_indicator_keys(cur))
+        db.insert_indicator(cur, clean, actor)
+        audit.record(cur, actor, "create", "situation_indicator", clean["period"], None, clean)
+
+
+def delete_indicator(indicator_id: int, actor: str, role: str | None) -> None:
+    _require(role)
+    with transaction() as cur:
+        before = db.delete_indicator(cur, indicator_id)
+        if before is None:
+            raise NotFound(t("situation.errors.no_indicator"))
+        audit.record(cur, actor, "delete", "situation_indicator", indicator_id, before, None)
+
+
+def validate_indicator(row: dict, existing: set, today: date | None = None) -> dict:
+    """A clean indicator row, or ValidationError with every problem of the row."""
+    problems: dict[str, str] = {}
+    year = quarter = None
+    try:
+        year, quarter = parse_period(row.get("period", ""), today)
+    except ValidationError as exc:
+        problems["period"] = str(exc)
+    milieu = str(row.get("milieu") or "").strip()
+    if milieu not in MILIEUS:
+        problems["milieu"] = t("situation.errors.milieu", value=milieu)
+    source = str(row.get("source") or "").strip()
+    if source not in SOURCES:
+        problems["source"] = t("situation.errors.source", value=source)
+    count = _count(row.get("count"))
+    if count is None:
+        problems["count"] = t("situation.errors.count", value=row.get("count"))
+    area = str(row.get("area") or "").strip()
+    if len(area) > 80:
+        problems["area"] = t("situation.errors.area")
+    period = str(row.get("period") or "").strip()
+    if not problems and (period, milieu, source, area) in existing:
+        problems["period"] = t("situation.errors.duplicate", period=period)
+    if problems:
+        raise ValidationError(t("situation.errors.invalid"), problems)
+    return {
+        "period": period,
+        "year": year,
+        "quarter": quarter,
+        "milieu": milieu,
+        "source": source,
+        "area": area,
+        "count": count,
+        "note": str(row.get("note") or "").strip(),
+        "is_demo": bool(row.get("is_demo")),
+    }
+
+
+def _count(value: object) -> int | None:
+    try:
+        text = str(value).strip()
+        number = int(text)
+    except (TypeError, ValueError):
+        return None
+    return number if number >= 0 and text.lstrip("+").isdigit() else None
+
+
+def latest_approved(years: list[dict] | None = None) -> dict | None:
+    rows = db.years() if years is None else years
+    approved = [y for y in rows if y["status"] == "approved"]
+    return max(approved, key=lambda y: y["year"]) if approved else None
+
+
+def is_overdue(today: date, years: list[dict] | None = None) -> bool:
+    """Overdue when last year's picture (or a newer one) has not been approved.
+
+    The plan asks for a yearly situation picture; during year Y the picture for Y is being
+    made, so once Y is over without an approved picture for Y or later, it is overdue.
+    """
+    latest = latest_approved(years)
+    return latest is None or latest["year"] < today.year - 1
