@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 PORTAL_DB ?= data/portal.duckdb
+# pytest-xdist workers for `make test` (each end-to-end worker runs its own server).
+TEST_WORKERS ?= 2
 export PORTAL_DB
 
 .PHONY: run test lint bench install clean
@@ -35,7 +37,7 @@ LINT = $(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy \
 
 test: $(VENV)/.test-installed
 	$(LINT)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS)
 
 lint: $(VENV)/.test-installed
 	$(LINT)

@@ -10,7 +10,7 @@ from portal import auth
 from portal.exports.plan import plan_table, xlsx_bytes
 from portal.exports.tabular import csv_bytes
 from portal.i18n import t
-from portal.services import plan as plan_service, plan_read
+from portal.plan import api as plan_api
 from portal.ui import guard, plan_edit_forms, plan_forms, plan_list, plan_widgets
 
 user = guard.page("plan.view")
@@ -19,11 +19,11 @@ plan_forms.flash()
 
 plan_id = plan_widgets.plan_selector()
 today = date.today()
-plan = plan_service.plan_header(plan_id) if plan_id else None
+plan = plan_api.plan_header(plan_id) if plan_id else None
 if plan is None:
     st.info(t("plan.no_plan"))
     st.stop()
-dims = plan_service.dimensions(plan["id"])
+dims = plan_api.dimensions(plan["id"])
 # Older periods stay readable as they were; changes are made in the current plan.
 editable = auth.can(user.role, "plan.edit") and bool(plan["is_current"])
 
@@ -39,11 +39,11 @@ def activities_tab() -> None:
 
     st.header(t("plan.detail"), divider="gray")
     act_id = plan_list.activity_picker(plan["id"], "plan_activity")
-    row = plan_read.activity(plan["id"], act_id, today) if act_id is not None else None
+    row = plan_api.activity(plan["id"], act_id, today) if act_id is not None else None
     if row is not None:
         row = SimpleNamespace(**row)
         plan_widgets.activity_detail(row)
-        inds = plan_service.indicators_for_activity(act_id)
+        inds = plan_api.indicators_for_activity(act_id)
         plan_widgets.indicator_table(inds)
         if editable:
             plan_forms.update_form(row, user)

@@ -15,8 +15,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from bench.generate_domains import GENERATORS
-from portal.db import plans as plans_db
 from portal.db.connection import close_all, transaction
+from portal.plan._db import plans as plans_db
 from portal.setup import init_database
 
 BASE_YEAR = 2021

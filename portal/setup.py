@@ -13,7 +13,7 @@ from portal.db import audit, meta
 from portal.db.connection import connect, transaction
 from portal.directory import api as directory_api
 from portal.meetings import api as meetings_api
-from portal.seeders import plan
+from portal.plan import api as plan_api
 from portal.signals import api as signals_api
 from portal.situation import api as situation_api
 
@@ -26,7 +26,7 @@ class Seeder(Protocol):
 # In load order: users first (others name them), the plan before what links to it.
 SEEDERS: tuple[Seeder, ...] = (
     admin_api.seeder,
-    plan,
+    plan_api.seeder,
     meetings_api.seeder,
     directory_api.seeder,
     situation_api.seeder,

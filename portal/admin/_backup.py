@@ -28,8 +28,9 @@ from pathlib import Path
 import duckdb
 
 from portal import config
+from portal.actor import Actor
 from portal.db import audit
-from portal.db.connection import cursor, transaction
+from portal.db.connection import cursor, scalar, transaction
 from portal.errors import PortalError
 
 PREFIX = "sos-portal-backup-"
@@ -87,7 +88,7 @@ def backup_in_process(root: Path, actor: str = "system") -> Path:
     return folder
 
 
-def backup_zip(actor) -> tuple[str, bytes]:
+def backup_zip(actor: Actor) -> tuple[str, bytes]:
     """(file name, zip bytes) of a fresh backup, for the admin page's download."""
     from portal.admin._users import acting
 
@@ -209,9 +210,10 @@ def restore_cli(args) -> int:
                 ) from exc
             raise PortalError(f"cannot open {db}: {_first_line(exc)}") from exc
         try:
-            tables = conn.execute(
-                "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database()"
-            ).fetchone()[0]
+            tables = scalar(
+                conn,
+                "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database()",
+            )
         finally:
             conn.close()  # also checkpoints, so no .wal is left behind
         if tables and not args.force:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from portal.admin._db import users as users_db
 from portal.admin._passwords import hash_password
+from portal.db.connection import Cursor
 
 DEMO_USERS = [
     ("admin", "Demo Administratör", "admin"),
@@ -14,11 +15,11 @@ DEMO_USERS = [
 ]
 
 
-def load_default(cur) -> None:
+def load_default(cur: Cursor) -> None:
     """No default users: a real deployment creates its own with `user add`."""
 
 
-def load_demo(cur) -> None:
+def load_demo(cur: Cursor) -> None:
     for username, name, role in DEMO_USERS:
         if cur.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
             continue

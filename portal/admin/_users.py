@@ -1,49 +1,44 @@
 """User administration: create, change role, disable/enable, reset password, list.
 
 Every write checks `admin.manage` on the server (whatever the page showed) and is
-audited in the same transaction. `actor` is the acting User, a username, or "cli" for
-the command line (an operator with shell access to the database file).
+audited in the same transaction. `actor` is the acting person (the logged-in User) or
+the command line's explicit system actor (`portal.actor.SYSTEM`).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pandas as pd
 
 from portal import auth, validation
+from portal.actor import Actor
 from portal.admin._db import users as users_db
-from portal.admin._db.users import User
 from portal.admin._passwords import hash_password, validate_password
 from portal.auth import ROLES
 from portal.db import audit, meta
+from portal.db.connection import Cursor
 from portal.errors import NotFound, PermissionDenied, ValidationError
 from portal.i18n import t
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Names of system actors (the command line, start-up jobs), which no login may take.
 RESERVED = frozenset({"cli", "system", "anonymous", "test"})
-CLI = "cli"
-
-Actor = User | str
 
 
 def acting(actor: Actor, permission: str = "admin.manage") -> str:
     """The actor's name for the audit log, after checking `permission` on the server.
 
-    A User (what pages pass) or the name of an existing user is checked against the
-    role matrix, re-read from the database so a disabled user or a changed role counts
-    at once. Any other name is a local system actor (the command line, scripts, tests),
-    which runs with access to the database file anyway; the usual ones ("cli",
-    "system", ...) are RESERVED so no login can take them. Pages always pass the User.
+    A person is re-read from the database, so a disabled user or a changed role counts
+    at once; the command line's system actor is checked by its own explicit role.
     """
-    name = actor.username if isinstance(actor, User) else str(actor)
-    current = users_db.get_user(name)
-    if current is None:
-        if isinstance(actor, User):
-            raise PermissionDenied(permission)
-        return name
-    if not current.active:
+    if actor.system:
+        actor.require(permission)
+        return actor.username
+    current = users_db.get_user(actor.username)
+    if current is None or not current.active:
         raise PermissionDenied(permission)
     auth.require(current.role, permission)
     return current.username
@@ -51,7 +46,7 @@ def acting(actor: Actor, permission: str = "admin.manage") -> str:
 
 def _lang(actor: Actor) -> str | None:
     # The command line and scripts speak English; pages use the session's language.
-    return None if isinstance(actor, User) else "en"
+    return "en" if actor.system else None
 
 
 def add_user(
@@ -141,19 +136,19 @@ def reset_password(username: str, new_password: str, actor: Actor) -> None:
         change["after"] = {"must_change_password": True}  # never the password itself
 
 
-def list_users(actor: Actor = CLI) -> pd.DataFrame:
+def list_users(actor: Actor) -> pd.DataFrame:
     acting(actor)
     return users_db.list_users()
 
 
-def _existing(cur, username: str, actor: Actor) -> dict:
+def _existing(cur: Cursor, username: str, actor: Actor) -> dict[str, Any]:
     before = users_db.snapshot(cur, username)
     if before is None:
         raise NotFound(t("admin.no_such_user", _lang(actor), username=username))
     return before
 
 
-def _keep_an_admin(cur, actor: Actor) -> None:
+def _keep_an_admin(cur: Cursor, actor: Actor) -> None:
     if users_db.count_active_admins(cur) <= 1:
         raise ValidationError(t("admin.last_admin", _lang(actor)))
 

@@ -18,13 +18,8 @@ from portal.admin._backup import (
     start_watcher as start_watcher,
 )
 from portal.admin._db import users as _users_db
-from portal.admin._db.users import (
-    User as User,
-    get_user as get_user,
-)
-from portal.admin._passwords import (
-    MIN_PASSWORD as MIN_PASSWORD,
-)
+from portal.admin._db.users import User as User, get_user as get_user
+from portal.admin._passwords import MIN_PASSWORD as MIN_PASSWORD
 from portal.admin._users import (
     add_user as add_user,
     audit_choices as audit_choices,

@@ -7,6 +7,7 @@ counts that must not be shown are NaN in the data and simply left out.
 from __future__ import annotations
 
 import json
+from typing import TypeVar
 
 import altair as alt
 import pandas as pd
@@ -14,12 +15,14 @@ import vl_convert as vlc
 
 from portal.charts import PALETTE
 
+ChartT = TypeVar("ChartT", alt.Chart, alt.LayerChart)
+
 # Levels none -> high, light to dark so the grid reads in greyscale too.
 LEVEL_COLOURS = ["#DDDDDD", PALETTE[4], PALETTE[1], PALETTE[5]]
 FONT = 16  # readable on a projector
 
 
-def _big(chart: alt.Chart) -> alt.Chart:
+def _big(chart: ChartT) -> ChartT:
     return (
         chart.configure_axis(labelFontSize=FONT - 2, titleFontSize=FONT)
         .configure_legend(labelFontSize=FONT - 2, titleFontSize=FONT)
@@ -35,7 +38,7 @@ def level_grid(
     level_title: str,
     level_labels: list[str],
     milieu_labels: list[str],
-) -> alt.Chart:
+) -> alt.LayerChart:
     """Heat-map grid: years across, milieus down, colour = level (ordered none..high).
 
     df: year (str), milieu_label, level_label, level_rank, trend_label.
@@ -58,7 +61,9 @@ def level_grid(
         ],
     )
     text = base.mark_text(fontSize=FONT - 2).encode(text="level_label:N")
-    return _big(alt.layer(cells, text, data=df, title=title).properties(height=alt.Step(48)))
+    layered = alt.layer(cells, text, data=df, title=title)
+    assert isinstance(layered, alt.LayerChart)
+    return _big(layered.properties(height=alt.Step(48)))
 
 
 def stacked_by_milieu(
@@ -142,14 +147,14 @@ def year_against_year(
     return _big(chart)
 
 
-def to_png(chart: alt.Chart, scale: float = 2.0) -> bytes:
+def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
     """PNG bytes rendered by vl-convert (no browser)."""
     return vlc.vegalite_to_png(_spec(chart), scale=scale)
 
 
-def to_svg(chart: alt.Chart) -> bytes:
+def to_svg(chart: alt.TopLevelMixin) -> bytes:
     return vlc.vegalite_to_svg(_spec(chart)).encode("utf-8")
 
 
-def _spec(chart: alt.Chart) -> str:
+def _spec(chart: alt.TopLevelMixin) -> str:
     return json.dumps(chart.to_dict())

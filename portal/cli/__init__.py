@@ -118,7 +118,7 @@ def _user(args: argparse.Namespace) -> int:
         )
         print(f"user {args.username} added")
     elif args.user_cmd == "list":
-        for row in user_service.list_users().itertuples():
+        for row in user_service.list_users(SYSTEM).itertuples():
             state = "active" if row.active else "disabled"
             print(f"{row.username}\t{row.role}\t{state}\t{row.name}")
     elif args.user_cmd == "disable":

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from portal.db.connection import cursor, transaction
+from portal.db.connection import Cursor, cursor, transaction
 
 
 def _json(value: Any) -> str | None:
@@ -30,7 +30,7 @@ def _default(value: Any) -> str:
 
 
 def record(
-    cur,
+    cur: Cursor,
     actor: str,
     action: str,
     entity: str,
@@ -55,7 +55,7 @@ def record(
 @contextmanager
 def audited_transaction(
     actor: str, action: str, entity: str, entity_id: Any = None, before: Any = None
-) -> Iterator[tuple[Any, dict]]:
+) -> Iterator[tuple[Any, dict[str, Any]]]:
     """A write transaction that records one audit entry when it commits.
 
     Yields (cursor, change); the block fills `change["after"]` (and may set
@@ -87,7 +87,8 @@ def entries(
     limit: int = 500,
 ) -> pd.DataFrame:
     """Newest first, filtered; every filter optional."""
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[object] = []
     if actor:
         clauses.append("actor = ?")
         params.append(actor)

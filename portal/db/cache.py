@@ -31,7 +31,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 _lock = threading.Lock()
 _generation = 0
 _MAX_ENTRIES = 256  # per cached function; keys differ by arguments (year, role, page …)
-_caches: list[OrderedDict] = []
+_caches: list[OrderedDict[Any, Any]] = []
 
 
 def invalidate() -> None:
@@ -50,7 +50,7 @@ def cached_read(fn: F) -> F:
     (cheap under copy-on-write) and deep copies of lists and dicts, so a caller that
     changes what it got cannot change what the next session sees.
     """
-    cache: OrderedDict = OrderedDict()
+    cache: OrderedDict[Any, Any] = OrderedDict()
     with _lock:
         _caches.append(cache)
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 import duckdb
 
@@ -19,6 +20,10 @@ from portal.db import cache
 from portal.errors import StaleEdit
 
 _lock = threading.Lock()
+# The one name every query function uses for the open cursor (also a connection in DuckDB).
+Cursor = duckdb.DuckDBPyConnection
+T = TypeVar("T")
+
 _connections: dict[str, duckdb.DuckDBPyConnection] = {}
 # Write transactions of this process run one at a time. DuckDB has a single writing
 # process per file, so this covers every session of the portal. It matters because
@@ -87,7 +92,7 @@ def transaction(path: Path | str | None = None) -> Iterator[duckdb.DuckDBPyConne
             raise
 
 
-def retrying(fn, attempts: int = 3, delay: float = 0.05):
+def retrying(fn: Callable[[], T], attempts: int = 3, delay: float = 0.05) -> T:
     """Run `fn()` again when it hit a transaction conflict; re-raise after `attempts`."""
     for attempt in range(attempts):
         try:
@@ -96,7 +101,7 @@ def retrying(fn, attempts: int = 3, delay: float = 0.05):
             if attempt == attempts - 1:
                 raise
             time.sleep(delay * (attempt + 1))
-    return None
+    raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 def _safe_rollback(cur: duckdb.DuckDBPyConnection) -> None:
@@ -104,3 +109,17 @@ def _safe_rollback(cur: duckdb.DuckDBPyConnection) -> None:
         cur.execute("ROLLBACK")
     except duckdb.Error:
         pass  # the transaction was already aborted by DuckDB
+
+
+def scalar(cur: Cursor, sql: str, params: Sequence[object] = ()) -> Any:
+    """The first column of the first row, or None when the query returns no row."""
+    row = cur.execute(sql, params).fetchone()
+    return row[0] if row else None
+
+
+def one(cur: Cursor, sql: str, params: Sequence[object] = ()) -> tuple[Any, ...]:
+    """The one row a query always returns (an aggregate, an INSERT … RETURNING)."""
+    row = cur.execute(sql, params).fetchone()
+    if row is None:
+        raise LookupError("query returned no row")
+    return row

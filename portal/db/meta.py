@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from portal.db.connection import cursor
+from portal.db.connection import Cursor, cursor
 
 
 def get(key: str, default: str | None = None) -> str | None:
@@ -11,7 +11,7 @@ def get(key: str, default: str | None = None) -> str | None:
     return row[0] if row else default
 
 
-def put(cur, key: str, value: str) -> None:
+def put(cur: Cursor, key: str, value: str) -> None:
     cur.execute(
         "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
         [key, value, value],

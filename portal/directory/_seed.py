@@ -13,8 +13,10 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import date
+from typing import Any
 
 from portal import SEED_DIR, config
+from portal.db.connection import Cursor
 from portal.directory._db import directory as dir_db
 
 FACTS_CHECKED_ON = date(2026, 11, 24)  # when directory-facts.md was compiled
@@ -144,18 +146,18 @@ def entry_uuid(key: str) -> str:
     return str(uuid.uuid5(_NS, key))
 
 
-def load_default(cur) -> None:
+def load_default(cur: Cursor) -> None:
     if dir_db.count_entries(cur):
         return
-    org_ids = {}
+    org_ids: dict[str, str] = {}
     for key, (name, description, website) in ORGANIZATIONS.items():
         org_ids[key] = entry_uuid("org:" + key)
         dir_db.insert_organization(cur, org_ids[key], name, description, website)
     for row in DEFAULTS:
-        values = {k: v for k, v in row.items() if k not in ("key", "org")}
+        values: dict[str, Any] = {k: v for k, v in row.items() if k not in ("key", "org")}
         values.update(status="active", verified_on=FACTS_CHECKED_ON, verified_by=FACTS_CHECKED_BY)
         dir_db.insert_entry(
-            cur, entry_uuid(row["key"]), org_ids[row["org"]], _complete(values), "system"
+            cur, entry_uuid(str(row["key"])), org_ids[str(row["org"])], _complete(values), "system"
         )
     municipality = config.get("PORTAL_MUNICIPALITY")
     muni_id = entry_uuid("org:municipality")
@@ -176,7 +178,7 @@ def load_default(cur) -> None:
         dir_db.insert_entry(cur, entry_uuid("muni:" + key), muni_id, _complete(values), "system")
 
 
-def load_demo(cur) -> None:
+def load_demo(cur: Cursor) -> None:
     """Demo entries, marked [Demo]; contact details are left empty on purpose."""
     demo = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
     for row in demo["entries"]:
@@ -190,9 +192,9 @@ def load_demo(cur) -> None:
         dir_db.insert_entry(cur, entry_id, org_id, _complete(values), "system")
 
 
-def _complete(values: dict) -> dict:
+def _complete(values: dict[str, Any]) -> dict[str, Any]:
     """Every entry field present, empty where not given."""
-    out = {f: "" for f in dir_db.ENTRY_FIELDS}
+    out: dict[str, Any] = {f: "" for f in dir_db.ENTRY_FIELDS}
     out.update(languages=[], target_groups=[], categories=[], verified_on=None, status="active")
     out.update(values)
     return out

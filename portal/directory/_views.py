@@ -89,16 +89,20 @@ def _filters(
 
 @cached_read
 def _count(filters: Filters) -> int:
-    vis, words, *rest = filters
+    vis, words, category, group, language, area, inactive = filters
     with cursor() as cur:
-        return dir_db.count_matches(cur, vis, list(words), *rest)
+        return dir_db.count_matches(
+            cur, vis, list(words), category, group, language, area, inactive
+        )
 
 
 @cached_read
 def _rows(filters: Filters, limit: int, offset: int) -> list[dict[str, Any]]:
-    vis, words, *rest = filters
+    vis, words, category, group, language, area, inactive = filters
     with cursor() as cur:
-        return dir_db.search(cur, vis, list(words), *rest, limit=limit, offset=offset)
+        return dir_db.search(
+            cur, vis, list(words), category, group, language, area, inactive, limit, offset
+        )
 
 
 def results_page(
@@ -167,3 +171,10 @@ def stale_page(
 def active_count(role: str | None) -> int:
     """Active entries `role` may see (the overview's figure)."""
     return _count(_filters(role, "", None, None, None, None, False))
+
+
+def entries_for(role: str | None) -> list[dict[str, Any]]:
+    """Every entry `role` may see, active or not (for exports; the CLI exports as admin)."""
+    vis = visibilities_for(role)
+    with cursor() as cur:
+        return [e for e in dir_db.all_entries(cur) if e["visibility"] in vis]

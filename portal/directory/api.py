@@ -11,9 +11,7 @@ from portal.directory._core import (
     set_active as set_active,
     visibilities_for as visibilities_for,
 )
-from portal.directory._db.directory import (
-    all_entries as all_entries,
-)
+from portal.directory._db.directory import all_entries as all_entries
 from portal.directory._import import (
     COLUMNS as COLUMNS,
     import_file as import_file,
@@ -23,6 +21,7 @@ from portal.directory._views import (
     TOP_STALE as TOP_STALE,
     Page as Page,
     active_count as active_count,
+    entries_for as entries_for,
     pick as pick,
     public_page as public_page,
     results_page as results_page,

@@ -20,9 +20,8 @@ from typing import Any
 import pandas as pd
 
 from portal import DATA_DIR
-from portal.db.connection import cursor
 from portal.directory import api as dir_db
-from portal.directory.api import COLUMNS, label, visibilities_for
+from portal.directory.api import COLUMNS, label
 from portal.exports.tabular import csv_bytes
 
 FORMATS = ("csv", "xlsx", "hsds")
@@ -32,9 +31,7 @@ _NS = uuid.UUID("0f8a4a52-3a44-4b8c-8d3e-6f1f3d0c2b77")  # derived ids (phones, 
 
 def entries_for(role: str | None = "admin") -> list[dict[str, Any]]:
     """Every entry `role` may see, active or not (the CLI exports as admin)."""
-    vis = visibilities_for(role)
-    with cursor() as cur:
-        return [e for e in dir_db.all_entries(cur) if e["visibility"] in vis]
+    return dir_db.entries_for(role)
 
 
 def table(entries: list[dict[str, Any]]) -> pd.DataFrame:

@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from portal.errors import NotFound
 from portal.exports.tabular import write_csv
 from portal.i18n import t
-from portal.services import plan as plan_service
+from portal.plan import api as plan_api
 
 FORMATS = ("csv", "xlsx")
 WIDTHS = {"activity": 60, "latest_comment": 50, "dimension": 34, "responsible": 22}
@@ -26,9 +26,7 @@ WIDTHS = {"activity": 60, "latest_comment": 50, "dimension": 34, "responsible": 
 
 def plan_table(today: date, plan_id: int | None = None) -> pd.DataFrame:
     """One row per activity, in the plan's order, with the columns people read."""
-    view = (
-        plan_service.plan_view(plan_id, today) if plan_id else plan_service.current_plan_view(today)
-    )
+    view = plan_api.plan_view(plan_id, today) if plan_id else plan_api.current_plan_view(today)
     if view is None:
         raise NotFound(t("plan.no_plan"))
     plan, _dims, acts = view
@@ -39,7 +37,7 @@ def plan_table(today: date, plan_id: int | None = None) -> pd.DataFrame:
             "dimension": acts["dimension_number"] + " " + acts["dimension_name"],
             "activity": acts["description"],
             "due": [
-                plan_service.due_label(d if isinstance(d, str) else None, bool(o), ongoing)
+                plan_api.due_label(d if isinstance(d, str) else None, bool(o), ongoing)
                 for d, o in zip(acts["due_month"], acts["ongoing"], strict=True)
             ],
             "responsible": acts["responsible_label"],

@@ -19,7 +19,7 @@ from portal.errors import NotFound, StaleEdit, ValidationError
 from portal.i18n import t
 from portal.meetings._core import Actor, fmt_date, get, now_local
 from portal.meetings._db import meetings as db
-from portal.services import plan as plan_service
+from portal.plan import api as plan_api
 
 ACTION_STATUSES = ("open", "in_progress", "done", "cancelled")
 CLOSED = ("done", "cancelled")
@@ -188,7 +188,7 @@ def prefill_agenda(starts_at: datetime, today: date | None = None) -> list[dict]
         "meetings.prefill.no_actions"
     )
     late_notes = t("meetings.prefill.no_late")
-    view = plan_service.current_plan_view(today)
+    view = plan_api.current_plan_view(today)
     if view is not None:
         late = view[2][view[2]["overdue"]]
         if not late.empty:

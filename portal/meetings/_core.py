@@ -8,13 +8,13 @@ times (naive datetimes); the calendar export attaches the zone.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from portal import auth
 from portal.db import audit
-from portal.db.connection import transaction
+from portal.db.connection import Cursor, transaction
 from portal.errors import NotFound, StaleEdit, ValidationError
 from portal.i18n import t
 from portal.meetings._db import meetings as db
@@ -59,7 +59,7 @@ def is_http_link(link: str) -> bool:
     return parsed.scheme in ("http", "https") and bool(parsed.netloc)
 
 
-def validate_meeting(data: dict) -> dict:
+def validate_meeting(data: dict[str, Any]) -> dict[str, Any]:
     """Clean and check meeting fields; raise ValidationError naming every bad field."""
     clean = {
         "title": (data.get("title") or "").strip(),
@@ -95,7 +95,7 @@ def validate_meeting(data: dict) -> dict:
     return clean
 
 
-def get(meeting_id: int) -> dict:
+def get(meeting_id: int) -> dict[str, Any]:
     found = db.meeting(meeting_id)
     if found is None:
         raise NotFound(t("meetings.errors.not_found"))
@@ -103,7 +103,10 @@ def get(meeting_id: int) -> dict:
 
 
 def create_meeting(
-    actor: Actor, data: dict, agenda: list[dict] | None = None, prefill: bool = True
+    actor: Actor,
+    data: dict[str, Any],
+    agenda: list[dict[str, Any]] | None = None,
+    prefill: bool = True,
 ) -> int:
     """Create a meeting. A new SOS meeting gets the standing agenda unless one is given."""
     auth.require(actor.role, "meetings.edit")
@@ -129,7 +132,7 @@ def create_meeting(
     return meeting_id
 
 
-def update_meeting(actor: Actor, meeting_id: int, data: dict, version: int) -> None:
+def update_meeting(actor: Actor, meeting_id: int, data: dict[str, Any], version: int) -> None:
     auth.require(actor.role, "meetings.edit")
     clean = validate_meeting(data)
     with transaction() as cur:
@@ -173,7 +176,7 @@ def save_minutes(actor: Actor, meeting_id: int, minutes: str, version: int) -> i
     return version + 1
 
 
-def _locked(cur, meeting_id: int, version: int, column: str = "version") -> dict:
+def _locked(cur: Cursor, meeting_id: int, version: int, column: str = "version") -> dict[str, Any]:
     current = db.meeting(meeting_id, cur)
     if current is None:
         raise NotFound(t("meetings.errors.not_found"))
@@ -198,15 +201,15 @@ def _missing(value) -> bool:
         return str(value) == "<NA>"
 
 
-def _clean_item(item: dict) -> dict:
+def _clean_item(item: dict[str, Any]) -> dict[str, Any]:
     title = str(item.get("title") or "").strip()
     kind = item.get("kind") or "custom"
-    duration = item.get("duration_min")
+    duration: Any = item.get("duration_min")
     try:
         duration = 10 if _missing(duration) else int(duration)
     except (TypeError, ValueError):
         duration = -1
-    activity = item.get("activity_id")
+    activity: Any = item.get("activity_id")
     activity = None if _missing(activity) else int(activity)
     return {
         "title": title,
@@ -218,7 +221,7 @@ def _clean_item(item: dict) -> dict:
     }
 
 
-def save_agenda(actor: Actor, meeting_id: int, items: list[dict]) -> None:
+def save_agenda(actor: Actor, meeting_id: int, items: list[dict[str, Any]]) -> None:
     """Replace the agenda with `items` in the given order; every item needs a title."""
     auth.require(actor.role, "meetings.edit")
     get(meeting_id)
@@ -247,7 +250,7 @@ def save_agenda(actor: Actor, meeting_id: int, items: list[dict]) -> None:
         )
 
 
-def save_attendance(actor: Actor, meeting_id: int, people: list[dict]) -> None:
+def save_attendance(actor: Actor, meeting_id: int, people: list[dict[str, Any]]) -> None:
     """Replace the list of invited/present people; every row needs a name."""
     auth.require(actor.role, "meetings.edit")
     get(meeting_id)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from portal.db.connection import Cursor, scalar
 from portal.meetings._db import meetings as db
 
 ACTOR = "processledare"
@@ -24,7 +25,7 @@ def _at(day: date, hour: int, minutes: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minutes))
 
 
-def load_default(cur) -> None:
+def load_default(cur: Cursor) -> None:
     """No meetings in the embedded default: a real group adds its own."""
 
 
@@ -32,8 +33,8 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def load_demo(cur) -> None:
-    if cur.execute("SELECT count(*) FROM meetings WHERE title LIKE '[Demo]%'").fetchone()[0]:
+def load_demo(cur: Cursor) -> None:
+    if scalar(cur, "SELECT count(*) FROM meetings WHERE title LIKE '[Demo]%'"):
         return
     today = date.today()
     past_sos = _monday(today - timedelta(days=42)) + timedelta(days=2)

@@ -49,9 +49,7 @@ from portal.meetings._lists import (
     overdue_count as overdue_count,
     overdue_page as overdue_page,
 )
-from portal.meetings._summary import (
-    year_summary as year_summary,
-)
+from portal.meetings._summary import year_summary as year_summary
 
 # The embedded default and demo data (portal/setup.py loads every feature's seeder).
 seeder = _seed

@@ -21,20 +21,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 import pandas as pd
 
 from portal import config
-from portal.db import plans as plans_db
 from portal.i18n import t
 from portal.meetings import api as meetings_summary
+from portal.plan import api as plan_api
 from portal.report import _sections as sections
 from portal.report._db import reports as reports_db
-from portal.services import plan as plan_service
 from portal.signals import api as signal_stats
 from portal.situation import api as situation_summary
 
-STATUS_ORDER = plan_service.STATUSES
+STATUS_ORDER = plan_api.STATUSES
 MAX_COMMENTS = 3
 # Characters XML 1.0 (docx, xlsx) cannot hold; removed from every user text.
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -47,7 +47,7 @@ def clean(text: object) -> str:
 
 @dataclass
 class Report:
-    content: dict
+    content: dict[str, Any]
     charts: list[tuple[str, bytes]] = field(default_factory=list)
 
 
@@ -60,7 +60,7 @@ def plan_for_year(year: int) -> int | None:
     plan_id = reports_db.plan_id_for_year(year)
     if plan_id is not None:
         return plan_id
-    current = plans_db.current_plan()
+    current = plan_api.current_plan()
     if current is None or current["start_year"] > year:
         return None
     return int(current["id"])
@@ -88,11 +88,11 @@ def build_report(year: int, today: date | None = None, with_charts: bool = True)
 def assemble(
     year: int,
     as_of: date,
-    plan_part: dict | None,
-    cooperation: dict | None,
-    situation: dict | None,
-    signals: dict | None,
-) -> dict:
+    plan_part: dict[str, Any] | None,
+    cooperation: dict[str, Any] | None,
+    situation: dict[str, Any] | None,
+    signals: dict[str, Any] | None,
+) -> dict[str, Any]:
     """The report content from its parts; pure, so tests can feed any part directly."""
     plan_part = plan_part or {"plan": None, "summary": None, "dimensions": [], "carry_over": []}
     has_activities = bool(plan_part["summary"] and plan_part["summary"]["activities"])
@@ -117,12 +117,12 @@ def assemble(
     }
 
 
-def plan_content(year: int, as_of: date) -> dict | None:
+def plan_content(year: int, as_of: date) -> dict[str, Any] | None:
     """Summary, dimensions with their activities, and carry-over, as of the year's end."""
     plan_id = plan_for_year(year)
     if plan_id is None:
         return None
-    view = plan_service.plan_view(plan_id, as_of)
+    view = plan_api.plan_view(plan_id, as_of)
     if view is None:
         return None
     plan, dims, acts = view
@@ -131,7 +131,7 @@ def plan_content(year: int, as_of: date) -> dict | None:
     history = reports_db.activity_history(plan_id, year_end)
     if as_of < date.today():
         acts = state_at(acts, history, reports_db.first_updates(plan_id))
-    acts = plan_service.with_derived(acts, as_of)
+    acts = plan_api.with_derived(acts, as_of)
     indicators = _indicators(plan_id)
     return plan_sections(plan, dims, acts, history, indicators, year)
 
@@ -177,17 +177,17 @@ def state_at(acts: pd.DataFrame, history: pd.DataFrame, first: pd.DataFrame) -> 
 
 
 def _indicators(plan_id: int) -> pd.DataFrame | None:
-    return plan_service.indicators_for_plan(plan_id)
+    return plan_api.indicators_for_plan(plan_id)
 
 
 def plan_sections(
-    plan: dict,
+    plan: dict[str, Any],
     dims: pd.DataFrame,
     acts: pd.DataFrame,
     history: pd.DataFrame,
     indicators: pd.DataFrame | None,
     year: int,
-) -> dict:
+) -> dict[str, Any]:
     """Pure: the plan's parts of the report from the frames the plan service returns."""
     ongoing_text = t("plan.ongoing")
     in_year = (
@@ -211,7 +211,7 @@ def plan_sections(
                     "status": act.status,
                     "status_label": t(f"plan.statuses.{act.status}"),
                     "progress": int(act.progress),
-                    "due": plan_service.due_label(
+                    "due": plan_api.due_label(
                         act.due_month if isinstance(act.due_month, str) else None,
                         bool(act.ongoing),
                         ongoing_text,
@@ -228,7 +228,7 @@ def plan_sections(
                     "indicators": _activity_indicators(indicators, int(act.id)),
                 }
             )
-        progress = plan_service.weighted_progress(part)
+        progress = plan_api.weighted_progress(part)
         dimensions.append(
             {
                 "key": dim.key,
@@ -240,7 +240,7 @@ def plan_sections(
             }
         )
         all_items += [dict(i, dimension=f"{dim.number} {clean(dim.name)}") for i in items]
-    overall = plan_service.weighted_progress(acts) if len(acts) else None
+    overall = plan_api.weighted_progress(acts) if len(acts) else None
     summary = {
         "progress": None if overall is None else round(overall, 1),
         "activities": len(all_items),
@@ -255,7 +255,7 @@ def plan_sections(
         "done": [_brief(i) for i in all_items if i["status"] == "done"],
         "late": [_brief(i) for i in all_items if i["overdue"]],
     }
-    carry = [_brief(i) for i in all_items if i["status"] not in plan_service.CLOSED]
+    carry = [_brief(i) for i in all_items if i["status"] not in plan_api.CLOSED]
     return {
         "plan": {
             "id": int(plan["id"]),
@@ -268,7 +268,7 @@ def plan_sections(
     }
 
 
-def _brief(item: dict) -> dict:
+def _brief(item: dict[str, Any]) -> dict[str, Any]:
     return {
         k: item[k]
         for k in (
@@ -283,7 +283,7 @@ def _brief(item: dict) -> dict:
     }
 
 
-def _activity_indicators(indicators: pd.DataFrame | None, activity_id: int) -> list[dict]:
+def _activity_indicators(indicators: pd.DataFrame | None, activity_id: int) -> list[dict[str, Any]]:
     if indicators is None or indicators.empty:
         return []
     rows = indicators[indicators["activity_id"] == activity_id]
@@ -299,7 +299,7 @@ def _activity_indicators(indicators: pd.DataFrame | None, activity_id: int) -> l
     ]
 
 
-def _num(value: object) -> float | None:
+def _num(value: Any) -> float | None:
     try:
         return None if value is None or pd.isna(value) else float(value)
     except (TypeError, ValueError):

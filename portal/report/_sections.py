@@ -31,7 +31,7 @@ def _suppressed(value: Any) -> str:
     return shown(int(text)) if text.isdigit() else text
 
 
-def cooperation_section(summary: dict | None) -> dict | None:
+def cooperation_section(summary: dict[str, Any] | None) -> dict[str, Any] | None:
     """Meetings held by type, attendance by organisation, key decisions, open actions."""
     if not summary:
         return None
@@ -72,7 +72,7 @@ def cooperation_section(summary: dict | None) -> dict | None:
     return section
 
 
-def situation_section(summary: dict | None) -> dict | None:
+def situation_section(summary: dict[str, Any] | None) -> dict[str, Any] | None:
     """The year's assessment per milieu and its quantitative indicators."""
     if not summary or summary.get("status") == "missing":
         return None
@@ -106,19 +106,19 @@ def situation_section(summary: dict | None) -> dict | None:
     }
 
 
-def signals_section(summary: dict | None) -> dict | None:
+def signals_section(summary: dict[str, Any] | None) -> dict[str, Any] | None:
     """Aggregate signal counts only; the counts arrive already suppressed ("<3") as text."""
     if not summary:
         return None
     total = _suppressed(summary.get("total")) or "0"
 
-    def rows(key: str) -> list[dict]:
+    def rows(key: str) -> list[dict[str, Any]]:
         return [
             {"label": _text(r.get("label")), "count": _suppressed(r.get("count"))}
             for r in summary.get(key) or []
         ]
 
-    section = {
+    section: dict[str, Any] = {
         "total": total,
         "by_milieu": rows("by_milieu"),
         "by_setting": rows("by_setting"),

@@ -13,6 +13,7 @@ No free text is stored if it holds a personnummer, phone number or e-mail addres
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 import pandas as pd
 
@@ -34,7 +35,7 @@ def quarter_of(day: date) -> str:
     return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
 
 
-def check_text(text: str | None, field: str, max_len: int, problems: dict) -> str:
+def check_text(text: str | None, field: str, max_len: int, problems: dict[str, Any]) -> str:
     """The stripped text, or a problem recorded for `field` (empty, too long, identity)."""
     value = (text or "").strip()
     if not value:
@@ -54,7 +55,7 @@ def check_text(text: str | None, field: str, max_len: int, problems: dict) -> st
     return value
 
 
-def _fail(problems: dict) -> None:
+def _fail(problems: dict[str, Any]) -> None:
     if problems:
         raise ValidationError(" ".join(problems.values()), problems)
 
@@ -91,6 +92,7 @@ def report(
             problems[field] = t("signals.errors.choose", field=t(f"signals.form.{field}"))
     text = check_text(description, "description", MAX_DESCRIPTION, problems)
     _fail(problems)
+    assert observed_on is not None  # _fail raised otherwise
     with transaction() as cur:
         signal_id = signals_db.insert_signal(
             cur,
@@ -128,7 +130,7 @@ def my_reports(actor: str, role: str) -> pd.DataFrame:
     return signals_db.by_reporter(actor)
 
 
-def own_status(actor: str, role: str, signal_id: int) -> dict:
+def own_status(actor: str, role: str, signal_id: int) -> dict[str, Any]:
     """The step of one of the actor's own signals; someone else's is NotFound."""
     auth.require(role, "signals.report")
     with cursor() as cur:
@@ -144,7 +146,7 @@ def queue(role: str) -> pd.DataFrame:
     return signals_db.queue()
 
 
-def open_details(actor: str, role: str, signal_id: int) -> dict:
+def open_details(actor: str, role: str, signal_id: int) -> dict[str, Any]:
     """A signal's details and step history; the opening is recorded in the audit log."""
     auth.require(role, "signals.handle")
     with transaction() as cur:
@@ -166,7 +168,7 @@ def advance(
     referred_to: str | None = None,
     outcome: str | None = None,
     now: datetime | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """Move a signal one step on (who, when and a note are recorded); returns the fresh
     details. Out-of-order steps, missing details and stale versions change nothing."""
     auth.require(role, "signals.handle")
@@ -198,5 +200,6 @@ def advance(
             {"step": target, "referred_to": referred, "outcome": result},
         )
         fresh = signals_db.details(cur, signal_id)
+        assert fresh is not None, "the signal was just updated in this transaction"
         fresh["history"] = signals_db.steps(cur, signal_id)
     return fresh

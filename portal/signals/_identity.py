@@ -84,7 +84,7 @@ def _valid_date(century: str | None, yymmdd: str) -> bool:
 def is_personnummer(value: str) -> bool:
     """Whether `value` (the whole string) is a valid personnummer or samordningsnummer."""
     match = _PNR.fullmatch(value.strip())
-    return bool(match) and _pnr_ok(match)
+    return match is not None and _pnr_ok(match)
 
 
 def _pnr_ok(match: re.Match) -> bool:

@@ -12,6 +12,7 @@ import json
 from datetime import date, datetime
 
 from portal import SEED_DIR
+from portal.db.connection import Cursor, scalar
 from portal.signals._core import quarter_of
 from portal.signals._db import signals as signals_db
 
@@ -19,12 +20,12 @@ DEMO_FILE = SEED_DIR / "demo" / "signals.json"
 HANDLER = "samordnare"
 
 
-def load_default(cur) -> None:
+def load_default(cur: Cursor) -> None:
     """No default signals: a real deployment starts with an empty routine."""
 
 
-def load_demo(cur) -> None:
-    if cur.execute("SELECT count(*) FROM signals WHERE is_demo").fetchone()[0]:
+def load_demo(cur: Cursor) -> None:
+    if scalar(cur, "SELECT count(*) FROM signals WHERE is_demo"):
         return
     for item in json.loads(DEMO_FILE.read_text(encoding="utf-8"))["signals"]:
         observed = date.fromisoformat(item["observed_on"])

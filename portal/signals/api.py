@@ -12,18 +12,9 @@ from portal.signals._core import (
     open_details as open_details,
     report as report,
 )
-from portal.signals._db.signals import (
-    count_by_reporter as count_by_reporter,
-)
-from portal.signals._queue import (
-    STATUSES as STATUSES,
-    page as page,
-    totals as totals,
-)
-from portal.signals._retention import (
-    purge_cli as purge_cli,
-    purge_on_startup as purge_on_startup,
-)
+from portal.signals._db.signals import count_by_reporter as count_by_reporter
+from portal.signals._queue import STATUSES as STATUSES, page as page, totals as totals
+from portal.signals._retention import purge_cli as purge_cli, purge_on_startup as purge_on_startup
 from portal.signals._stats import (
     chart_data as chart_data,
     has_signals as has_signals,

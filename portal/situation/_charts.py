@@ -19,14 +19,14 @@ from portal.situation import _views as views
 from portal.situation._core import LEVELS
 from portal.vocab import MILIEUS
 
-Plot = tuple[Callable[..., alt.Chart], tuple]
+Plot = tuple[Callable[..., alt.TopLevelMixin], tuple]
 
 
 def _milieus() -> list[str]:
     return [views.milieu_label(m) for m in MILIEUS]
 
 
-def draw(plot: Plot) -> alt.Chart:
+def draw(plot: Plot) -> alt.TopLevelMixin:
     build, args = plot
     return build(*args)
 
@@ -92,17 +92,17 @@ def year_plot(df: pd.DataFrame, year: int) -> Plot | None:
     )
 
 
-def _drawn(plot: Plot | None) -> alt.Chart | None:
+def _drawn(plot: Plot | None) -> alt.TopLevelMixin | None:
     return None if plot is None else draw(plot)
 
 
-def level_chart(last: int | None = None) -> alt.Chart | None:
+def level_chart(last: int | None = None) -> alt.TopLevelMixin | None:
     return _drawn(level_plot(views.level_matrix(last)))
 
 
-def period_chart(exact: bool, year: int | None = None) -> alt.Chart | None:
+def period_chart(exact: bool, year: int | None = None) -> alt.TopLevelMixin | None:
     return _drawn(period_plot(views.by_period(exact, year)))
 
 
-def year_chart(year: int, exact: bool) -> alt.Chart | None:
+def year_chart(year: int, exact: bool) -> alt.TopLevelMixin | None:
     return _drawn(year_plot(views.year_vs_year(year, exact), year))

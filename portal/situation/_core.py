@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, datetime
+from typing import Any
 
 from portal import auth
 from portal.db import audit
-from portal.db.connection import transaction
+from portal.db.connection import Cursor, scalar, transaction
 from portal.errors import NotFound, StaleEdit, ValidationError
 from portal.i18n import t
 from portal.situation._db import situation as db
@@ -61,7 +62,7 @@ def _require(role: str | None) -> None:
     auth.require(role, "situation.edit")
 
 
-def _clean_assessment(year: int, milieu: str, fields: dict) -> dict:
+def _clean_assessment(year: int, milieu: str, fields: dict[str, Any]) -> dict[str, Any]:
     problems = {}
     if milieu not in MILIEUS:
         problems["milieu"] = t("situation.errors.milieu", value=milieu)
@@ -96,15 +97,15 @@ def _reason_needed(status: str, reason: str | None) -> str | None:
         raise ValidationError(
             t("situation.errors.reason_required"), {"reason": t("situation.errors.reason_required")}
         )
-    return reason.strip()
+    return (reason or "").strip()
 
 
-def _stale(kind: str, current: dict, fields: tuple[str, ...]) -> StaleEdit:
+def _stale(kind: str, current: dict[str, Any], fields: tuple[str, ...]) -> StaleEdit:
     changes = {f: current.get(f) for f in fields}
     return StaleEdit(t("situation.errors.stale", kind=kind, who=current.get("updated_by")), changes)
 
 
-def _jsonable(row: dict | None, fields: tuple[str, ...]) -> dict | None:
+def _jsonable(row: dict[str, Any] | None, fields: tuple[str, ...]) -> dict[str, Any] | None:
     if row is None:
         return None
     return {
@@ -112,11 +113,11 @@ def _jsonable(row: dict | None, fields: tuple[str, ...]) -> dict | None:
     }
 
 
-def _dump(value: dict | None) -> str:
+def _dump(value: dict[str, Any] | None) -> str:
     return json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)
 
 
-def create_year(year: int, actor: str, role: str | None) -> dict:
+def create_year(year: int, actor: str, role: str | None) -> dict[str, Any]:
     """Start a draft for `year` (or turn a planned year into a draft)."""
     _require(role)
     year = check_year(year)
@@ -127,12 +128,17 @@ def create_year(year: int, actor: str, role: str | None) -> dict:
             audit.record(cur, actor, "create", "situation_year", year, None, {"status": "draft"})
         elif row["status"] == "planned":
             _write_year(cur, row, {**row, "status": "draft"}, actor, None)
-        return db.year(cur, year)
+        return _written(db.year(cur, year))
 
 
 def save_year(
-    year: int, fields: dict, version: int, actor: str, role: str | None, reason: str | None = None
-) -> dict:
+    year: int,
+    fields: dict[str, Any],
+    version: int,
+    actor: str,
+    role: str | None,
+    reason: str | None = None,
+) -> dict[str, Any]:
     """Save the year's own fields (summary, made with, source); approved years need a reason."""
     _require(role)
     with transaction() as cur:
@@ -145,10 +151,12 @@ def save_year(
         if row["status"] == "planned":
             new["status"] = "draft"
         _write_year(cur, row, new, actor, _reason_needed(row["status"], reason))
-        return db.year(cur, year)
+        return _written(db.year(cur, year))
 
 
-def _write_year(cur, row: dict, new: dict, actor: str, reason: str | None) -> None:
+def _write_year(
+    cur: Cursor, row: dict[str, Any], new: dict[str, Any], actor: str, reason: str | None
+) -> None:
     fields = ("status", "approved_on", "approved_by", *_YEAR_FIELDS)
     before, after = _jsonable(row, fields), _jsonable(new, fields)
     if before == after:
@@ -163,12 +171,12 @@ def _write_year(cur, row: dict, new: dict, actor: str, reason: str | None) -> No
 def save_assessment(
     year: int,
     milieu: str,
-    fields: dict,
+    fields: dict[str, Any],
     version: int | None,
     actor: str,
     role: str | None,
     reason: str | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """Create or update one milieu's assessment for a year.
 
     `version` is the version the user loaded (None for a new assessment); a different
@@ -208,10 +216,12 @@ def save_assessment(
             before,
             after,
         )
-        return db.assessment(cur, year, milieu)
+        return _written(db.assessment(cur, year, milieu))
 
 
-def approve(year: int, version: int, approved_on: date, actor: str, role: str | None) -> dict:
+def approve(
+    year: int, version: int, approved_on: date, actor: str, role: str | None
+) -> dict[str, Any]:
     """Approve a draft year: from now on it is locked (changes need a reason)."""
     _require(role)
     with transaction() as cur:
@@ -222,9 +232,7 @@ def approve(year: int, version: int, approved_on: date, actor: str, role: str | 
             raise _stale(str(year), row, ("status", *_YEAR_FIELDS))
         if row["status"] == "approved":
             raise ValidationError(t("situation.errors.already_approved", year=year))
-        count = cur.execute(
-            "SELECT count(*) FROM situation_assessments WHERE year = ?", [year]
-        ).fetchone()[0]
+        count = scalar(cur, "SELECT count(*) FROM situation_assessments WHERE year = ?", [year])
         if count < len(MILIEUS):
             raise ValidationError(t("situation.errors.incomplete", year=year))
         _write_year(
@@ -234,10 +242,10 @@ def approve(year: int, version: int, approved_on: date, actor: str, role: str | 
             actor,
             None,
         )
-        return db.year(cur, year)
+        return _written(db.year(cur, year))
 
 
-def add_indicator(row: dict, actor: str, role: str | None) -> None:
+def add_indicator(row: dict[str, Any], actor: str, role: str | None) -> None:
     """One indicator count (period, milieu, source, area, count) entered in the form."""
     _require(role)
     with transaction() as cur:
@@ -255,7 +263,9 @@ def delete_indicator(indicator_id: int, actor: str, role: str | None) -> None:
         audit.record(cur, actor, "delete", "situation_indicator", indicator_id, before, None)
 
 
-def validate_indicator(row: dict, existing: set, today: date | None = None) -> dict:
+def validate_indicator(
+    row: dict[str, Any], existing: set, today: date | None = None
+) -> dict[str, Any]:
     """A clean indicator row, or ValidationError with every problem of the row."""
     problems: dict[str, str] = {}
     year = quarter = None
@@ -302,13 +312,13 @@ def _count(value: object) -> int | None:
     return number if number >= 0 and text.lstrip("+").isdigit() else None
 
 
-def latest_approved(years: list[dict] | None = None) -> dict | None:
+def latest_approved(years: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:
     rows = db.years() if years is None else years
     approved = [y for y in rows if y["status"] == "approved"]
     return max(approved, key=lambda y: y["year"]) if approved else None
 
 
-def is_overdue(today: date, years: list[dict] | None = None) -> bool:
+def is_overdue(today: date, years: list[dict[str, Any]] | None = None) -> bool:
     """Overdue when last year's picture (or a newer one) has not been approved.
 
     The plan asks for a yearly situation picture; during year Y the picture for Y is being
@@ -316,3 +326,9 @@ def is_overdue(today: date, years: list[dict] | None = None) -> bool:
     """
     latest = latest_approved(years)
     return latest is None or latest["year"] < today.year - 1
+
+
+def _written(row: dict[str, Any] | None) -> dict[str, Any]:
+    """The row just written in this transaction (always there)."""
+    assert row is not None, "a row written in this transaction must be readable"
+    return row

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from typing import Any
 
 from portal import SEED_DIR
-from portal.seeders.plan import load_plan_document
+from portal.db.connection import Cursor, scalar
+from portal.plan.api import load_plan_document
 from portal.situation._core import validate_indicator
 from portal.situation._db import situation as db
 from portal.vocab import MILIEUS
@@ -20,12 +22,12 @@ from portal.vocab import MILIEUS
 DEMO_FILE = SEED_DIR / "demo" / "situation.json"
 
 
-def _section(plan: dict, number: str) -> dict:
+def _section(plan: dict[str, Any], number: str) -> dict[str, Any]:
     return next(s for s in plan["sections"] if s["number"] == number)
 
 
-def load_default(cur) -> None:
-    if cur.execute("SELECT count(*) FROM situation_years").fetchone()[0]:
+def load_default(cur: Cursor) -> None:
+    if scalar(cur, "SELECT count(*) FROM situation_years"):
         return
     plan = load_plan_document()
     ref = (
@@ -69,16 +71,14 @@ def load_default(cur) -> None:
     )
 
 
-def load_demo(cur) -> None:
+def load_demo(cur: Cursor) -> None:
     """Invented years and quarterly indicators, every text marked [Demo]."""
-    if cur.execute("SELECT count(*) FROM situation_years WHERE is_demo").fetchone()[0]:
+    if scalar(cur, "SELECT count(*) FROM situation_years WHERE is_demo"):
         return
     demo = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
     now = datetime.now()
     for year in demo["years"]:
-        if cur.execute(
-            "SELECT count(*) FROM situation_years WHERE year = ?", [year["year"]]
-        ).fetchone()[0]:
+        if scalar(cur, "SELECT count(*) FROM situation_years WHERE year = ?", [year["year"]]):
             continue  # never overwrite a real year
         approved_on = year.get("approved_on")
         db.insert_year(

@@ -61,11 +61,11 @@ def year_summary(year: int, exact: bool = False) -> dict:
     }
 
 
-def charts_for_year(year: int) -> list[tuple[str, alt.Chart]]:
+def charts_for_year(year: int) -> list[tuple[str, alt.TopLevelMixin]]:
     """Titles and charts for the report (suppressed counts: the report leaves the portal)."""
     from portal.situation._charts import level_chart, period_chart, year_chart
 
-    out: list[tuple[str, alt.Chart]] = []
+    out: list[tuple[str, alt.TopLevelMixin]] = []
     grid = level_chart(last=5)
     if grid is not None:
         out.append((t("situation.chart_levels"), grid))

@@ -37,7 +37,7 @@ def _fingerprint(value: Any) -> Any:
     return value
 
 
-def spec(build: Callable[..., alt.Chart], *args: Any) -> dict:
+def spec(build: Callable[..., alt.TopLevelMixin], *args: Any) -> dict:
     """The Vega-Lite spec Streamlit would send for `build(*args)`, built once per content."""
     key = (build.__module__, build.__qualname__, get_lang(), _fingerprint(args))
     with _lock:
@@ -54,6 +54,6 @@ def spec(build: Callable[..., alt.Chart], *args: Any) -> dict:
     return copy.deepcopy(made)
 
 
-def show(build: Callable[..., alt.Chart], *args: Any) -> None:
+def show(build: Callable[..., alt.TopLevelMixin], *args: Any) -> None:
     """st.altair_chart(build(*args), width="stretch"), from the kept spec when possible."""
     st.vega_lite_chart(spec=spec(build, *args), width="stretch")

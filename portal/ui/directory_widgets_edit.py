@@ -118,7 +118,7 @@ def edit_form(user: User) -> None:
             ),
             t("directory.saved"),
         )
-    if entry:
+    if entry and choice:
         cols = st.columns(2)
         active = entry["status"] == "active"
         if cols[0].button(

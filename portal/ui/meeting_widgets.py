@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -49,7 +50,7 @@ def show_error(exc: PortalError) -> None:
             st.error(f"{label}: {problem}")
 
 
-def when_text(m: dict) -> str:
+def when_text(m: dict[str, Any]) -> str:
     """'2 mars 2026 13:00–15:00', as Swedish readers expect a date in running text."""
     return f"{long_date(m['starts_at'])} {m['starts_at']:%H:%M}–{m['ends_at']:%H:%M}"
 
@@ -108,7 +109,7 @@ def list_view(editor: bool) -> None:
             chosen = st.selectbox(
                 t("meetings.open_meeting"),
                 list(labels),
-                format_func=labels.get,
+                format_func=labels.__getitem__,
                 help=t("meetings.open_help"),
             )
             if st.form_submit_button(t("meetings.open_button")):
@@ -181,7 +182,7 @@ def _combine(day: date, clock: time) -> datetime:
     return datetime.combine(day, clock)
 
 
-def meeting_form(meeting: dict | None) -> None:
+def meeting_form(meeting: dict[str, Any] | None) -> None:
     """Create (meeting None) or edit a meeting; errors are shown next to the form."""
     key = f"mt_form_{meeting['id'] if meeting else 'new'}"
     version_key = f"{key}_version"
@@ -276,7 +277,7 @@ def actions_table(df: pd.DataFrame, editor: bool, key: str, compact: bool = Fals
                 t(f"meetings.action_statuses.{s}")
                 + (
                     f" – {t('meetings.overdue')}"
-                    if svc.as_date(d) and svc.as_date(d) < today and s in db.OPEN
+                    if (day := svc.as_date(d)) is not None and day < today and s in db.OPEN
                     else ""
                 )
                 for s, d in zip(df["status"], df["due"], strict=True)
@@ -311,7 +312,9 @@ def actions_table(df: pd.DataFrame, editor: bool, key: str, compact: bool = Fals
     versions = {int(r.id): int(r.version) for r in open_rows.itertuples()}
     with st.form(f"mt_close_{key}"):
         cols = [st.container(), st.container()] if compact else st.columns([3, 1])
-        chosen = cols[0].selectbox(t("meetings.close_action"), list(labels), format_func=labels.get)
+        chosen = cols[0].selectbox(
+            t("meetings.close_action"), list(labels), format_func=labels.__getitem__
+        )
         status = cols[1].selectbox(
             t("meetings.new_status"),
             actions_svc.ACTION_STATUSES,

@@ -11,7 +11,7 @@ import streamlit as st
 from portal.errors import PortalError
 from portal.i18n import t
 from portal.meetings import api as actions_svc, api as db
-from portal.services import plan as plan_service, plan_read
+from portal.plan import api as plan_api
 from portal.ui.meeting_widgets import actions_table, owner_options, show_error
 from portal.ui.plan_widgets import activity_label
 from portal.ui.text import escape_md
@@ -20,11 +20,11 @@ from portal.ui.text import escape_md
 def activity_choices() -> dict[int, str]:
     """Plan activities of the current plan as id -> short label, for optional links
     (names only, read once per write: no derived plan state)."""
-    plan = plan_service.current_plan()
+    plan = plan_api.current_plan()
     if plan is None:
         return {}
     return {
-        int(r.id): activity_label(r) for r in plan_read.all_choices(int(plan["id"])).itertuples()
+        int(r.id): activity_label(r) for r in plan_api.all_choices(int(plan["id"])).itertuples()
     }
 
 

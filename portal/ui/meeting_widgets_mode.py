@@ -16,7 +16,7 @@ from portal.errors import PortalError
 from portal.i18n import t
 from portal.i18n.formats import number
 from portal.meetings import api as db, api as lists, api as svc
-from portal.services import plan as plan_service, plan_read
+from portal.plan import api as plan_api
 from portal.ui import signal_widgets, situation_widgets
 from portal.ui.meeting_widgets import paged_actions, show_error, when_text
 from portal.ui.meeting_widgets_entry import meeting_records, quick_entry
@@ -33,11 +33,9 @@ def _show_widget(widget: Callable[[], None]) -> None:
 
 def late_activities() -> None:
     """The longest-overdue activities, live (derived in SQL), and how many more there are."""
-    plan = plan_service.current_plan()
+    plan = plan_api.current_plan()
     late, total = (
-        plan_read.overdue(int(plan["id"]), date.today(), LATE_SHOWN)
-        if plan
-        else (pd.DataFrame(), 0)
+        plan_api.overdue(int(plan["id"]), date.today(), LATE_SHOWN) if plan else (pd.DataFrame(), 0)
     )
     if late.empty:
         st.success(t("meetings.no_late"))
@@ -64,8 +62,8 @@ def late_activities() -> None:
 
 
 def linked_activity(activity_id: int) -> None:
-    plan = plan_service.current_plan()
-    r = plan_read.activity(int(plan["id"]), activity_id, date.today()) if plan else None
+    plan = plan_api.current_plan()
+    r = plan_api.activity(int(plan["id"]), activity_id, date.today()) if plan else None
     if r is None:
         return
     st.markdown(f"**{t('meetings.linked_activity')}**")

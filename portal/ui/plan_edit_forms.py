@@ -4,13 +4,14 @@ plan period. Shown only to roles with plan.edit; the services check the role aga
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from portal.i18n import t
 from portal.i18n.formats import number
-from portal.services import plan_period, plan_read, plan_structure
+from portal.plan import api as plan_api
 from portal.ui import plan_list
 from portal.ui.plan_forms import field_error, form_errors, submit
 
@@ -19,22 +20,24 @@ def _role_label(role: str) -> str:
     return t(f"common.roles.{role}")
 
 
-def _activity_fields(form: str, current: dict | None, dims: pd.DataFrame | None) -> dict:
+def _activity_fields(
+    form: str, current: dict[str, Any] | None, dims: pd.DataFrame | None
+) -> dict[str, Any]:
     """The shared fields of the add and edit forms; returns what was entered."""
-    values: dict = {}
+    values: dict[str, Any] = {}
     if dims is not None:
         names = {int(d.id): f"{d.number} {d.name}" for d in dims.itertuples()}
         values["dimension_id"] = st.selectbox(
-            t("plan.dimension"), list(names), format_func=names.get
+            t("plan.dimension"), list(names), format_func=names.__getitem__
         )
     cur = current or {}
     values["description"] = st.text_area(
         t("plan.description_field"),
         value=cur.get("description", ""),
-        max_chars=plan_structure.MAX_DESCRIPTION,
+        max_chars=plan_api.MAX_DESCRIPTION,
     )
     field_error(form, "description")
-    roles = plan_structure.RESPONSIBLE_ROLES
+    roles = plan_api.RESPONSIBLE_ROLES
     values["responsible_role"] = st.selectbox(
         t("plan.responsible_role"),
         roles,
@@ -45,7 +48,7 @@ def _activity_fields(form: str, current: dict | None, dims: pd.DataFrame | None)
     values["responsible_label"] = st.text_input(
         t("plan.responsible_label"),
         value=cur.get("responsible_label", ""),
-        max_chars=plan_structure.MAX_LABEL,
+        max_chars=plan_api.MAX_LABEL,
     )
     values["ongoing"] = st.checkbox(t("plan.ongoing_field"), value=bool(cur.get("ongoing")))
     due = cur.get("due_month")
@@ -77,22 +80,22 @@ def add_activity_form(dims: pd.DataFrame, user) -> None:
         added = st.form_submit_button(t("plan.add_activity"))
     if added:
         dim_id = values.pop("dimension_id")
-        submit(form, lambda: plan_structure.add_activity(dim_id, values, user), t("plan.saved"))
+        submit(form, lambda: plan_api.add_activity(dim_id, values, user), t("plan.saved"))
 
 
 def edit_activity_forms(plan_id: int, today: date, user) -> None:
     """Edit, reorder, cancel or delete the chosen activity (search, then pick)."""
     st.markdown(f"#### {t('plan.edit_activity')}")
     act_id = plan_list.activity_picker(plan_id, "plan_edit_activity")
-    row = plan_read.activity(plan_id, act_id, today) if act_id is not None else None
-    if row is None:
+    row = plan_api.activity(plan_id, act_id, today) if act_id is not None else None
+    if act_id is None or row is None:
         return
     form = f"plan_edit_{act_id}"
     # The form shows, and saves on top of, the version first loaded: its widgets keep
     # their identity until a save or a refusal resets it.
     base_key = f"plan_edit_base_{act_id}"
     base = st.session_state.setdefault(
-        base_key, {k: row[k] for k in ("version", "status", *plan_structure.FIELDS)}
+        base_key, {k: row[k] for k in ("version", "status", *plan_api.FIELDS)}
     )
     form_errors(form)
     with st.form(form):
@@ -101,9 +104,7 @@ def edit_activity_forms(plan_id: int, today: date, user) -> None:
     if saved:
         submit(
             form,
-            lambda: plan_structure.edit_activity(
-                act_id, int(base["version"]), values, user, seen=base
-            ),
+            lambda: plan_api.edit_activity(act_id, int(base["version"]), values, user, seen=base),
             t("plan.saved"),
             reset=(base_key,),
         )
@@ -112,7 +113,7 @@ def edit_activity_forms(plan_id: int, today: date, user) -> None:
     if cols[0].button(t("plan.move_up"), key=f"plan_up_{act_id}", icon=":material/arrow_upward:"):
         submit(
             "plan_move",
-            lambda: plan_structure.move_activity(act_id, version, -1, user),
+            lambda: plan_api.move_activity(act_id, version, -1, user),
             t("plan.saved"),
             reset=(base_key,),
         )
@@ -121,7 +122,7 @@ def edit_activity_forms(plan_id: int, today: date, user) -> None:
     ):
         submit(
             "plan_move",
-            lambda: plan_structure.move_activity(act_id, version, 1, user),
+            lambda: plan_api.move_activity(act_id, version, 1, user),
             t("plan.saved"),
             reset=(base_key,),
         )
@@ -140,7 +141,7 @@ def _cancel_and_delete(act_id: int, version: int, status: str, user, base_key: s
             if cancelled:
                 submit(
                     form,
-                    lambda: plan_structure.cancel_activity(act_id, version, reason, user),
+                    lambda: plan_api.cancel_activity(act_id, version, reason, user),
                     t("plan.saved"),
                     reset=(base_key,),
                 )
@@ -149,14 +150,14 @@ def _cancel_and_delete(act_id: int, version: int, status: str, user, base_key: s
         form_errors(form)
         with st.form(form):
             confirmed = False
-            if plan_structure.has_history(act_id):
+            if plan_api.has_history(act_id):
                 confirmed = st.checkbox(t("plan.confirm_delete"))
                 field_error(form, "confirm")
             deleted = st.form_submit_button(t("plan.delete_activity"))
         if deleted:
             submit(
                 form,
-                lambda: plan_structure.delete_activity(act_id, version, user, confirmed=confirmed),
+                lambda: plan_api.delete_activity(act_id, version, user, confirmed=confirmed),
                 t("plan.deleted"),
                 reset=(base_key, "plan_edit_activity"),
             )
@@ -166,7 +167,7 @@ def dimension_form(dims: pd.DataFrame, user) -> None:
     st.markdown(f"#### {t('plan.edit_dimension')}")
     names = {int(d.id): f"{d.number} {d.name}" for d in dims.itertuples()}
     dim_id = st.selectbox(
-        t("plan.dimension"), list(names), format_func=names.get, key="plan_edit_dimension"
+        t("plan.dimension"), list(names), format_func=names.__getitem__, key="plan_edit_dimension"
     )
     dim = dims[dims["id"] == dim_id].iloc[0]
     base_key = f"plan_dim_base_{dim_id}"
@@ -182,18 +183,16 @@ def dimension_form(dims: pd.DataFrame, user) -> None:
     if saved:
         submit(
             form,
-            lambda: plan_structure.edit_dimension(
-                dim_id, base[0], base[1], objective, description, user
-            ),
+            lambda: plan_api.edit_dimension(dim_id, base[0], base[1], objective, description, user),
             t("plan.saved"),
             reset=(base_key,),
         )
 
 
-def new_period_form(plan: dict, user) -> None:
+def new_period_form(plan: dict[str, Any], user) -> None:
     st.markdown(f"#### {t('plan.new_period')}")
     st.write(t("plan.new_period_intro"))
-    carried, total = plan_read.carry_over_preview(int(plan["id"]))
+    carried, total = plan_api.carry_over_preview(int(plan["id"]))
     with st.expander(t("plan.carry_list", n=number(total))):
         st.table(
             pd.DataFrame(
@@ -205,7 +204,7 @@ def new_period_form(plan: dict, user) -> None:
         )
         if total > len(carried):
             st.caption(t("plan.and_more", n=number(total - len(carried))))
-    defaults = plan_period.suggested(plan)
+    defaults = plan_api.suggested(plan)
     form = "plan_new_period"
     form_errors(form)
     with st.form(form):
@@ -232,7 +231,7 @@ def new_period_form(plan: dict, user) -> None:
     if started:
         submit(
             form,
-            lambda: plan_period.start_new_period(
+            lambda: plan_api.start_new_period(
                 int(plan["id"]), title, label, int(start), int(end), due, user
             ),
             t("plan.period_started", period=label),

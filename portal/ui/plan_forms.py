@@ -14,8 +14,8 @@ import streamlit as st
 
 from portal.errors import PortalError, StaleEdit, ValidationError
 from portal.i18n import t
-from portal.services import plan_edit
-from portal.services.plan import STATUSES
+from portal.plan import api as plan_api
+from portal.plan.api import STATUSES
 from portal.ui.text import escape_md
 
 FLASH = "plan_flash"
@@ -134,17 +134,17 @@ def update_form(row, user) -> None:
             key=keys[1],
         )
         field_error(form, "progress")
-        comment = st.text_area(t("plan.comment"), max_chars=plan_edit.MAX_COMMENT, key=keys[2])
+        comment = st.text_area(t("plan.comment"), max_chars=plan_api.MAX_COMMENT, key=keys[2])
         field_error(form, "comment")
         link = st.text_input(
-            t("plan.link"), help=t("plan.link_help"), max_chars=plan_edit.MAX_LINK, key=keys[3]
+            t("plan.link"), help=t("plan.link_help"), max_chars=plan_api.MAX_LINK, key=keys[3]
         )
         field_error(form, "link")
         saved = st.form_submit_button(t("plan.save_update"), type="primary")
     if saved:
         submit(
             form,
-            lambda: plan_edit.record_update(
+            lambda: plan_api.record_update(
                 int(row.id), base["version"], status, progress, comment, user, link=link, seen=base
             ),
             t("plan.saved"),
@@ -158,16 +158,16 @@ def indicator_forms(activity_id: int, inds: pd.DataFrame, user) -> None:
     with st.expander(t("plan.add_indicator")):
         form_errors(form)
         with st.form(form, clear_on_submit=True):
-            name = st.text_input(t("plan.indicator_name"), max_chars=plan_edit.MAX_NAME)
+            name = st.text_input(t("plan.indicator_name"), max_chars=plan_api.MAX_NAME)
             field_error(form, "name")
-            unit = st.text_input(t("plan.unit"), max_chars=plan_edit.MAX_UNIT)
+            unit = st.text_input(t("plan.unit"), max_chars=plan_api.MAX_UNIT)
             target = st.number_input(t("plan.target"), min_value=0.0, value=None, step=1.0)
             field_error(form, "target")
             added = st.form_submit_button(t("plan.add_indicator_submit"))
         if added:
             submit(
                 form,
-                lambda: plan_edit.add_indicator(activity_id, name, unit, target, user),
+                lambda: plan_api.add_indicator(activity_id, name, unit, target, user),
                 t("plan.saved"),
             )
     if inds.empty:
@@ -177,19 +177,21 @@ def indicator_forms(activity_id: int, inds: pd.DataFrame, user) -> None:
         form_errors(form)
         names = dict(zip(inds["indicator_id"].astype(int), inds["name"], strict=True))
         with st.form(form, clear_on_submit=True):
-            ind_id = st.selectbox(t("plan.indicator_name"), list(names), format_func=names.get)
+            ind_id = st.selectbox(
+                t("plan.indicator_name"), list(names), format_func=names.__getitem__
+            )
             measured_on = st.date_input(
                 t("plan.measured_on"), value=date.today(), format="YYYY-MM-DD"
             )
             field_error(form, "measured_on")
             value = st.number_input(t("plan.value"), value=None, step=1.0)
             field_error(form, "value")
-            note = st.text_input(t("plan.note"), max_chars=plan_edit.MAX_COMMENT)
+            note = st.text_input(t("plan.note"), max_chars=plan_api.MAX_COMMENT)
             stored = st.form_submit_button(t("plan.save_value"))
         if stored:
             submit(
                 form,
-                lambda: plan_edit.record_indicator_value(
+                lambda: plan_api.record_indicator_value(
                     ind_id, measured_on, value, user, note=note
                 ),
                 t("plan.saved"),

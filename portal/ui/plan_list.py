@@ -1,6 +1,6 @@
 """The plan's activities a page at a time: filters, one paged table per dimension, and
-a search-then-pick activity picker. Only the rows shown are read (portal/services/
-plan_read.py), so a plan of thousands of activities reruns as fast as a small one."""
+a search-then-pick activity picker. Only the rows shown are read (portal/plan/_read.py),
+so a plan of thousands of activities reruns as fast as a small one."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import streamlit as st
 
 from portal.i18n import t
 from portal.i18n.formats import number
-from portal.services import plan_read
+from portal.plan import api as plan_api
 from portal.ui import pager, plan_widgets
 from portal.ui.text import plain
 
@@ -26,7 +26,7 @@ def filters() -> tuple[str, str]:
     cols = st.columns([1, 2])
     state = cols[0].selectbox(
         t("plan.filter_state"),
-        plan_read.STATE_FILTERS,
+        plan_api.STATE_FILTERS,
         format_func=lambda k: t(f"plan.filters.{k}"),
         key="plan_filter_state",
     )
@@ -39,7 +39,7 @@ def filters() -> tuple[str, str]:
 def dimension_lists(plan_id: int, dims: pd.DataFrame, today: date, state: str, search: str) -> None:
     """Each dimension with its objective and one page of its matching activities."""
     offsets = {int(d): pager.requested(_key(int(d)), (state, search)) for d in dims["id"]}
-    rows = plan_read.dimension_pages(plan_id, today, offsets, state, search)
+    rows = plan_api.dimension_pages(plan_id, today, offsets, state, search)
     for dim in dims.itertuples():
         st.header(f"{dim.number} {dim.name}", divider="gray")
         st.markdown(f"**{t('plan.objective')}:** ")
@@ -57,7 +57,7 @@ def dimension_lists(plan_id: int, dims: pd.DataFrame, today: date, state: str, s
             int(part["total"].iloc[0]),
             int(part["shown_from"].iloc[0]),
             len(part),
-            plan_read.PAGE_SIZE,
+            plan_api.PAGE_SIZE,
         )
 
 
@@ -66,14 +66,16 @@ def activity_picker(plan_id: int, key: str) -> int | None:
     search = st.text_input(
         t("plan.search_activity"), key=f"{key}_search", placeholder=t("plan.filter_search_hint")
     )
-    found, total = plan_read.choices(plan_id, search)
+    found, total = plan_api.choices(plan_id, search)
     if found.empty:
         st.caption(t("plan.no_match"))
         return None
     labels = {int(r.id): plan_widgets.activity_label(r) for r in found.itertuples()}
     if st.session_state.get(key) not in labels:
         st.session_state.pop(key, None)
-    choice = st.selectbox(t("plan.choose_activity"), list(labels), format_func=labels.get, key=key)
+    choice = st.selectbox(
+        t("plan.choose_activity"), list(labels), format_func=labels.__getitem__, key=key
+    )
     if total > len(labels):
         st.caption(t("plan.more_matches", shown=number(len(labels)), total=number(total)))
     return choice

@@ -4,21 +4,21 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from portal.charts import plan as plan_charts
-from portal.db import plans as plans_db
 from portal.i18n import t
 from portal.i18n.formats import long_date
-from portal.services import plan as plan_service, plan_read
+from portal.plan import api as plan_api
 from portal.ui.text import escape_md, plain
 
 
 def plan_selector() -> int | None:
     """A selector of plan periods (current first); returns the chosen plan id."""
-    plans = plans_db.all_plans()
+    plans = plan_api.all_plans()
     if plans.empty:
         return None
     plans = plans.sort_values("is_current", ascending=False, kind="stable")
@@ -30,10 +30,12 @@ def plan_selector() -> int | None:
         return next(iter(labels))
     if st.session_state.get("plan_id") not in labels:
         st.session_state.pop("plan_id", None)  # e.g. after a new period was started
-    return st.selectbox(t("plan.select_plan"), list(labels), format_func=labels.get, key="plan_id")
+    return st.selectbox(
+        t("plan.select_plan"), list(labels), format_func=labels.__getitem__, key="plan_id"
+    )
 
 
-def adoption_line(plan: dict) -> str:
+def adoption_line(plan: dict[str, Any]) -> str:
     return t(
         "plan.adopted",
         by=plan.get("adopted_by") or "",
@@ -53,7 +55,7 @@ def activity_table(acts: pd.DataFrame) -> None:
         {
             t("plan.activities"): acts["description"],
             t("plan.due"): [
-                plan_service.due_label(d if isinstance(d, str) else None, bool(o), ongoing)
+                plan_api.due_label(d if isinstance(d, str) else None, bool(o), ongoing)
                 for d, o in zip(acts["due_month"], acts["ongoing"], strict=True)
             ],
             t("plan.responsible"): acts["responsible_label"],
@@ -112,11 +114,11 @@ def activity_detail(row) -> None:
     cols[1].markdown(f"{t('plan.progress')}: **{int(row.progress)} %**")
     cols[2].markdown(f"{t('plan.last_updated')}: **{_day(row.last_updated) or '–'}**")
     if row.stale:
-        st.warning(t("plan.stale_note", days=plan_service.stale_days()), icon=":material/schedule:")
+        st.warning(t("plan.stale_note", days=plan_api.stale_days()), icon=":material/schedule:")
     if row.predecessor_id is not None and not pd.isna(row.predecessor_id):
         st.caption(t("plan.predecessor"))
     st.markdown(f"##### {t('plan.history')}")
-    timeline(plan_service.activity_history(int(row.id)))
+    timeline(plan_api.activity_history(int(row.id)))
 
 
 def timeline(history: pd.DataFrame) -> None:
@@ -169,7 +171,7 @@ def _num(value) -> str:
     return f"{value:g}"
 
 
-def summary_metrics(summary: plan_service.PlanSummary, overall_label: str) -> None:
+def summary_metrics(summary: plan_api.PlanSummary, overall_label: str) -> None:
     """The plan's headline figures (shared by the plan page and the overview)."""
     cols = st.columns(5)
     cols[0].metric(
@@ -181,9 +183,9 @@ def summary_metrics(summary: plan_service.PlanSummary, overall_label: str) -> No
     cols[4].metric(t("overview.stale"), summary.stale)
 
 
-def follow_up(plan: dict, today: date) -> None:
+def follow_up(plan: dict[str, Any], today: date) -> None:
     """Roll-up figures and charts, each chart with a table alternative (from SQL)."""
-    summary = plan_read.summary(plan, today)
+    summary = plan_api.summary(plan, today)
     summary_metrics(summary, t("plan.whole_plan"))
     st.caption(t("plan.weighted"))
     progress = pd.DataFrame(
@@ -198,7 +200,7 @@ def follow_up(plan: dict, today: date) -> None:
         width="stretch",
     )
     _table_alternative(progress.rename(columns={"name": t("plan.dimension"), "progress": axis}))
-    counts = plan_read.status_counts(int(plan["id"]), today)
+    counts = plan_api.status_counts(int(plan["id"]), today)
     counts["label"] = [t(f"plan.statuses.{k}") for k in counts["status"]]
     counts = counts.rename(columns={"status": "key"})
     st.altair_chart(
@@ -212,7 +214,7 @@ def follow_up(plan: dict, today: date) -> None:
             columns={"label": t("plan.status"), "count": t("plan.count")}
         )
     )
-    over_time = plan_read.progress_over_time(int(plan["id"]), t("plan.whole_plan"))
+    over_time = plan_api.progress_over_time(int(plan["id"]), t("plan.whole_plan"))
     if over_time.empty:
         st.caption(t("plan.no_time_data"))
         return
@@ -236,6 +238,6 @@ def _table_alternative(df: pd.DataFrame) -> None:
 
 
 def sections(plan_id: int) -> None:
-    for row in plans_db.plan_sections(plan_id).itertuples():
+    for row in plan_api.plan_sections(plan_id).itertuples():
         st.markdown(f"**{row.number} {row.heading}**")
         plain(row.body)

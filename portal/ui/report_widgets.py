@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -19,7 +21,7 @@ FORMAT_LABELS = {
 }
 
 
-def build(year: int) -> dict:
+def build(year: int) -> dict[str, Any]:
     """Build the report and its three files, showing progress while it works."""
     bar = st.progress(0, text=t("report.building"))
     report = build_report(year)
@@ -47,7 +49,7 @@ def downloads(year: int, files: dict[str, bytes], key: str, version: int | None 
         )
 
 
-def preview(built: dict) -> None:
+def preview(built: dict[str, Any]) -> None:
     """The same outline the documents are made from, shown in the page."""
     with st.container(border=True):
         for block in outline(built["report"]):
@@ -115,7 +117,10 @@ def snapshot_list() -> None:
     }
     st.dataframe(df.rename(columns={"year": t("report.year")}), hide_index=True)
     chosen = st.selectbox(
-        t("report.choose_snapshot"), list(labels), format_func=labels.get, key="report-snapshot"
+        t("report.choose_snapshot"),
+        list(labels),
+        format_func=labels.__getitem__,
+        key="report-snapshot",
     )
     row = df[df["id"] == chosen].iloc[0]
     files = {fmt: snaps.snapshot_file(int(chosen), fmt) for fmt in files_of.FORMATS}

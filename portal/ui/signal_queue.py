@@ -3,6 +3,8 @@ and milieu; open one to see its details (recorded in the audit log) and move it 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -77,7 +79,7 @@ def _open_form(user, df: pd.DataFrame) -> None:
     }
     cols = st.columns([3, 1])
     chosen = cols[0].selectbox(
-        t("signals.queue.select"), ids, format_func=names.get, key="signal_choice"
+        t("signals.queue.select"), ids, format_func=names.__getitem__, key="signal_choice"
     )
     if cols[1].button(
         t("signals.queue.open"), help=t("signals.queue.open_help"), key="signal_open_button"
@@ -104,7 +106,7 @@ def _table(df: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _details(user, d: dict) -> None:
+def _details(user, d: dict[str, Any]) -> None:
     with st.container(border=True):
         st.markdown(f"### {t('signals.queue.details', id=d['id'])}")
         if st.session_state.get(_SAVED):
@@ -161,7 +163,7 @@ def _history(history: pd.DataFrame) -> None:
     )
 
 
-def _step_form(user, d: dict) -> None:
+def _step_form(user, d: dict[str, Any]) -> None:
     options = next_steps(d["step"])
     if not options:
         st.info(t("signals.queue.closed"))

@@ -4,6 +4,7 @@ and CSV import. The services check `situation.edit` again on every write."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -38,10 +39,14 @@ def _field(key: str) -> str:
     return key if label == f"situation.{key}" else label
 
 
-def _seen_version(key: str, current: int | None, submitted: bool) -> int | None:
+# A loaded version: an int, or None where nothing is stored yet.
+V = TypeVar("V", int, int | None)
+
+
+def _seen_version(key: str, current: V, submitted: bool) -> V:
     """The version the user loaded: kept from the run that drew the form, so a save made
     by someone else in between is detected instead of overwritten."""
-    seen = st.session_state.get(key, current) if submitted else current
+    seen: V = st.session_state.get(key, current) if submitted else current
     st.session_state[key] = current
     return seen
 
@@ -67,7 +72,7 @@ def new_year_form(user) -> None:
                 st.rerun()
 
 
-def year_form(user, year: dict) -> None:
+def year_form(user, year: dict[str, Any]) -> None:
     st.subheader(t("situation.edit_year_heading"))
     if year["status"] == "approved":
         st.info(t("situation.locked"))
@@ -98,7 +103,7 @@ def year_form(user, year: dict) -> None:
             _saved()
 
 
-def milieu_forms(user, year: dict) -> None:
+def milieu_forms(user, year: dict[str, Any]) -> None:
     st.subheader(t("situation.edit_milieu_heading"))
     current = {r["milieu"]: r for r in views.assessments_of(year["year"])}
     for milieu in MILIEUS:
@@ -111,7 +116,7 @@ def milieu_forms(user, year: dict) -> None:
             _milieu_form(user, year, milieu, row)
 
 
-def _milieu_form(user, year: dict, milieu: str, row: dict | None) -> None:
+def _milieu_form(user, year: dict[str, Any], milieu: str, row: dict[str, Any] | None) -> None:
     y = year["year"]
     with st.form(f"situation_{y}_{milieu}"):
         level = st.selectbox(
@@ -175,7 +180,7 @@ def _milieu_form(user, year: dict, milieu: str, row: dict | None) -> None:
             _saved()
 
 
-def approve_form(user, year: dict) -> None:
+def approve_form(user, year: dict[str, Any]) -> None:
     if year["status"] == "approved":
         return
     with st.form(f"situation_approve_{year['year']}"):
@@ -260,7 +265,7 @@ def flash() -> None:
         st.success(message)
 
 
-def delete_indicator_form(user, year: dict) -> None:
+def delete_indicator_form(user, year: dict[str, Any]) -> None:
     """Remove a wrongly entered count of the chosen year (kept in the audit log)."""
     total = views.indicator_count(year["year"])
     if total == 0:
@@ -278,7 +283,7 @@ def delete_indicator_form(user, year: dict) -> None:
         chosen = st.selectbox(
             t("situation.delete_indicator"),
             list(labels),
-            format_func=labels.get,
+            format_func=labels.__getitem__,
             key="sit_del_id",
             help=t("situation.delete_indicator_help"),
         )

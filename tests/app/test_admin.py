@@ -1,5 +1,6 @@
 """AppTest of the admin and account pages, and the forced password change."""
 
+from portal.actor import SYSTEM
 from portal.admin import _users as svc
 from portal.admin._db import users as users_db
 from portal.db import audit
@@ -70,7 +71,7 @@ def test_audit_log_tab_filters_and_exports(demo_db):
 
 
 def test_forced_password_change_leaves_only_the_account_page(demo_db):
-    svc.reset_password("ledamot", "tillfälligt-123", "cli")
+    svc.reset_password("ledamot", "tillfälligt-123", SYSTEM)
     at = app_as("ledamot")
     assert not at.exception
     assert "Ditt lösenord har återställts" in texts(at)

@@ -5,7 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from portal import ROOT
 from portal.admin._db.users import get_user
-from portal.db import plans as plans_db
+from portal.plan._db import plans as plans_db
 from tests.app.helpers import open_tab, page_as, texts
 
 EDIT = "Redigera planen"
@@ -50,7 +50,7 @@ def test_process_leader_updates_an_activity(demo_db):
 
 
 def test_stale_save_in_the_page_shows_what_changed(demo_db):
-    from portal.services import plan_edit
+    from portal.plan import _edit as plan_edit
 
     at = page_as("processledare", "app_pages/plan.py")
     act = _first_activity()

@@ -3,8 +3,8 @@ and the overview's short lists with how many more there are."""
 
 from __future__ import annotations
 
-from portal.db import plans as plans_db
 from portal.db.connection import transaction
+from portal.plan._db import plans as plans_db
 from tests.app.helpers import app_as, page_as, texts
 
 EXTRA = 60

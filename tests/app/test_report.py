@@ -70,8 +70,8 @@ def test_page_reachable_in_the_app_by_url_name(demo_db):
 
 
 def test_user_text_in_the_preview_is_inert(demo_db):
-    from portal.db import plans as plans_db
     from portal.db.connection import transaction
+    from portal.plan._db import plans as plans_db
 
     act_id = int(plans_db.activities(plans_db.current_plan()["id"]).iloc[0]["id"])
     with transaction() as cur:

@@ -79,9 +79,10 @@ def test_public_support_page_without_login(demo_db):
 
 
 def test_disabled_user_session_is_logged_out(demo_db):
+    from portal.actor import SYSTEM
     from portal.admin._users import disable_user
 
-    disable_user("ledamot", actor="test")
+    disable_user("ledamot", actor=SYSTEM)
     at = app_as("ledamot")
     assert at.session_state["authentication_status"] is None
     assert [ti.label for ti in at.text_input] == ["Användarnamn", "Lösenord"]

@@ -3,6 +3,7 @@
 import pytest
 
 from portal import ROOT
+from portal.actor import SYSTEM
 from portal.admin import _users as user_service
 from portal.situation._db import situation as db
 from tests.app.helpers import app_as, page_as, texts
@@ -122,7 +123,7 @@ def test_member_reaches_the_page_through_navigation(demo_db):
 
 def test_overview_shows_compact_chart_and_overdue_warning(db_path):
     user_service.add_user(
-        "ledamot2", "Ledamot", "l@example.se", "member", "lösenord-123", actor="test"
+        "ledamot2", "Ledamot", "l@example.se", "member", "lösenord-123", actor=SYSTEM
     )
     at = app_as("ledamot2")
     assert not at.exception

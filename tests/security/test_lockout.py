@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from portal.actor import SYSTEM
 from portal.admin import _accounts as accounts
 from portal.admin._db import users as users_db
 from portal.db import audit
@@ -62,7 +63,7 @@ def test_lock_expires_after_the_configured_minutes(demo_db, monkeypatch):
 def test_unknown_and_disabled_names_get_the_same_answer(demo_db):
     from portal.admin._users import disable_user
 
-    disable_user("partner", actor="cli")
+    disable_user("partner", actor=SYSTEM)
     texts_seen = set()
     for name in ("finns-inte", "partner", "ledamot"):
         at = attempt(name, "fel-lösenord-här")

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from portal.actor import system_actor
 from portal.admin import _accounts as accounts, _passwords as passwords, _users as svc
 from portal.admin._db import users as users_db
 from portal.db import audit, meta
@@ -90,9 +91,12 @@ def test_a_disabled_admin_cannot_act(demo_db):
     svc.disable_user("chef", admin())
     with pytest.raises(PermissionDenied):
         svc.disable_user("ledamot", chef)
-    # the name of an existing user is checked the same way as a User
+    # a non-admin person is refused, re-read from the database
     with pytest.raises(PermissionDenied):
-        svc.disable_user("ledamot", "ledamot")
+        svc.disable_user("ledamot", users_db.get_user("ledamot"))
+    # the command line's system actor acts only with its own explicit role
+    with pytest.raises(PermissionDenied):
+        svc.disable_user("ledamot", system_actor(role="member"))
 
 
 def test_the_last_active_admin_stays(demo_db):

@@ -5,8 +5,8 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from portal.services import plan as plan_service, plan_read
-from portal.services.plan import is_stale, with_derived
+from portal.plan import _core as plan_service, _read as plan_read
+from portal.plan._core import is_stale, with_derived
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,10 @@ import pandas as pd
 import pytest
 
 from portal.admin._db.users import get_user
-from portal.db import audit, plans as plans_db
+from portal.db import audit
 from portal.errors import PermissionDenied, StaleEdit, ValidationError
-from portal.services import plan as plan_service, plan_edit
+from portal.plan import _core as plan_service, _edit as plan_edit
+from portal.plan._db import plans as plans_db
 from tests.db_helpers import count_rows
 
 
@@ -256,8 +257,8 @@ def test_duckdb_reports_two_open_saves_of_one_row(demo_db):
     DuckDB itself (the reason the db layer avoids UPDATE ... RETURNING)."""
     import duckdb
 
-    from portal.db import plan_writes
     from portal.db.connection import connect
+    from portal.plan._db import writes as plan_writes
 
     act = _first_activity()
     first, second = connect().cursor(), connect().cursor()

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from portal import ROOT
 from portal.charts import PALETTE, plan as plan_charts
 from portal.exports import plan as plan_export
-from portal.services import plan as plan_service
+from portal.plan import _core as plan_service
 
 
 def test_xlsx_has_typed_columns(demo_db, tmp_path):

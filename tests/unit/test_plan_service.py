@@ -3,8 +3,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from portal.services import plan as plan_service
-from portal.services.plan import is_overdue
+from portal.plan import _core as plan_service
+from portal.plan._core import is_overdue
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,10 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from portal.db import cache, plan_rollup, plan_state, plans as plans_db
+from portal.db import cache
 from portal.db.connection import transaction
-from portal.services import plan as plan_service, plan_read
+from portal.plan import _core as plan_service, _read as plan_read
+from portal.plan._db import plans as plans_db, rollup as plan_rollup, state as plan_state
 
 DAYS = 90
 
@@ -199,7 +200,7 @@ def test_pages_filters_and_short_lists(demo_db):
 
 def test_cached_roll_up_follows_a_write(demo_db):
     from portal.admin._db.users import get_user
-    from portal.services import plan_edit
+    from portal.plan import _edit as plan_edit
 
     plan = plans_db.current_plan()
     today = date.today()
@@ -219,7 +220,7 @@ def test_long_progress_history_is_thinned_to_period_ends() -> None:
 
     import pandas as pd
 
-    from portal.services.plan_read import thinned
+    from portal.plan._read import thinned
 
     start = dt.date(2021, 1, 1)
     days = [start + dt.timedelta(days=n) for n in range(0, 4 * 365, 2)]  # every other day

@@ -5,9 +5,15 @@ from datetime import date
 import pytest
 
 from portal.admin._db.users import get_user
-from portal.db import audit, plans as plans_db
+from portal.db import audit
 from portal.errors import PermissionDenied, StaleEdit, ValidationError
-from portal.services import plan as plan_service, plan_edit, plan_period, plan_structure
+from portal.plan import (
+    _core as plan_service,
+    _edit as plan_edit,
+    _period as plan_period,
+    _structure as plan_structure,
+)
+from portal.plan._db import plans as plans_db
 
 
 def _plan_and_acts():

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from portal.db import plans as plans_db
 from portal.db.connection import cursor, transaction
+from portal.plan._db import plans as plans_db
 from portal.report import _sections as sections
 from portal.report._data import assemble, build_report, clean
 from tests.unit.report_helpers import MEETINGS, SIGNALS, SITUATION

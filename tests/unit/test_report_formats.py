@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 from docx import Document
 
-from portal.db import plans as plans_db
 from portal.db.connection import transaction
 from portal.exports.report import render
+from portal.plan._db import plans as plans_db
 from portal.report import _sections as sections
 from portal.report._data import Report, assemble, build_report, plan_content
 from tests.unit.report_helpers import (
@@ -180,9 +180,9 @@ def test_user_text_is_escaped_in_every_format(demo_db):
 
 def test_indicators_target_against_actual(demo_db):
     """indicators_for_plan's shape (activity_id, name, unit, target, actual, actual_on)."""
+    from portal.plan import _core as plan_service
     from portal.report._data import plan_sections
     from portal.report._db import reports as reports_db
-    from portal.services import plan as plan_service
 
     plan, dims, acts = plan_service.plan_view(plans_db.current_plan()["id"], date(2020, 12, 31))
     first = int(acts.iloc[0]["id"])

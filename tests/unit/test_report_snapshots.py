@@ -8,10 +8,10 @@ import pytest
 
 from portal.actor import Actor
 from portal.cli import main
-from portal.db import plans as plans_db
 from portal.db.connection import cursor, transaction
 from portal.errors import PermissionDenied
 from portal.exports.report import FORMATS, render, render_all
+from portal.plan._db import plans as plans_db
 from portal.report import _snapshots as snaps
 from portal.report._data import build_report
 from tests.unit.report_helpers import docx_text, pdf_text, xlsx

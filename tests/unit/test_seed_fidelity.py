@@ -7,8 +7,8 @@ JSON file the loader reads.
 import re
 
 from portal import SEED_DIR
-from portal.db import plans as plans_db
 from portal.db.connection import cursor
+from portal.plan._db import plans as plans_db
 
 SEED_TEXT = (SEED_DIR / "handlingsplan-vbe-2019-2020.txt").read_text(encoding="utf-8")
 

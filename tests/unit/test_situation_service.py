@@ -7,7 +7,7 @@ import pytest
 
 from portal.db import audit
 from portal.errors import PermissionDenied, StaleEdit, ValidationError
-from portal.seeders.plan import load_plan_document
+from portal.plan._seed import load_plan_document
 from portal.situation import _core as service
 from portal.situation._db import situation as db
 from portal.situation._summary import charts_for_year, year_summary

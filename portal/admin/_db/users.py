@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import pandas as pd
 
 from portal.actor import Actor
-from portal.db.connection import cursor
+from portal.db.connection import Cursor, cursor, scalar
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def get_user(username: str) -> User | None:
     )
 
 
-def login_credentials(now: datetime) -> dict[str, dict]:
+def login_credentials(now: datetime) -> dict[str, dict[str, Any]]:
     """Active, unlocked users with their bcrypt hashes, shaped for streamlit-authenticator."""
     with cursor() as cur:
         rows = cur.execute(
@@ -58,7 +59,7 @@ def login_credentials(now: datetime) -> dict[str, dict]:
     }
 
 
-def active_credentials() -> list[tuple]:
+def active_credentials() -> list[tuple[Any, ...]]:
     """(username, name, email, role, password_hash, locked_until) of every active user."""
     with cursor() as cur:
         return cur.execute(
@@ -67,7 +68,7 @@ def active_credentials() -> list[tuple]:
         ).fetchall()
 
 
-def login_state(cur, username: str) -> tuple[bool, int, datetime | None] | None:
+def login_state(cur: Cursor, username: str) -> tuple[bool, int, datetime | None] | None:
     """(active, failed_attempts, locked_until) of a user, or None if there is none."""
     row = cur.execute(
         "SELECT active, failed_attempts, locked_until FROM users WHERE username = ?",
@@ -76,13 +77,13 @@ def login_state(cur, username: str) -> tuple[bool, int, datetime | None] | None:
     return tuple(row) if row else None
 
 
-def password_hash(cur, username: str) -> str | None:
+def password_hash(cur: Cursor, username: str) -> str | None:
     row = cur.execute("SELECT password_hash FROM users WHERE username = ?", [username]).fetchone()
     return row[0] if row else None
 
 
 def insert_user(
-    cur,
+    cur: Cursor,
     username: str,
     name: str,
     email: str,
@@ -106,7 +107,7 @@ def list_users() -> pd.DataFrame:
         ).df()
 
 
-def snapshot(cur, username: str) -> dict | None:
+def snapshot(cur: Cursor, username: str) -> dict[str, Any] | None:
     """The audit-relevant fields of one user (never the hash)."""
     row = cur.execute(
         "SELECT username, name, email, role, active, must_change_password, locked_until"
@@ -119,21 +120,21 @@ def snapshot(cur, username: str) -> dict | None:
     return dict(zip(keys, row, strict=True))
 
 
-def set_active(cur, username: str, active: bool) -> int:
+def set_active(cur: Cursor, username: str, active: bool) -> int:
     rows = cur.execute(
         "UPDATE users SET active = ? WHERE username = ? RETURNING username", [active, username]
     ).fetchall()
     return len(rows)
 
 
-def set_role(cur, username: str, role: str) -> int:
+def set_role(cur: Cursor, username: str, role: str) -> int:
     rows = cur.execute(
         "UPDATE users SET role = ? WHERE username = ? RETURNING username", [role, username]
     ).fetchall()
     return len(rows)
 
 
-def set_password(cur, username: str, password_hash: str, must_change: bool) -> int:
+def set_password(cur: Cursor, username: str, password_hash: str, must_change: bool) -> int:
     """Store a new hash; also clears a lockout (an admin reset is how a locked user gets in)."""
     rows = cur.execute(
         "UPDATE users SET password_hash = ?, must_change_password = ?, failed_attempts = 0,"
@@ -143,14 +144,14 @@ def set_password(cur, username: str, password_hash: str, must_change: bool) -> i
     return len(rows)
 
 
-def mark_failed(cur, username: str, attempts: int, locked_until: datetime | None) -> None:
+def mark_failed(cur: Cursor, username: str, attempts: int, locked_until: datetime | None) -> None:
     cur.execute(
         "UPDATE users SET failed_attempts = ?, locked_until = ? WHERE username = ?",
         [attempts, locked_until, username],
     )
 
 
-def mark_login(cur, username: str, now: datetime) -> None:
+def mark_login(cur: Cursor, username: str, now: datetime) -> None:
     cur.execute(
         "UPDATE users SET last_login = ?, failed_attempts = 0, locked_until = NULL"
         " WHERE username = ?",
@@ -158,9 +159,9 @@ def mark_login(cur, username: str, now: datetime) -> None:
     )
 
 
-def get_user_row_exists(cur, username: str) -> bool:
+def get_user_row_exists(cur: Cursor, username: str) -> bool:
     return cur.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone() is not None
 
 
-def count_active_admins(cur) -> int:
-    return cur.execute("SELECT count(*) FROM users WHERE role = 'admin' AND active").fetchone()[0]
+def count_active_admins(cur: Cursor) -> int:
+    return int(scalar(cur, "SELECT count(*) FROM users WHERE role = 'admin' AND active"))

@@ -6,6 +6,8 @@ import uuid
 from datetime import date
 from typing import Any
 
+from portal.db.connection import Cursor, scalar
+
 ENTRY_FIELDS = (
     "name",
     "description",
@@ -33,19 +35,25 @@ _SELECT = (
 )
 
 
-def organization_id(cur, name: str, create: bool = True) -> str | None:
-    """The id of the organisation called `name`, created on first use."""
+def find_organization(cur: Cursor, name: str) -> str | None:
+    """The id of the organisation called `name`, if there is one."""
     row = cur.execute("SELECT id FROM dir_organizations WHERE name = ?", [name]).fetchone()
-    if row:
-        return row[0]
-    if not create:
-        return None
+    return str(row[0]) if row else None
+
+
+def organization_id(cur: Cursor, name: str) -> str:
+    """The id of the organisation called `name`, created on first use."""
+    found = find_organization(cur, name)
+    if found is not None:
+        return found
     new_id = str(uuid.uuid4())
     cur.execute("INSERT INTO dir_organizations (id, name) VALUES (?, ?)", [new_id, name])
     return new_id
 
 
-def insert_organization(cur, org_id: str, name: str, description: str, website: str) -> None:
+def insert_organization(
+    cur: Cursor, org_id: str, name: str, description: str, website: str
+) -> None:
     cur.execute(
         "INSERT INTO dir_organizations (id, name, description, website) VALUES (?, ?, ?, ?)"
         " ON CONFLICT DO NOTHING",
@@ -61,13 +69,15 @@ _INSERT_SQL = (
 )
 
 
-def insert_entry(cur, entry_id: str, org_id: str, values: dict[str, Any], actor: str) -> None:
+def insert_entry(
+    cur: Cursor, entry_id: str, org_id: str, values: dict[str, Any], actor: str
+) -> None:
     params = [entry_id, org_id, *(values.get(f) for f in ENTRY_FIELDS), actor]
     cur.execute(_INSERT_SQL, params)
 
 
 def update_entry(
-    cur, entry_id: str, org_id: str, values: dict[str, Any], version: int, actor: str
+    cur: Cursor, entry_id: str, org_id: str, values: dict[str, Any], version: int, actor: str
 ) -> bool:
     """Save when `version` is still current; False when someone saved in between."""
     sets = ", ".join(f"{f} = ?" for f in ENTRY_FIELDS)
@@ -80,12 +90,12 @@ def update_entry(
     return cur.execute(sql, params).fetchone() is not None
 
 
-def get_entry(cur, entry_id: str) -> dict[str, Any] | None:
+def get_entry(cur: Cursor, entry_id: str) -> dict[str, Any] | None:
     rows = _dicts(cur.execute(_SELECT + " WHERE e.id = ?", [entry_id]))
     return rows[0] if rows else None
 
 
-def _dicts(result) -> list[dict[str, Any]]:
+def _dicts(result: Cursor) -> list[dict[str, Any]]:
     """Rows as dicts; DuckDB returns lists as lists and DATE as datetime.date already."""
     names = [d[0] for d in result.description]
     return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
@@ -138,7 +148,7 @@ _FROM = " FROM dir_entries e JOIN dir_organizations o ON o.id = e.organization_i
 
 
 def search(
-    cur,
+    cur: Cursor,
     visibilities: tuple[str, ...],
     words: list[str],
     category: str | None,
@@ -160,7 +170,7 @@ def search(
 
 
 def count_matches(
-    cur,
+    cur: Cursor,
     visibilities: tuple[str, ...],
     words: list[str],
     category: str | None,
@@ -171,7 +181,7 @@ def count_matches(
 ) -> int:
     """How many entries `search` would return without a limit."""
     where, params = _where(visibilities, words, category, group, language, area, include_inactive)
-    return cur.execute("SELECT count(*)" + _FROM + where, params).fetchone()[0]
+    return int(scalar(cur, "SELECT count(*)" + _FROM + where, params))
 
 
 def _stale_where(visibilities: tuple[str, ...], cutoff: date) -> tuple[str, list[Any]]:
@@ -184,7 +194,11 @@ def _stale_where(visibilities: tuple[str, ...], cutoff: date) -> tuple[str, list
 
 
 def stale(
-    cur, visibilities: tuple[str, ...], cutoff: date, limit: int | None = None, offset: int = 0
+    cur: Cursor,
+    visibilities: tuple[str, ...],
+    cutoff: date,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Entries to check, never verified first, then the longest unchecked."""
     where, params = _stale_where(visibilities, cutoff)
@@ -195,14 +209,14 @@ def stale(
     return _dicts(cur.execute(sql, params))
 
 
-def count_stale(cur, visibilities: tuple[str, ...], cutoff: date) -> int:
+def count_stale(cur: Cursor, visibilities: tuple[str, ...], cutoff: date) -> int:
     where, params = _stale_where(visibilities, cutoff)
     # `where` holds only fixed clause texts and ? marks; the values are in `params`.
     sql = "SELECT count(*) FROM dir_entries e" + where  # noqa: S608
-    return cur.execute(sql, params).fetchone()[0]
+    return int(scalar(cur, sql, params))
 
 
-def areas(cur, visibilities: tuple[str, ...]) -> list[str]:
+def areas(cur: Cursor, visibilities: tuple[str, ...]) -> list[str]:
     sql = (
         "SELECT DISTINCT service_area FROM dir_entries"  # noqa: S608
         f" WHERE service_area <> '' AND visibility IN ({_marks(visibilities)}) ORDER BY 1"
@@ -210,7 +224,7 @@ def areas(cur, visibilities: tuple[str, ...]) -> list[str]:
     return [r[0] for r in cur.execute(sql, list(visibilities)).fetchall()]
 
 
-def languages(cur, visibilities: tuple[str, ...]) -> list[str]:
+def languages(cur: Cursor, visibilities: tuple[str, ...]) -> list[str]:
     sql = (
         "SELECT DISTINCT unnest(languages) FROM dir_entries"  # noqa: S608
         f" WHERE visibility IN ({_marks(visibilities)}) ORDER BY 1"
@@ -218,7 +232,7 @@ def languages(cur, visibilities: tuple[str, ...]) -> list[str]:
     return [r[0] for r in cur.execute(sql, list(visibilities)).fetchall()]
 
 
-def set_status(cur, entry_id: str, status: str, actor: str) -> None:
+def set_status(cur: Cursor, entry_id: str, status: str, actor: str) -> None:
     cur.execute(
         "UPDATE dir_entries SET status = ?, version = version + 1,"
         " updated_at = current_timestamp, updated_by = ? WHERE id = ?",
@@ -226,7 +240,7 @@ def set_status(cur, entry_id: str, status: str, actor: str) -> None:
     )
 
 
-def mark_verified(cur, entry_id: str, day: date, actor: str) -> None:
+def mark_verified(cur: Cursor, entry_id: str, day: date, actor: str) -> None:
     cur.execute(
         "UPDATE dir_entries SET verified_on = ?, verified_by = ?,"
         " version = version + 1, updated_at = current_timestamp, updated_by = ?"
@@ -235,9 +249,9 @@ def mark_verified(cur, entry_id: str, day: date, actor: str) -> None:
     )
 
 
-def all_entries(cur) -> list[dict[str, Any]]:
+def all_entries(cur: Cursor) -> list[dict[str, Any]]:
     return _dicts(cur.execute(_SELECT + " ORDER BY o.name COLLATE sv, e.name COLLATE sv"))
 
 
-def count_entries(cur) -> int:
-    return cur.execute("SELECT count(*) FROM dir_entries").fetchone()[0]
+def count_entries(cur: Cursor) -> int:
+    return int(scalar(cur, "SELECT count(*) FROM dir_entries"))

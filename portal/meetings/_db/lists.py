@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from portal.db.connection import cursor
+from portal.db.connection import cursor, one, scalar
 from portal.meetings._db import meetings as db
 
 
@@ -41,7 +41,7 @@ def meeting_counts(meeting_type: str | None, year: int | None, now: datetime) ->
         f" FROM meetings {where}"
     )
     with cursor() as cur:
-        row = cur.execute(sql, [now, now, *params]).fetchone()
+        row = one(cur, sql, [now, now, *params])
     return int(row[0]), int(row[1])
 
 
@@ -56,4 +56,4 @@ def count_actions(
         f" {where}"
     )
     with cursor() as cur:
-        return int(cur.execute(sql, params).fetchone()[0])
+        return int(scalar(cur, sql, params))

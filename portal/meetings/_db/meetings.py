@@ -7,11 +7,12 @@ the service can record the audit entry in the same transaction.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 import pandas as pd
 
 from portal.db.cache import cached_read
-from portal.db.connection import cursor
+from portal.db.connection import Cursor, cursor, one
 
 MEETING_COLUMNS = (
     "id, title, type, starts_at, ends_at, place, link, status, minutes, version,"
@@ -26,7 +27,7 @@ ACTION_COLUMNS = (
 OPEN = ("open", "in_progress")
 
 
-def _one(cur) -> dict | None:
+def _one(cur: Cursor) -> dict[str, Any] | None:
     row = cur.fetchone()
     if row is None:
         return None
@@ -36,7 +37,7 @@ def _one(cur) -> dict | None:
 # --- reads ---------------------------------------------------------------------------
 
 
-def meeting(meeting_id: int, cur=None) -> dict | None:
+def meeting(meeting_id: int, cur: Cursor | None = None) -> dict[str, Any] | None:
     sql = f"SELECT {MEETING_COLUMNS} FROM meetings WHERE id = ?"  # noqa: S608 - fixed cols
     if cur is not None:
         cur.execute(sql, [meeting_id])
@@ -46,8 +47,9 @@ def meeting(meeting_id: int, cur=None) -> dict | None:
         return _one(c)
 
 
-def meeting_filter(meeting_type: str | None, year: int | None) -> tuple[list[str], list]:
-    clauses, params = [], []
+def meeting_filter(meeting_type: str | None, year: int | None) -> tuple[list[str], list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
     if meeting_type:
         clauses.append("type = ?")
         params.append(meeting_type)
@@ -74,7 +76,7 @@ def meeting_years() -> list[int]:
     return [int(r[0]) for r in rows]
 
 
-def next_meeting(now: datetime) -> dict | None:
+def next_meeting(now: datetime) -> dict[str, Any] | None:
     with cursor() as cur:
         cur.execute(
             f"SELECT {MEETING_COLUMNS} FROM meetings"  # noqa: S608 - fixed columns
@@ -112,7 +114,8 @@ def attendees(meeting_id: int) -> pd.DataFrame:
 
 
 def decisions(meeting_id: int | None = None, year: int | None = None) -> pd.DataFrame:
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[object] = []
     if meeting_id is not None:
         clauses.append("d.meeting_id = ?")
         params.append(meeting_id)
@@ -162,8 +165,9 @@ def action_filter(
     owner: tuple[str, str] | None,
     due_before: date | None,
     before_meeting: datetime | None,
-) -> tuple[list[str], list]:
-    clauses, params = [], []
+) -> tuple[list[str], list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
     if meeting_id is not None:
         clauses.append("a.meeting_id = ?")
         params.append(meeting_id)
@@ -181,7 +185,7 @@ def action_filter(
     return clauses, params
 
 
-def action(action_id: int, cur) -> dict | None:
+def action(action_id: int, cur: Cursor) -> dict[str, Any] | None:
     cur.execute(
         f"SELECT {ACTION_COLUMNS} FROM action_items a"  # noqa: S608 - fixed columns
         " JOIN meetings m ON m.id = a.meeting_id WHERE a.id = ?",
@@ -217,8 +221,9 @@ def held_by_type(year: int) -> dict[str, int]:
 # --- writes (inside a transaction) -----------------------------------------------------
 
 
-def insert_meeting(cur, m: dict, actor: str) -> int:
-    row = cur.execute(
+def insert_meeting(cur: Cursor, m: dict[str, Any], actor: str) -> int:
+    row = one(
+        cur,
         "INSERT INTO meetings (title, type, starts_at, ends_at, place, link, status, minutes,"
         " created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         [
@@ -232,11 +237,13 @@ def insert_meeting(cur, m: dict, actor: str) -> int:
             m.get("minutes", ""),
             actor,
         ],
-    ).fetchone()
+    )
     return int(row[0])
 
 
-def update_meeting(cur, meeting_id: int, m: dict, actor: str, now: datetime) -> None:
+def update_meeting(
+    cur: Cursor, meeting_id: int, m: dict[str, Any], actor: str, now: datetime
+) -> None:
     cur.execute(
         "UPDATE meetings SET title = ?, type = ?, starts_at = ?, ends_at = ?, place = ?,"
         " link = ?, status = ?, version = version + 1, updated_by = ?, updated_at = ?"
@@ -256,7 +263,7 @@ def update_meeting(cur, meeting_id: int, m: dict, actor: str, now: datetime) -> 
     )
 
 
-def update_minutes(cur, meeting_id: int, minutes: str, actor: str, now: datetime) -> None:
+def update_minutes(cur: Cursor, meeting_id: int, minutes: str, actor: str, now: datetime) -> None:
     cur.execute(
         "UPDATE meetings SET minutes = ?, minutes_version = minutes_version + 1,"
         " minutes_by = ?, updated_at = ? WHERE id = ?",
@@ -264,8 +271,9 @@ def update_minutes(cur, meeting_id: int, minutes: str, actor: str, now: datetime
     )
 
 
-def insert_agenda_item(cur, meeting_id: int, item: dict, position: int) -> int:
-    row = cur.execute(
+def insert_agenda_item(cur: Cursor, meeting_id: int, item: dict[str, Any], position: int) -> int:
+    row = one(
+        cur,
         "INSERT INTO agenda_items (meeting_id, position, title, duration_min, presenter,"
         " activity_id, kind, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         [
@@ -278,16 +286,17 @@ def insert_agenda_item(cur, meeting_id: int, item: dict, position: int) -> int:
             item.get("kind", "custom"),
             item.get("notes", ""),
         ],
-    ).fetchone()
+    )
     return int(row[0])
 
 
-def delete_agenda(cur, meeting_id: int) -> None:
+def delete_agenda(cur: Cursor, meeting_id: int) -> None:
     cur.execute("DELETE FROM agenda_items WHERE meeting_id = ?", [meeting_id])
 
 
-def insert_attendee(cur, meeting_id: int, person: dict) -> int:
-    row = cur.execute(
+def insert_attendee(cur: Cursor, meeting_id: int, person: dict[str, Any]) -> int:
+    row = one(
+        cur,
         "INSERT INTO meeting_attendees (meeting_id, name, organisation, invited, present)"
         " VALUES (?, ?, ?, ?, ?) RETURNING id",
         [
@@ -297,33 +306,36 @@ def insert_attendee(cur, meeting_id: int, person: dict) -> int:
             bool(person.get("invited", True)),
             bool(person.get("present", False)),
         ],
-    ).fetchone()
+    )
     return int(row[0])
 
 
-def delete_attendees(cur, meeting_id: int) -> None:
+def delete_attendees(cur: Cursor, meeting_id: int) -> None:
     cur.execute("DELETE FROM meeting_attendees WHERE meeting_id = ?", [meeting_id])
 
 
-def next_decision_number(cur, meeting_id: int) -> int:
-    row = cur.execute(
+def next_decision_number(cur: Cursor, meeting_id: int) -> int:
+    row = one(
+        cur,
         "SELECT coalesce(max(number), 0) + 1 FROM meeting_decisions WHERE meeting_id = ?",
         [meeting_id],
-    ).fetchone()
+    )
     return int(row[0])
 
 
-def insert_decision(cur, meeting_id: int, number: int, text: str, actor: str) -> int:
-    row = cur.execute(
+def insert_decision(cur: Cursor, meeting_id: int, number: int, text: str, actor: str) -> int:
+    row = one(
+        cur,
         "INSERT INTO meeting_decisions (meeting_id, number, text, created_by)"
         " VALUES (?, ?, ?, ?) RETURNING id",
         [meeting_id, number, text, actor],
-    ).fetchone()
+    )
     return int(row[0])
 
 
-def insert_action(cur, meeting_id: int, a: dict, actor: str) -> int:
-    row = cur.execute(
+def insert_action(cur: Cursor, meeting_id: int, a: dict[str, Any], actor: str) -> int:
+    row = one(
+        cur,
         "INSERT INTO action_items (meeting_id, text, owner, owner_username, due, status,"
         " activity_id, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         [
@@ -336,12 +348,12 @@ def insert_action(cur, meeting_id: int, a: dict, actor: str) -> int:
             a.get("activity_id"),
             actor,
         ],
-    ).fetchone()
+    )
     return int(row[0])
 
 
 def set_action_status(
-    cur, action_id: int, status: str, closed_by: str | None, closed_at: datetime | None
+    cur: Cursor, action_id: int, status: str, closed_by: str | None, closed_at: datetime | None
 ) -> None:
     cur.execute(
         "UPDATE action_items SET status = ?, closed_by = ?, closed_at = ?,"

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pandas as pd
 
-from portal.db.connection import cursor
+from portal.db.connection import Cursor, cursor, one
 
 SNAPSHOT_FORMATS = ("docx", "pdf", "xlsx")
 
@@ -64,15 +64,15 @@ def first_updates(plan_id: int) -> pd.DataFrame:
         ).df()
 
 
-def next_version(cur, year: int) -> int:
-    row = cur.execute(
-        "SELECT coalesce(max(version), 0) + 1 FROM report_snapshots WHERE year = ?", [year]
-    ).fetchone()
+def next_version(cur: Cursor, year: int) -> int:
+    row = one(
+        cur, "SELECT coalesce(max(version), 0) + 1 FROM report_snapshots WHERE year = ?", [year]
+    )
     return int(row[0])
 
 
 def insert_snapshot(
-    cur,
+    cur: Cursor,
     year: int,
     version: int,
     created_by: str,
@@ -80,14 +80,15 @@ def insert_snapshot(
     data_json: str,
     files: dict[str, bytes],
 ) -> int:
-    row = cur.execute(
+    row = one(
+        cur,
         """
         INSERT INTO report_snapshots (year, version, created_by, note, data_json, docx, pdf,
                                       xlsx)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
         """,
         [year, version, created_by, note, data_json, files["docx"], files["pdf"], files["xlsx"]],
-    ).fetchone()
+    )
     return int(row[0])
 
 

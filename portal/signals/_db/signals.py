@@ -6,11 +6,12 @@ Functions taking `cur` run inside the caller's transaction; the others open a cu
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 import pandas as pd
 
 from portal.db.cache import cached_read
-from portal.db.connection import cursor
+from portal.db.connection import Cursor, cursor, one
 
 # Columns anyone allowed to see a signal's existence may see: no free text.
 _SUMMARY = (
@@ -21,7 +22,7 @@ _SUMMARY_SQL = f"SELECT {_SUMMARY} FROM signals WHERE id = ?"  # noqa: S608 - fi
 
 
 def insert_signal(
-    cur,
+    cur: Cursor,
     reporter: str,
     observed_on: date,
     quarter: str,
@@ -33,7 +34,8 @@ def insert_signal(
     reported_at: datetime | None = None,
     is_demo: bool = False,
 ) -> int:
-    row = cur.execute(
+    row = one(
+        cur,
         "INSERT INTO signals (reporter, reported_at, observed_on, quarter, setting, milieu,"
         " kind, urgency, description, is_demo)"
         " VALUES (?, coalesce(?, current_timestamp), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -49,12 +51,12 @@ def insert_signal(
             description,
             is_demo,
         ],
-    ).fetchone()
+    )
     return int(row[0])
 
 
 def insert_step(
-    cur,
+    cur: Cursor,
     signal_id: int,
     step: str,
     actor: str,
@@ -71,7 +73,7 @@ def insert_step(
 
 
 def set_step(
-    cur,
+    cur: Cursor,
     signal_id: int,
     version: int,
     step: str,
@@ -91,12 +93,12 @@ def set_step(
     return len(rows)
 
 
-def summary(cur, signal_id: int) -> dict | None:
+def summary(cur: Cursor, signal_id: int) -> dict[str, Any] | None:
     cur.execute(_SUMMARY_SQL, [signal_id])
     return _one(cur)
 
 
-def details(cur, signal_id: int) -> dict | None:
+def details(cur: Cursor, signal_id: int) -> dict[str, Any] | None:
     """One signal with its free text (only for the receiving function)."""
     cur.execute(
         f"SELECT {_SUMMARY}, description FROM signals WHERE id = ?",  # noqa: S608
@@ -105,7 +107,7 @@ def details(cur, signal_id: int) -> dict | None:
     return _one(cur)
 
 
-def steps(cur, signal_id: int) -> pd.DataFrame:
+def steps(cur: Cursor, signal_id: int) -> pd.DataFrame:
     return cur.execute(
         "SELECT step, actor, made_at, note, referred_to, outcome FROM signal_steps"
         " WHERE signal_id = ? ORDER BY made_at, id",
@@ -173,15 +175,16 @@ def counts_by_step_and_milieu() -> dict[tuple[str, str], int]:
 def count_by_reporter(reporter: str) -> tuple[int, int]:
     """(all, still open) signals reported by `reporter` (cached per reporter)."""
     with cursor() as cur:
-        row = cur.execute(
+        row = one(
+            cur,
             "SELECT count(*), count(*) FILTER (WHERE step <> 'closed') FROM signals"
             " WHERE reporter = ?",
             [reporter],
-        ).fetchone()
+        )
     return int(row[0]), int(row[1])
 
 
-def purgeable(cur, closed_before: datetime) -> list[int]:
+def purgeable(cur: Cursor, closed_before: datetime) -> list[int]:
     rows = cur.execute(
         "SELECT id FROM signals WHERE step = 'closed' AND closed_at < ?"
         " AND purged_at IS NULL ORDER BY id",
@@ -190,7 +193,7 @@ def purgeable(cur, closed_before: datetime) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
-def purge_text(cur, signal_ids: list[int], now: datetime) -> None:
+def purge_text(cur: Cursor, signal_ids: list[int], now: datetime) -> None:
     """Remove the free text of these signals and of their steps; keep everything else."""
     cur.execute(
         "UPDATE signals SET description = NULL, purged_at = ? WHERE list_contains(?, id)",
@@ -233,7 +236,7 @@ def quarter_totals(by: str, year: int | None = None) -> pd.DataFrame:
         return cur.execute(_TOTALS_SQL[by], [prefix, prefix]).df()
 
 
-def _one(cur) -> dict | None:
+def _one(cur: Cursor) -> dict[str, Any] | None:
     row = cur.fetchone()
     if row is None:
         return None

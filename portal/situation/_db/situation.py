@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import pandas as pd
 
 from portal.db.cache import cached_read
-from portal.db.connection import cursor
+from portal.db.connection import Cursor, cursor, scalar
 
 YEAR_COLUMNS = (
     "year, status, summary, made_with, source_ref, approved_on, approved_by, is_demo,"
@@ -20,7 +21,7 @@ ASSESSMENT_COLUMNS = (
 INDICATOR_COLUMNS = "id, period, year, quarter, milieu, source, area, count, note, is_demo"
 
 
-def _dicts(cur) -> list[dict]:
+def _dicts(cur: Cursor) -> list[dict[str, Any]]:
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
@@ -37,25 +38,25 @@ _ASSESSMENT_SQL = (
 _INDICATOR_SQL = f"SELECT {INDICATOR_COLUMNS} FROM situation_indicators WHERE id = ?"  # noqa: S608
 
 
-def years() -> list[dict]:
+def years() -> list[dict[str, Any]]:
     """Every year with a situation picture (made, draft or planned), newest first."""
     with cursor() as cur:
         cur.execute(_YEARS_SQL)
         return _dicts(cur)
 
 
-def year(cur, year_: int) -> dict | None:
+def year(cur: Cursor, year_: int) -> dict[str, Any] | None:
     cur.execute(_YEAR_SQL, [year_])
     rows = _dicts(cur)
     return rows[0] if rows else None
 
 
-def get_year(year_: int) -> dict | None:
+def get_year(year_: int) -> dict[str, Any] | None:
     with cursor() as cur:
         return year(cur, year_)
 
 
-def assessment(cur, year_: int, milieu: str) -> dict | None:
+def assessment(cur: Cursor, year_: int, milieu: str) -> dict[str, Any] | None:
     cur.execute(_ASSESSMENT_SQL, [year_, milieu])
     rows = _dicts(cur)
     return rows[0] if rows else None
@@ -65,7 +66,7 @@ def assessment(cur, year_: int, milieu: str) -> dict | None:
 def assessments(year_: int | None = None) -> pd.DataFrame:
     """Assessments of one year, or of every year; oldest year first."""
     sql = f"SELECT {ASSESSMENT_COLUMNS} FROM situation_assessments"  # noqa: S608
-    params: list = []
+    params: list[Any] = []
     if year_ is not None:
         sql += " WHERE year = ?"
         params.append(year_)
@@ -85,7 +86,7 @@ def revisions(year_: int) -> pd.DataFrame:
 def indicators(year_: int | None = None, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
     """Indicator rows (every year, or one) in period order; with `limit`, one page."""
     sql = f"SELECT {INDICATOR_COLUMNS} FROM situation_indicators"  # noqa: S608
-    params: list = []
+    params: list[Any] = []
     if year_ is not None:
         sql += " WHERE year = ?"
         params.append(year_)
@@ -99,11 +100,7 @@ def indicators(year_: int | None = None, limit: int | None = None, offset: int =
 
 def count_indicators(year_: int) -> int:
     with cursor() as cur:
-        return int(
-            cur.execute(
-                "SELECT count(*) FROM situation_indicators WHERE year = ?", [year_]
-            ).fetchone()[0]
-        )
+        return int(scalar(cur, "SELECT count(*) FROM situation_indicators WHERE year = ?", [year_]))
 
 
 # Sums for the charts, computed in SQL so a rerun reads a few dozen rows, not every
@@ -135,7 +132,7 @@ def totals_by(year_: int, by: str) -> pd.DataFrame:
         return cur.execute(_TOTALS_BY_SQL[by], [year_]).df()
 
 
-def existing_indicator_keys(cur) -> set[tuple[str, str, str, str]]:
+def existing_indicator_keys(cur: Cursor) -> set[tuple[str, str, str, str]]:
     rows = cur.execute("SELECT period, milieu, source, area FROM situation_indicators").fetchall()
     return {tuple(r) for r in rows}
 
@@ -143,7 +140,7 @@ def existing_indicator_keys(cur) -> set[tuple[str, str, str, str]]:
 # -- writes (always inside the caller's transaction) --------------------------------------
 
 
-def insert_year(cur, row: dict) -> None:
+def insert_year(cur: Cursor, row: dict[str, Any]) -> None:
     cur.execute(
         "INSERT INTO situation_years (year, status, summary, made_with, source_ref,"
         " approved_on, approved_by, is_demo, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -161,7 +158,7 @@ def insert_year(cur, row: dict) -> None:
     )
 
 
-def update_year(cur, year_: int, fields: dict, actor: str, now: datetime) -> None:
+def update_year(cur: Cursor, year_: int, fields: dict[str, Any], actor: str, now: datetime) -> None:
     cur.execute(
         "UPDATE situation_years SET status = ?, summary = ?, made_with = ?, source_ref = ?,"
         " approved_on = ?, approved_by = ?, version = version + 1, updated_at = ?,"
@@ -180,7 +177,7 @@ def update_year(cur, year_: int, fields: dict, actor: str, now: datetime) -> Non
     )
 
 
-def insert_assessment(cur, row: dict, actor: str, now: datetime) -> None:
+def insert_assessment(cur: Cursor, row: dict[str, Any], actor: str, now: datetime) -> None:
     cur.execute(
         "INSERT INTO situation_assessments (year, milieu, level, trend, narrative,"
         " sources_used, sources_not_used, updated_at, updated_by)"
@@ -199,7 +196,7 @@ def insert_assessment(cur, row: dict, actor: str, now: datetime) -> None:
     )
 
 
-def update_assessment(cur, row: dict, actor: str, now: datetime) -> None:
+def update_assessment(cur: Cursor, row: dict[str, Any], actor: str, now: datetime) -> None:
     cur.execute(
         "UPDATE situation_assessments SET level = ?, trend = ?, narrative = ?,"
         " sources_used = ?, sources_not_used = ?, version = version + 1, updated_at = ?,"
@@ -219,7 +216,7 @@ def update_assessment(cur, row: dict, actor: str, now: datetime) -> None:
 
 
 def insert_revision(
-    cur,
+    cur: Cursor,
     year_: int,
     milieu: str | None,
     actor: str,
@@ -235,7 +232,7 @@ def insert_revision(
     )
 
 
-def insert_indicator(cur, row: dict, actor: str) -> None:
+def insert_indicator(cur: Cursor, row: dict[str, Any], actor: str) -> None:
     cur.execute(
         "INSERT INTO situation_indicators (period, year, quarter, milieu, source, area, count,"
         " note, is_demo, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -254,7 +251,7 @@ def insert_indicator(cur, row: dict, actor: str) -> None:
     )
 
 
-def delete_indicator(cur, indicator_id: int) -> dict | None:
+def delete_indicator(cur: Cursor, indicator_id: int) -> dict[str, Any] | None:
     cur.execute(_INDICATOR_SQL, [indicator_id])
     rows = _dicts(cur)
     if rows:

@@ -12,7 +12,7 @@ import streamlit as st
 from portal.charts.plan import dimension_progress
 from portal.i18n import t
 from portal.i18n.formats import number
-from portal.services import plan as plan_service, plan_read
+from portal.plan import api as plan_api
 from portal.ui import plan_widgets
 from portal.ui.text import escape_md
 
@@ -21,12 +21,12 @@ RECENT = 5
 
 
 def render(user) -> None:
-    plan = plan_service.current_plan()
+    plan = plan_api.current_plan()
     if plan is None:
         st.info(t("plan.no_plan"))
         return
     today = date.today()
-    summary = plan_read.summary(plan, today)
+    summary = plan_api.summary(plan, today)
 
     st.subheader(f"{t('overview.plan_progress')}: {plan['title']}")
     plan_widgets.summary_metrics(summary, t("overview.overall"))
@@ -49,8 +49,8 @@ def render(user) -> None:
             hide_index=True,
         )
 
-    days = plan_service.stale_days()
-    lists = plan_read.short_lists(int(plan["id"]), today, days, user.role, plan_read.SHORT)
+    days = plan_api.stale_days()
+    lists = plan_api.short_lists(int(plan["id"]), today, days, user.role, plan_api.SHORT)
     _short_list(
         t("overview.my_activities"),
         *lists["mine"],
@@ -84,7 +84,7 @@ def _short_list(heading: str, rows: pd.DataFrame, total: int, when_empty) -> Non
 
 def recent_updates(plan_id: int) -> None:
     """The latest history entries as short lines; the comment is user text, escaped."""
-    recent = plan_service.recent_updates(plan_id, RECENT)
+    recent = plan_api.recent_updates(plan_id, RECENT)
     if recent.empty:
         st.caption(t("overview.no_updates"))
         return

@@ -9,10 +9,10 @@ from datetime import date
 
 import pandas as pd
 
-from portal.db import plan_rollup, plan_state
 from portal.db.cache import cached_read
-from portal.services import plan as plan_service
-from portal.services.plan import DimensionSummary, PlanSummary
+from portal.plan import _core as plan_service
+from portal.plan._core import DimensionSummary, PlanSummary
+from portal.plan._db import rollup as plan_rollup, state as plan_state
 
 PAGE_SIZE = 25  # activities per dimension and page on the plan page
 CHOICES = 50  # activities a picker offers at once; a search narrows them

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from typing import Any
 
 from portal import SEED_DIR
-from portal.db import plan_indicators as indicators_db, plans as plans_db
+from portal.db.connection import Cursor, scalar
+from portal.plan._db import indicators as indicators_db, plans as plans_db
 
 PLAN_FILE = SEED_DIR / "plan-2019-2020.json"
 DEMO_FILE = SEED_DIR / "demo" / "plan-progress.json"
 
 
-def load_plan_document() -> dict:
+def load_plan_document() -> dict[str, Any]:
     return json.loads(PLAN_FILE.read_text(encoding="utf-8"))
 
 
-def load_default(cur) -> None:
-    if cur.execute("SELECT count(*) FROM plans").fetchone()[0]:
+def load_default(cur: Cursor) -> None:
+    if scalar(cur, "SELECT count(*) FROM plans"):
         return
     plan = load_plan_document()
     plan_id = plans_db.insert_plan(cur, plan, is_current=True)
@@ -37,7 +39,7 @@ def load_default(cur) -> None:
             )
 
 
-def load_demo(cur) -> None:
+def load_demo(cur: Cursor) -> None:
     """Realistic progress on the real activities, as timestamped updates by demo users."""
     demo = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
     rows = cur.execute(
@@ -47,9 +49,7 @@ def load_demo(cur) -> None:
         " WHERE p.id = (SELECT min(id) FROM plans) ORDER BY d.position, a.position"
     ).fetchall()
     for (act_id, status, progress), updates in zip(rows, demo["activities"], strict=True):
-        if cur.execute(
-            "SELECT count(*) FROM activity_updates WHERE activity_id = ?", [act_id]
-        ).fetchone()[0]:
+        if scalar(cur, "SELECT count(*) FROM activity_updates WHERE activity_id = ?", [act_id]):
             continue
         for upd in updates:
             at = datetime.fromisoformat(upd["at"])
@@ -71,9 +71,11 @@ def load_demo(cur) -> None:
     _load_demo_indicators(cur, [r[0] for r in rows], demo.get("indicators", []))
 
 
-def _load_demo_indicators(cur, activity_ids: list[int], indicators: list[dict]) -> None:
+def _load_demo_indicators(
+    cur: Cursor, activity_ids: list[int], indicators: list[dict[str, Any]]
+) -> None:
     """Demo indicators (names marked [Demo]) with dated values, once."""
-    if cur.execute("SELECT count(*) FROM indicators").fetchone()[0]:
+    if scalar(cur, "SELECT count(*) FROM indicators"):
         return
     for ind in indicators:
         act_id = activity_ids[ind["activity"] - 1]

@@ -13,7 +13,12 @@ from datetime import date, datetime
 import pandas as pd
 
 from portal import config
-from portal.db import plan_indicators as indicators_db, plan_progress, plan_state, plans as plans_db
+from portal.plan._db import (
+    indicators as indicators_db,
+    plans as plans_db,
+    progress as plan_progress,
+    state as plan_state,
+)
 
 STATUSES = ("not_started", "in_progress", "done", "cancelled")
 CLOSED = ("done", "cancelled")

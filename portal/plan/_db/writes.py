@@ -13,6 +13,9 @@ as it should whenever both sessions write a common column - every save here writ
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
+
+from portal.db.connection import Cursor, scalar
 
 # Columns an edit may set; the SET clause is built from these fixed names only.
 EDITABLE = (
@@ -29,22 +32,23 @@ EDITABLE = (
 
 
 def update_activity_if_version(
-    cur, activity_id: int, version: int, fields: dict, now: datetime, actor: str
+    cur: Cursor, activity_id: int, version: int, fields: dict[str, Any], now: datetime, actor: str
 ) -> bool:
     """Set `fields` and bump the version, only if the row still has `version`."""
     names = [n for n in fields if n in EDITABLE]
     if len(names) != len(fields):
         raise ValueError(f"not editable: {set(fields) - set(EDITABLE)}")
     sets = ", ".join(f"{n} = ?" for n in names)
-    count = cur.execute(
+    count = scalar(
+        cur,
         f"UPDATE activities SET {sets}, updated_at = ?, updated_by = ?,"  # noqa: S608
         " version = version + 1 WHERE id = ? AND version = ?",
         [*(fields[n] for n in names), now, actor, activity_id, version],
-    ).fetchone()[0]
-    return count == 1
+    )
+    return bool(count == 1)
 
 
-def activity_row(cur, activity_id: int) -> dict | None:
+def activity_row(cur: Cursor, activity_id: int) -> dict[str, Any] | None:
     """The activity as this transaction sees it."""
     cur.execute(
         "SELECT a.*, d.plan_id FROM activities a JOIN dimensions d ON d.id = a.dimension_id"
@@ -55,7 +59,7 @@ def activity_row(cur, activity_id: int) -> dict | None:
     return rows[0] if rows else None
 
 
-def siblings(cur, dimension_id: int) -> list[tuple[int, int, int]]:
+def siblings(cur: Cursor, dimension_id: int) -> list[tuple[int, int, int]]:
     """(id, position, version) of a dimension's activities in order."""
     return cur.execute(
         "SELECT id, position, version FROM activities WHERE dimension_id = ? ORDER BY position, id",
@@ -63,33 +67,34 @@ def siblings(cur, dimension_id: int) -> list[tuple[int, int, int]]:
     ).fetchall()
 
 
-def next_position(cur, dimension_id: int) -> int:
+def next_position(cur: Cursor, dimension_id: int) -> int:
     return int(
-        cur.execute(
+        scalar(
+            cur,
             "SELECT coalesce(max(position), 0) + 1 FROM activities WHERE dimension_id = ?",
             [dimension_id],
-        ).fetchone()[0]
+        )
     )
 
 
-def update_rows(cur, activity_id: int) -> list[dict]:
+def update_rows(cur: Cursor, activity_id: int) -> list[dict[str, Any]]:
     cur.execute("SELECT * FROM activity_updates WHERE activity_id = ? ORDER BY id", [activity_id])
     return _dicts(cur)
 
 
-def delete_activity(cur, activity_id: int) -> None:
+def delete_activity(cur: Cursor, activity_id: int) -> None:
     cur.execute("DELETE FROM activity_updates WHERE activity_id = ?", [activity_id])
     cur.execute("DELETE FROM activities WHERE id = ?", [activity_id])
 
 
-def dimension_row(cur, dimension_id: int) -> dict | None:
+def dimension_row(cur: Cursor, dimension_id: int) -> dict[str, Any] | None:
     cur.execute("SELECT * FROM dimensions WHERE id = ?", [dimension_id])
     rows = _dicts(cur)
     return rows[0] if rows else None
 
 
 def update_dimension_if_unchanged(
-    cur,
+    cur: Cursor,
     dimension_id: int,
     old_objective: str,
     old_description: str,
@@ -97,19 +102,20 @@ def update_dimension_if_unchanged(
     description: str,
 ) -> bool:
     """Compare-and-set on the texts the editor started from (dimensions have no version)."""
-    count = cur.execute(
+    count = scalar(
+        cur,
         "UPDATE dimensions SET objective = ?, description = ? WHERE id = ?"
         " AND objective = ? AND description = ?",
         [objective, description, dimension_id, old_objective, old_description],
-    ).fetchone()[0]
-    return count == 1
+    )
+    return bool(count == 1)
 
 
-def make_current(cur, plan_id: int) -> None:
+def make_current(cur: Cursor, plan_id: int) -> None:
     """Exactly one plan is current: the overview and the default selection show it."""
     cur.execute("UPDATE plans SET is_current = (id = ?)", [plan_id])
 
 
-def _dicts(cur) -> list[dict]:
+def _dicts(cur: Cursor) -> list[dict[str, Any]]:
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]

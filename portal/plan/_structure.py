@@ -12,11 +12,12 @@ from datetime import datetime
 from typing import Any
 
 from portal import auth
-from portal.db import audit, plan_indicators as indicators_db, plan_writes, plans as plans_db
-from portal.db.connection import cursor, transaction
+from portal.db import audit
+from portal.db.connection import Cursor, cursor, scalar, transaction
 from portal.errors import NotFound, StaleEdit, ValidationError
 from portal.i18n import t
-from portal.services.plan_edit import Actor, record_update, stale_error, with_conflict_retry
+from portal.plan._db import indicators as indicators_db, plans as plans_db, writes as plan_writes
+from portal.plan._edit import Actor, record_update, stale_error, with_conflict_retry
 
 MAX_DESCRIPTION = 1000
 MAX_LABEL = 200
@@ -26,7 +27,7 @@ FIELDS = ("description", "responsible_role", "responsible_label", "due_month", "
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
-def validate_activity(fields: dict, start_year: int) -> dict[str, str]:
+def validate_activity(fields: dict[str, Any], start_year: int) -> dict[str, str]:
     """Field problems of an activity, in Swedish (or the UI language), by field name."""
     problems: dict[str, str] = {}
     desc = fields.get("description") or ""
@@ -55,7 +56,7 @@ def validate_activity(fields: dict, start_year: int) -> dict[str, str]:
     return problems
 
 
-def _clean(fields: dict) -> dict:
+def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in fields.items() if k in FIELDS}
     for key in ("description", "responsible_label", "due_month"):
         if key in out and isinstance(out[key], str):
@@ -67,7 +68,7 @@ def _clean(fields: dict) -> dict:
     return out
 
 
-def _start_year(cur, dimension_id: int) -> int:
+def _start_year(cur: Cursor, dimension_id: int) -> int:
     row = cur.execute(
         "SELECT p.start_year FROM dimensions d JOIN plans p ON p.id = d.plan_id WHERE d.id = ?",
         [dimension_id],
@@ -77,7 +78,7 @@ def _start_year(cur, dimension_id: int) -> int:
     return int(row[0])
 
 
-def add_activity(dimension_id: int, fields: dict, user: Actor) -> int:
+def add_activity(dimension_id: int, fields: dict[str, Any], user: Actor) -> int:
     """A new activity at the end of its dimension."""
     auth.require(user.role, "plan.edit")
     data = {"weight": 1.0, "ongoing": False, **_clean(fields)}
@@ -101,7 +102,11 @@ def add_activity(dimension_id: int, fields: dict, user: Actor) -> int:
 
 
 def edit_activity(
-    activity_id: int, version: int, fields: dict, user: Actor, seen: dict | None = None
+    activity_id: int,
+    version: int,
+    fields: dict[str, Any],
+    user: Actor,
+    seen: dict[str, Any] | None = None,
 ) -> int:
     """Change the description, responsibility, due month or weight; returns the version."""
     auth.require(user.role, "plan.edit")
@@ -184,11 +189,12 @@ def cancel_activity(activity_id: int, version: int, comment: str, user: Actor) -
 def has_history(activity_id: int) -> bool:
     with cursor() as cur:
         return bool(
-            cur.execute(
+            scalar(
+                cur,
                 "SELECT (SELECT count(*) FROM activity_updates WHERE activity_id = ?)"
                 " + (SELECT count(*) FROM indicators WHERE activity_id = ?)",
                 [activity_id, activity_id],
-            ).fetchone()[0]
+            )
         )
 
 

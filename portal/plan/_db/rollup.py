@@ -11,7 +11,7 @@ from datetime import date
 import pandas as pd
 
 from portal.db.connection import cursor
-from portal.db.plan_state import DERIVED, LATEST_COMMENT, params
+from portal.plan._db.state import DERIVED, LATEST_COMMENT, params
 
 _ROLLUP = "".join(
     (

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 
 from portal import auth
-from portal.db import audit, plan_writes, plans as plans_db
+from portal.db import audit
 from portal.db.connection import transaction
 from portal.errors import NotFound, ValidationError
 from portal.i18n import t
-from portal.services.plan import CLOSED
-from portal.services.plan_edit import Actor
+from portal.plan._core import CLOSED
+from portal.plan._db import plans as plans_db, writes as plan_writes
+from portal.plan._edit import Actor
 
 MAX_TITLE = 300
 _LABEL = re.compile(r"^\d{4}(-\d{4})?$")

@@ -15,11 +15,12 @@ from datetime import date, datetime
 from typing import Any, Protocol, TypeVar
 
 from portal import auth
-from portal.db import audit, plan_indicators as indicators_db, plan_writes, plans as plans_db
+from portal.db import audit
 from portal.db.connection import transaction
 from portal.errors import NotFound, StaleEdit, ValidationError
 from portal.i18n import t
-from portal.services.plan import STATUSES
+from portal.plan._core import STATUSES
+from portal.plan._db import indicators as indicators_db, plans as plans_db, writes as plan_writes
 
 MAX_COMMENT = 2000
 MAX_LINK = 500
@@ -52,7 +53,7 @@ def with_conflict_retry(fn: Callable[[], T], attempts: int = CONFLICT_ATTEMPTS) 
     raise AssertionError("unreachable")
 
 
-def stale_error(current: dict, version: int, seen: dict | None) -> StaleEdit:
+def stale_error(current: dict[str, Any], version: int, seen: dict[str, Any] | None) -> StaleEdit:
     """The refusal: who saved last, when, and each field that differs from what was seen."""
     changes: dict[str, Any] = {}
     for name in (
@@ -109,7 +110,7 @@ def record_update(
     comment: str,
     user: Actor,
     link: str = "",
-    seen: dict | None = None,
+    seen: dict[str, Any] | None = None,
     now: datetime | None = None,
 ) -> int:
     """Save a status/progress update with its comment as history; returns the new version.
@@ -226,6 +227,7 @@ def record_indicator_value(
         problems["note"] = t("plan.errors.too_long", max=MAX_COMMENT)
     if problems:
         raise ValidationError(t("plan.errors.invalid"), problems)
+    assert number is not None and isinstance(measured_on, date)  # checked above
     if indicators_db.indicator(indicator_id) is None:
         raise NotFound(t("plan.errors.not_found"))
     with transaction() as cur:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 import pandas as pd
 
-from portal.db.connection import cursor
+from portal.db.connection import Cursor, cursor, one
 
 PLAN_COLUMNS = (
     "id, title, period_label, start_year, end_year, adopted_by, adopted_on, adoption_ref,"
@@ -13,7 +16,7 @@ PLAN_COLUMNS = (
 )
 
 
-def current_plan() -> dict | None:
+def current_plan() -> dict[str, Any] | None:
     """The plan marked current, else the newest one."""
     with cursor() as cur:
         cur.execute(
@@ -23,7 +26,7 @@ def current_plan() -> dict | None:
         return _one_dict(cur)
 
 
-def plan_by_id(plan_id: int) -> dict | None:
+def plan_by_id(plan_id: int) -> dict[str, Any] | None:
     with cursor() as cur:
         cur.execute(
             f"SELECT {PLAN_COLUMNS} FROM plans WHERE id = ?",  # noqa: S608 - fixed columns
@@ -81,7 +84,7 @@ def activities(plan_id: int) -> pd.DataFrame:
         ).df()
 
 
-def activity(activity_id: int) -> dict | None:
+def activity(activity_id: int) -> dict[str, Any] | None:
     """One activity with its plan id and the fields an edit can change."""
     with cursor() as cur:
         cur.execute(ACTIVITY_SQL, [activity_id])
@@ -127,8 +130,9 @@ def plan_updates(plan_id: int, limit: int | None = None) -> pd.DataFrame:
         ).df()
 
 
-def insert_plan(cur, plan: dict, is_current: bool = True) -> int:
-    row = cur.execute(
+def insert_plan(cur: Cursor, plan: dict[str, Any], is_current: bool = True) -> int:
+    row = one(
+        cur,
         """
         INSERT INTO plans (title, period_label, start_year, end_year, adopted_by, adopted_on,
                            adoption_ref, valid_through, document_owner, applies_to,
@@ -152,11 +156,13 @@ def insert_plan(cur, plan: dict, is_current: bool = True) -> int:
             plan.get("predecessor_id"),
             is_current,
         ],
-    ).fetchone()
+    )
     return int(row[0])
 
 
-def insert_section(cur, plan_id: int, number: str, heading: str, body: str, position: int) -> None:
+def insert_section(
+    cur: Cursor, plan_id: int, number: str, heading: str, body: str, position: int
+) -> None:
     cur.execute(
         "INSERT INTO plan_sections (plan_id, number, heading, body, position)"
         " VALUES (?, ?, ?, ?, ?)",
@@ -164,8 +170,9 @@ def insert_section(cur, plan_id: int, number: str, heading: str, body: str, posi
     )
 
 
-def insert_dimension(cur, plan_id: int, dim: dict, position: int) -> int:
-    row = cur.execute(
+def insert_dimension(cur: Cursor, plan_id: int, dim: dict[str, Any], position: int) -> int:
+    row = one(
+        cur,
         "INSERT INTO dimensions (plan_id, key, number, name, objective, description, position)"
         " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
         [
@@ -177,12 +184,13 @@ def insert_dimension(cur, plan_id: int, dim: dict, position: int) -> int:
             dim["description"],
             position,
         ],
-    ).fetchone()
+    )
     return int(row[0])
 
 
-def insert_activity(cur, dimension_id: int, act: dict, position: int) -> int:
-    row = cur.execute(
+def insert_activity(cur: Cursor, dimension_id: int, act: dict[str, Any], position: int) -> int:
+    row = one(
+        cur,
         """
         INSERT INTO activities (dimension_id, position, description, responsible_role,
                                 responsible_label, due_month, ongoing, status, progress,
@@ -202,15 +210,15 @@ def insert_activity(cur, dimension_id: int, act: dict, position: int) -> int:
             act.get("predecessor_id"),
             act.get("weight", 1.0),
         ],
-    ).fetchone()
+    )
     return int(row[0])
 
 
 def insert_update(
-    cur,
+    cur: Cursor,
     activity_id: int,
     actor: str,
-    at,
+    at: datetime,
     old_status: str | None,
     new_status: str,
     old_progress: int | None,
@@ -228,7 +236,9 @@ def insert_update(
     )
 
 
-def set_activity_state(cur, activity_id: int, status: str, progress: int, at, actor: str) -> None:
+def set_activity_state(
+    cur: Cursor, activity_id: int, status: str, progress: int, at: datetime, actor: str
+) -> None:
     cur.execute(
         "UPDATE activities SET status = ?, progress = ?, updated_at = ?, updated_by = ?,"
         " version = version + 1 WHERE id = ?",
@@ -236,7 +246,7 @@ def set_activity_state(cur, activity_id: int, status: str, progress: int, at, ac
     )
 
 
-def _one_dict(cur) -> dict | None:
+def _one_dict(cur: Cursor) -> dict[str, Any] | None:
     row = cur.fetchone()
     if row is None:
         return None

@@ -9,6 +9,7 @@ parameter: the plan, the month and day of "today", the stale threshold and the f
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -127,7 +128,7 @@ LIMIT ?
 """
 
 
-def params(plan_id: int, today: date, days: int, activity_id: int | None = None) -> dict:
+def params(plan_id: int, today: date, days: int, activity_id: int | None = None) -> dict[str, Any]:
     """The parameters of DERIVED."""
     return {
         "plan_id": plan_id,
@@ -179,7 +180,7 @@ def dimension_pages(
         return cur.execute(_PAGES, values).df()
 
 
-def activity_state(activity_id: int, plan_id: int, today: date, days: int) -> dict | None:
+def activity_state(activity_id: int, plan_id: int, today: date, days: int) -> dict[str, Any] | None:
     """One activity of the plan with its derived state and latest comment, or None."""
     with cursor() as cur:
         rows = cur.execute(_ALL, params(plan_id, today, days, activity_id)).df()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
-from portal.db.connection import cursor
+from portal.db.connection import Cursor, cursor, one, scalar
 
 
 def indicators_for_plan(plan_id: int) -> pd.DataFrame:
@@ -54,7 +55,7 @@ def indicators_for_activity(activity_id: int) -> pd.DataFrame:
         ).df()
 
 
-def indicator(indicator_id: int) -> dict | None:
+def indicator(indicator_id: int) -> dict[str, Any] | None:
     with cursor() as cur:
         row = cur.execute(
             "SELECT id, activity_id, name, unit, target FROM indicators WHERE id = ?",
@@ -75,32 +76,37 @@ def indicator_values(indicator_id: int) -> pd.DataFrame:
 
 
 def insert_indicator(
-    cur, activity_id: int, name: str, unit: str, target: float | None, actor: str
+    cur: Cursor, activity_id: int, name: str, unit: str, target: float | None, actor: str
 ) -> int:
-    position = cur.execute(
+    position = scalar(
+        cur,
         "SELECT coalesce(max(position), 0) + 1 FROM indicators WHERE activity_id = ?",
         [activity_id],
-    ).fetchone()[0]
-    row = cur.execute(
+    )
+    row = one(
+        cur,
         "INSERT INTO indicators (activity_id, name, unit, target, position, created_by)"
         " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
         [activity_id, name, unit, target, position, actor],
-    ).fetchone()
+    )
     return int(row[0])
 
 
 def insert_value(
-    cur, indicator_id: int, measured_on: date, value: float, note: str, actor: str
+    cur: Cursor, indicator_id: int, measured_on: date, value: float, note: str, actor: str
 ) -> int:
-    row = cur.execute(
+    row = one(
+        cur,
         "INSERT INTO indicator_values (indicator_id, measured_on, value, note, actor)"
         " VALUES (?, ?, ?, ?, ?) RETURNING id",
         [indicator_id, measured_on, value, note, actor],
-    ).fetchone()
+    )
     return int(row[0])
 
 
-def rows_for_activity(cur, activity_id: int) -> tuple[list[dict], list[dict]]:
+def rows_for_activity(
+    cur: Cursor, activity_id: int
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The activity's indicators and their values, for the audit log before a delete."""
     inds = _dicts(
         cur.execute("SELECT * FROM indicators WHERE activity_id = ? ORDER BY id", [activity_id])
@@ -115,7 +121,7 @@ def rows_for_activity(cur, activity_id: int) -> tuple[list[dict], list[dict]]:
     return inds, vals
 
 
-def delete_for_activity(cur, activity_id: int) -> None:
+def delete_for_activity(cur: Cursor, activity_id: int) -> None:
     cur.execute(
         "DELETE FROM indicator_values WHERE indicator_id IN"
         " (SELECT id FROM indicators WHERE activity_id = ?)",
@@ -124,6 +130,6 @@ def delete_for_activity(cur, activity_id: int) -> None:
     cur.execute("DELETE FROM indicators WHERE activity_id = ?", [activity_id])
 
 
-def _dicts(cur) -> list[dict]:
+def _dicts(cur: Cursor) -> list[dict[str, Any]]:
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]

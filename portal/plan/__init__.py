@@ -1,0 +1,1 @@
+"""The action plan follow-up: one package, one façade (`api`)."""

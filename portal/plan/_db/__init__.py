@@ -1,0 +1,1 @@
+"""The plan's SQL: private to portal.plan."""
