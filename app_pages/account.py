@@ -7,7 +7,7 @@ from portal.admin.api import MIN_PASSWORD
 from portal.errors import PortalError
 from portal.i18n import t
 from portal.ui import guard
-from portal.ui.admin_widgets import show_error
+from portal.ui.forms import show_error
 from portal.ui.text import escape_md
 
 user = guard.page("account.manage")

@@ -11,11 +11,11 @@ from portal.exports.plan import plan_table, xlsx_bytes
 from portal.exports.tabular import csv_bytes
 from portal.i18n import t
 from portal.plan import api as plan_api
-from portal.ui import guard, plan_edit_forms, plan_forms, plan_list, plan_widgets
+from portal.ui import forms, guard, plan_edit_forms, plan_forms, plan_list, plan_widgets
 
 user = guard.page("plan.view")
 st.title(t("plan.title"))
-plan_forms.flash()
+forms.flash()
 
 plan_id = plan_widgets.plan_selector()
 today = date.today()

@@ -12,47 +12,16 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from portal import config
 from portal.plan._db import (
     indicators as indicators_db,
     plans as plans_db,
     progress as plan_progress,
     state as plan_state,
 )
+from portal.plan._rules import flags, stale_days
 
 STATUSES = ("not_started", "in_progress", "done", "cancelled")
 CLOSED = ("done", "cancelled")
-
-
-def month_of(day: date) -> str:
-    return f"{day.year:04d}-{day.month:02d}"
-
-
-def stale_days() -> int:
-    """Days without an update before an open activity is flagged (PORTAL_STALE_DAYS)."""
-    return config.get_int("PORTAL_STALE_DAYS")
-
-
-def is_overdue(status: str, due_month: str | None, ongoing: bool, today: date) -> bool:
-    """Overdue is derived, never typed: past the due month and not done or cancelled.
-
-    An activity due this month is not yet overdue (due "2020-12" means by the end of
-    December); an ongoing ("Fortlöpande") activity is never overdue.
-    """
-    if ongoing or not due_month or status in CLOSED:
-        return False
-    return due_month < month_of(today)
-
-
-def is_stale(status: str, last_updated: date | datetime | None, today: date, days: int) -> bool:
-    """An open activity nobody has updated for `days` days or more (ongoing ones too).
-
-    Done and cancelled activities are never stale: there is nothing left to report.
-    """
-    if status in CLOSED or last_updated is None or pd.isna(last_updated):
-        return False
-    day = last_updated.date() if isinstance(last_updated, datetime) else last_updated
-    return (today - day).days >= days
 
 
 def _last_updated(row) -> datetime | None:
@@ -64,8 +33,9 @@ def _last_updated(row) -> datetime | None:
     return None
 
 
-def with_derived(activities: pd.DataFrame, today: date, days: int | None = None) -> pd.DataFrame:
-    """The activities plus `overdue`, `last_updated` and `stale` computed for `today`."""
+def derive(activities: pd.DataFrame, today: date, days: int | None = None) -> pd.DataFrame:
+    """The activities plus `overdue`, `last_updated` and `stale` computed for `today`, by
+    the SQL rules in `_rules` (the same ones the paged queries use)."""
     days = stale_days() if days is None else days
     df = activities.copy()
     if not len(df):
@@ -73,14 +43,11 @@ def with_derived(activities: pd.DataFrame, today: date, days: int | None = None)
         df["last_updated"] = pd.Series(dtype="datetime64[ns]")
         df["stale"] = pd.Series(dtype=bool)
         return df
-    df["overdue"] = [
-        is_overdue(s, d if isinstance(d, str) else None, bool(o), today)
-        for s, d, o in zip(df["status"], df["due_month"], df["ongoing"], strict=True)
-    ]
-    df["last_updated"] = [_last_updated(r) for r in df.to_dict("records")]
-    df["stale"] = [
-        is_stale(s, lu, today, days) for s, lu in zip(df["status"], df["last_updated"], strict=True)
-    ]
+    last = [_last_updated(r) for r in df.to_dict("records")]
+    flagged = flags(df.assign(last_updated=last), today, days)
+    df["overdue"] = flagged["overdue"].to_numpy(dtype=bool)
+    df["last_updated"] = last
+    df["stale"] = flagged["stale"].to_numpy(dtype=bool)
     return df
 
 
@@ -121,7 +88,7 @@ def _count(part: pd.DataFrame, column: str) -> int:
 
 
 def summarize(plan: dict, activities: pd.DataFrame, dims: pd.DataFrame, today: date) -> PlanSummary:
-    df = with_derived(activities, today)
+    df = derive(activities, today)
     per_dim = []
     for dim in dims.itertuples():
         part = df[df["dimension_id"] == dim.id]
@@ -166,7 +133,7 @@ def plan_view(plan_id: int, today: date) -> tuple[dict, pd.DataFrame, pd.DataFra
     if plan is None:
         return None
     dims = plans_db.dimensions(plan_id)
-    # derived in SQL (same rules as with_derived, checked by the tests)
+    # derived in SQL by the rules in _rules, over only this plan's rows
     acts = plan_state.derived_activities(plan_id, today, stale_days())[VIEW_COLUMNS]
     return plan, dims, acts
 

@@ -11,6 +11,7 @@ from portal.plan._core import (
     activity_history as activity_history,
     current_plan as current_plan,
     current_plan_view as current_plan_view,
+    derive as derive,
     dimensions as dimensions,
     due_label as due_label,
     indicators_for_activity as indicators_for_activity,
@@ -20,7 +21,6 @@ from portal.plan._core import (
     recent_updates as recent_updates,
     stale_days as stale_days,
     weighted_progress as weighted_progress,
-    with_derived as with_derived,
 )
 from portal.plan._db.plans import (
     all_plans as all_plans,

@@ -131,7 +131,7 @@ def plan_content(year: int, as_of: date) -> dict[str, Any] | None:
     history = reports_db.activity_history(plan_id, year_end)
     if as_of < date.today():
         acts = state_at(acts, history, reports_db.first_updates(plan_id))
-    acts = plan_api.with_derived(acts, as_of)
+    acts = plan_api.derive(acts, as_of)
     indicators = _indicators(plan_id)
     return plan_sections(plan, dims, acts, history, indicators, year)
 

@@ -11,19 +11,11 @@ import streamlit as st
 from portal.admin import api as user_service
 from portal.admin.api import MIN_PASSWORD, User
 from portal.auth import ROLES
-from portal.errors import PortalError, ValidationError
+from portal.errors import PortalError
 from portal.i18n import t
+from portal.ui.forms import show_error
 
 _FLASH = "admin_flash"
-
-
-def show_error(exc: PortalError) -> None:
-    """The error next to the form, with one line per bad field (shown as plain text)."""
-    st.error(str(exc), icon=":material/error:")
-    if isinstance(exc, ValidationError):
-        for field, problem in exc.problems.items():
-            if str(problem) != str(exc):
-                st.text(f"{field}: {problem}")
 
 
 def _done(message: str) -> None:

@@ -11,7 +11,7 @@ from portal.admin.api import User
 from portal.errors import PortalError
 from portal.exports.tabular import csv_bytes
 from portal.i18n import t
-from portal.ui.admin_widgets import show_error
+from portal.ui.forms import show_error
 
 _ALL = ""
 

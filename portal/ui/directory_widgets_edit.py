@@ -18,6 +18,7 @@ from portal.exports import directory as dir_export
 from portal.i18n import t
 from portal.i18n.formats import number
 from portal.ui import directory_widgets, pager
+from portal.ui.forms import show_error
 from portal.ui.text import escape_md
 
 _TEXT_FIELDS = (
@@ -139,13 +140,8 @@ def _run(action, success: str) -> None:
     """Run a service call; show its error next to the form, or the success message."""
     try:
         action()
-    except ValidationError as exc:
-        st.error(escape_md(str(exc)))
-        for where, problem in exc.problems.items():
-            st.error(escape_md(f"{where}: {problem}") if where != "entry" else escape_md(problem))
-        return
     except PortalError as exc:
-        st.error(escape_md(str(exc)))
+        show_error(exc, field_label=lambda field: t(f"directory.{field}"))
         return
     st.success(success)
 

@@ -123,11 +123,18 @@ def field_error(form: str, field: str) -> None:
         st.error(escape_md(str(message)), icon=":material/error:")
 
 
-def show_error(exc: PortalError) -> None:
+def show_error(exc: PortalError, field_label: Callable[[str], str] | None = None) -> None:
     """An error shown at once (for actions that are not forms), with one line per bad
-    field or row, as plain text."""
+    field or row, as plain text. `field_label` names a field in the user's language."""
     st.error(escape_md(str(exc)), icon=":material/error:")
     if isinstance(exc, ValidationError):
         for where, problem in exc.problems.items():
-            if str(problem) != str(exc):
-                st.error(escape_md(f"{where}: {problem}" if where.isdigit() else str(problem)))
+            if str(problem) == str(exc):
+                continue
+            if where.isdigit():
+                line = f"{where}: {problem}"
+            elif field_label is not None and where not in ("", "form", "entry"):
+                line = f"{field_label(where)}: {problem}"
+            else:
+                line = str(problem)
+            st.error(escape_md(line))

@@ -16,11 +16,11 @@ import streamlit as st
 from portal.admin import api as users_db
 from portal.auth import MUNICIPAL
 from portal.charts.meetings import attendance_by_org
-from portal.errors import PortalError, ValidationError
+from portal.errors import PortalError
 from portal.i18n import t
 from portal.i18n.formats import long_date
 from portal.meetings import api as actions_svc, api as db, api as lists, api as svc
-from portal.ui import chart_cache, pager
+from portal.ui import chart_cache, forms, pager
 from portal.ui.text import escape_md
 
 
@@ -42,12 +42,12 @@ def open_meeting(meeting_id: int | None, mode: bool = False) -> None:
 
 
 def show_error(exc: PortalError) -> None:
-    """A PortalError next to the form, with every field problem listed."""
-    st.error(str(exc))
-    if isinstance(exc, ValidationError):
-        for field, problem in exc.problems.items():
-            label = t(f"meetings.{field}") if not str(field)[0].isupper() else field
-            st.error(f"{label}: {problem}")
+    """A PortalError next to the form, each field problem named in the user's language."""
+    forms.show_error(exc, field_label=_field_label)
+
+
+def _field_label(field: str) -> str:
+    return t(f"meetings.{field}") if not field[0].isupper() else field
 
 
 def when_text(m: dict[str, Any]) -> str:

@@ -13,7 +13,8 @@ from portal.i18n import t
 from portal.i18n.formats import number
 from portal.plan import api as plan_api
 from portal.ui import plan_list
-from portal.ui.plan_forms import field_error, form_errors, submit
+from portal.ui.forms import field_error, submit
+from portal.ui.plan_forms import form_errors
 
 
 def _role_label(role: str) -> str:

@@ -1,86 +1,33 @@
-"""Forms that keep the plan current: progress update, indicators. Shared form plumbing:
-a failed save is kept in session state and shown at the form and at each field on the
-rerun, so the message sits next to what must be fixed.
+"""Forms that keep the plan current: progress update, indicators. They save through the
+one form helper (portal/ui/forms.py); only how a changed plan field is named is theirs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from portal.errors import PortalError, StaleEdit, ValidationError
 from portal.i18n import t
 from portal.plan import api as plan_api
 from portal.plan.api import STATUSES
-from portal.ui.text import escape_md
-
-FLASH = "plan_flash"
-
-
-def submit(form: str, action: Callable[[], Any], success: str, reset: tuple[str, ...] = ()) -> None:
-    """Run a service call for `form`; remember its outcome and rerun the page.
-
-    `reset` names session keys to forget afterwards (form values and the version the form
-    was based on), both after a save and after a stale refusal, so the form shows what is
-    now stored.
-    """
-    st.session_state.pop(_key(form), None)
-    try:
-        action()
-    except ValidationError as exc:
-        st.session_state[_key(form)] = {"message": str(exc), "problems": exc.problems}
-    except StaleEdit as exc:
-        st.session_state[_key(form)] = {"message": str(exc), "changes": exc.changes, "hint": True}
-        _forget(reset)
-    except PortalError as exc:
-        st.session_state[_key(form)] = {"message": str(exc)}
-    else:
-        st.session_state[FLASH] = success
-        _forget(reset)
-    st.rerun()
-
-
-def _forget(keys: tuple[str, ...]) -> None:
-    for key in keys:
-        st.session_state.pop(key, None)
-
-
-def _key(form: str) -> str:
-    return f"{form}__outcome"
-
-
-def flash() -> None:
-    """The confirmation of the last save, once."""
-    message = st.session_state.pop(FLASH, None)
-    if message:
-        st.success(message, icon=":material/check_circle:")
+from portal.ui.forms import errors, field_error, submit
 
 
 def form_errors(form: str) -> None:
     """The general message of a failed save, and for a stale save what changed."""
-    outcome = st.session_state.get(_key(form))
-    if not outcome:
-        return
-    st.error(outcome["message"])
-    changes = outcome.get("changes") or {}
-    lines = [
-        t(
-            "plan.changed_field",
-            field=t(f"plan.fields.{name}"),
-            seen=_show(name, c["seen"]),
-            now=_show(name, c["now"]),
-        )
-        for name, c in changes.items()
-        if not name.startswith("_") and "seen" in c
-    ]
-    if lines:
-        st.markdown("\n".join(f"- {escape_md(line)}" for line in lines))
-    if outcome.get("hint"):
-        st.info(t("plan.reload_hint"))
+    errors(form, show_change=_changed)
+
+
+def _changed(name: str, change: dict[str, Any]) -> str:
+    return t(
+        "plan.changed_field",
+        field=t(f"plan.fields.{name}"),
+        seen=_show(name, change["seen"]),
+        now=_show(name, change["now"]),
+    )
 
 
 def _show(name: str, value: Any) -> str:
@@ -93,13 +40,6 @@ def _show(name: str, value: Any) -> str:
     if isinstance(value, bool):
         return t("common.yes") if value else t("common.no")
     return str(value)
-
-
-def field_error(form: str, field: str) -> None:
-    outcome = st.session_state.get(_key(form)) or {}
-    message = (outcome.get("problems") or {}).get(field)
-    if message:
-        st.error(message, icon=":material/error:")
 
 
 def update_form(row, user) -> None:

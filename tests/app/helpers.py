@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from streamlit.testing.v1 import AppTest
 
 from portal import ROOT
@@ -31,8 +33,19 @@ def page_as(username: str | None, page: str) -> AppTest:
     return at
 
 
-def texts(at: AppTest) -> str:
-    """All visible text of markdown, titles, captions, alerts and metrics, joined."""
+def seen(markdown: object) -> str:
+    """What a reader sees of a Markdown source: backslash escapes removed."""
+    return re.sub(r"\\(.)", r"\1", str(markdown))
+
+
+def errors(at: AppTest) -> list[str]:
+    """The error messages as a reader sees them."""
+    return [seen(e.value) for e in at.error]
+
+
+def texts(at: AppTest, raw: bool = False) -> str:
+    """All visible text of markdown, titles, captions, alerts and metrics, joined, as a
+    reader sees it (Markdown escapes removed), or as the Markdown source with `raw`."""
     parts = []
     for kind in (
         "title",
@@ -45,7 +58,7 @@ def texts(at: AppTest) -> str:
         "info",
         "success",
     ):
-        parts += [str(el.value) for el in getattr(at, kind)]
+        parts += [str(el.value) if raw else seen(el.value) for el in getattr(at, kind)]
     parts += [f"{m.label} {m.value}" for m in at.metric]
     return "\n".join(parts)
 

@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 from portal import ROOT
 from portal.admin._db.users import get_user
 from portal.plan._db import plans as plans_db
-from tests.app.helpers import open_tab, page_as, texts
+from tests.app.helpers import errors, open_tab, page_as, texts
 
 EDIT = "Redigera planen"
 
@@ -82,8 +82,8 @@ def test_bad_input_is_shown_at_the_field(demo_db):
     at.run()
     text = texts(at)
     assert "Uppgifterna kunde inte sparas" in text
-    assert "Fältet får inte vara tomt." in [e.value for e in at.error]
-    assert "Ange månaden som ÅÅÅÅ-MM, till exempel 2020-12." in [e.value for e in at.error]
+    assert "Fältet får inte vara tomt." in errors(at)
+    assert "Ange månaden som ÅÅÅÅ-MM, till exempel 2020-12." in errors(at)
     assert len(plans_db.activities(plans_db.current_plan()["id"])) == 6
     assert form
 
@@ -121,9 +121,7 @@ def test_delete_from_the_page_asks_for_confirmation(demo_db):
     delete = next(b for b in at.button if b.label == "Ta bort aktiviteten")
     delete.click()
     at.run()
-    assert "Aktiviteten har historik. Bekräfta att du vill ta bort den." in [
-        e.value for e in at.error
-    ]
+    assert "Aktiviteten har historik. Bekräfta att du vill ta bort den." in errors(at)
     assert len(plans_db.activities(plans_db.current_plan()["id"])) == 6
     next(c for c in at.checkbox if c.label.startswith("Jag förstår")).check()
     next(b for b in at.button if b.label == "Ta bort aktiviteten").click()

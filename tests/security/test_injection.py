@@ -96,7 +96,7 @@ def test_account_page_escapes_the_name(demo_db):
     with transaction() as cur:
         cur.execute("UPDATE users SET name = ? WHERE username = 'ledamot'", [STORED[4]])
     at = app_as("ledamot", "app_pages/account.py")
-    shown = texts(at) + "\n".join(str(c.value) for c in at.sidebar.caption)
+    shown = texts(at, raw=True) + "\n".join(str(c.value) for c in at.sidebar.caption)
     # every Markdown/HTML character of user text is escaped: it renders literally
     assert "<img" not in shown.replace("\\<img", "")
     assert shown.count("\\<img src=x onerror=alert\\(1\\)\\>") >= 2
@@ -112,7 +112,7 @@ def test_admin_form_refuses_overlong_and_control_text_with_a_message(demo_db):
     next(b for b in at.button if b.label == "Skapa användare").click()
     at.run()
     assert any("kunde inte sparas" in e.value for e in at.error)
-    assert "styrtecken" in "\n".join(str(x.value) for x in at.text)
+    assert "styrtecken" in "\n".join(str(x.value) for x in at.error)
     assert users_db.get_user("kim") is None
 
 

@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from portal.plan import _core as plan_service, _read as plan_read
-from portal.plan._core import is_stale, with_derived
+from portal.plan._core import derive
+from portal.plan._rules import is_stale
 
 
 @pytest.mark.parametrize(
@@ -41,27 +42,27 @@ def _acts(**cols):
     return pd.DataFrame(base)
 
 
-def test_with_derived_edge_cases():
-    df = with_derived(_acts(), date(2026, 11, 24), days=90)
+def test_derive_edge_cases():
+    df = derive(_acts(), date(2026, 11, 24), days=90)
     # due this month: not overdue; ongoing: never overdue but stale when not updated;
     # cancelled and done: neither overdue nor stale
     assert list(df["overdue"]) == [False, False, False, False]
     assert list(df["stale"]) == [False, True, False, False]
     assert df.loc[1, "last_updated"] == datetime(2026, 1, 2)
     assert df.loc[2, "last_updated"] == datetime(2019, 5, 2)
-    later = with_derived(_acts(), date(2026, 12, 1), days=90)
+    later = derive(_acts(), date(2026, 12, 1), days=90)
     assert list(later["overdue"]) == [True, False, False, False]
 
 
 def test_stale_days_come_from_config(monkeypatch):
     monkeypatch.setenv("PORTAL_STALE_DAYS", "400")
-    assert not with_derived(_acts(), date(2026, 11, 24))["stale"].any()
+    assert not derive(_acts(), date(2026, 11, 24))["stale"].any()
     monkeypatch.setenv("PORTAL_STALE_DAYS", "10")
-    assert list(with_derived(_acts(), date(2026, 11, 24))["stale"]) == [True, True, False, False]
+    assert list(derive(_acts(), date(2026, 11, 24))["stale"]) == [True, True, False, False]
 
 
-def test_with_derived_of_empty_frame_has_columns():
-    df = with_derived(_acts().iloc[0:0], date(2026, 11, 24), days=90)
+def test_derive_of_empty_frame_has_columns():
+    df = derive(_acts().iloc[0:0], date(2026, 11, 24), days=90)
     assert {"overdue", "stale", "last_updated"} <= set(df.columns)
 
 
@@ -73,7 +74,7 @@ def test_rollup_is_weighted_and_leaves_out_cancelled():
 
 
 def test_status_counts_put_overdue_apart():
-    df = with_derived(_acts(), date(2027, 1, 1), days=90)
+    df = derive(_acts(), date(2027, 1, 1), days=90)
     counts = dict(plan_service.status_counts(df).itertuples(index=False))
     assert counts == {"not_started": 0, "in_progress": 1, "overdue": 1, "done": 1, "cancelled": 1}
 

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from portal.plan import _core as plan_service
-from portal.plan._core import is_overdue
+from portal.plan._rules import is_overdue
 
 
 @pytest.mark.parametrize(

@@ -76,7 +76,7 @@ def _add_edge_cases() -> int:
 
 
 def _pandas_view(plan_id: int, today: date) -> pd.DataFrame:
-    return plan_service.with_derived(plans_db.activities(plan_id), today, days=DAYS)
+    return plan_service.derive(plans_db.activities(plan_id), today, days=DAYS)
 
 
 TODAYS = [date(2026, 11, 24), date(2026, 12, 1), date(2020, 6, 15)]
@@ -157,7 +157,7 @@ def test_plan_view_keeps_its_columns_and_values(demo_db):
     plan_id = _add_edge_cases()
     today = date(2026, 11, 24)
     _, _, acts = plan_service.plan_view(plan_id, today)
-    old = plan_service.with_derived(plans_db.activities(plan_id), today)
+    old = plan_service.derive(plans_db.activities(plan_id), today)
     assert list(acts.columns) == list(old.columns)
     assert acts["overdue"].tolist() == old["overdue"].tolist()
     assert acts["stale"].tolist() == old["stale"].tolist()

@@ -1,9 +1,9 @@
 """Derived state of a plan's activities (overdue, last updated, stale) computed in SQL,
 so a page reads the rows it shows instead of deriving state over every activity.
 
-The rules are the ones in portal/services/plan.py (`is_overdue`, `is_stale`); tests
-check that both give the same result on a real database. Every value goes in as a named
-parameter: the plan, the month and day of "today", the stale threshold and the filters.
+The rules are the SQL expressions in portal/plan/_rules.py, embedded here as text. Every
+value goes in as a named parameter: the plan, the month and day of "today", the stale
+threshold and the filters.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from typing import Any
 import pandas as pd
 
 from portal.db.connection import cursor
+from portal.plan._rules import OVERDUE_SQL, STALE_SQL
 
 # Activities of one plan (or one activity of it) with overdue, last_updated and stale.
-DERIVED = """
+DERIVED = f"""
 WITH base AS (
     SELECT a.id, a.dimension_id, d.key AS dimension_key, d.number AS dimension_number,
            d.name AS dimension_name, d.position AS dimension_position, a.position,
@@ -35,15 +36,10 @@ WITH base AS (
            b.status IN ('done', 'cancelled') AS closed
     FROM base b LEFT JOIN latest l ON l.activity_id = b.id
 ), derived AS (
-    -- due this month is not late (YYYY-MM compares as text); ongoing is never late
-    SELECT *,
-           (NOT closed AND NOT ongoing AND coalesce(due_month, '') <> ''
-            AND due_month < $month) AS overdue,
-           (NOT closed AND last_updated IS NOT NULL
-            AND date_diff('day', CAST(last_updated AS DATE), $today::DATE) >= $days) AS stale
+    SELECT *, {OVERDUE_SQL} AS overdue, {STALE_SQL} AS stale
     FROM dated
 )
-"""
+"""  # noqa: S608 - only the fixed rule texts of _rules are joined in
 
 # The latest comment of the activities in CTE `rows` (only those: a page, not the plan).
 LATEST_COMMENT = """
