@@ -8,11 +8,12 @@ times (naive datetimes); the calendar export attaches the zone.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from portal import auth
+from portal.actor import Actor
 from portal.db import audit
 from portal.db.connection import Cursor, transaction
 from portal.errors import NotFound, StaleEdit, ValidationError
@@ -24,11 +25,6 @@ TYPES = ("sos", "police", "regional", "neighbours", "other")
 STATUSES = ("planned", "held", "cancelled")
 KINDS = ("custom", "actions", "late_activities", "situation", "signals")
 MAX_TITLE = 200
-
-
-class Actor(Protocol):
-    username: str
-    role: str
 
 
 def now_local() -> datetime:

@@ -12,9 +12,10 @@ import math
 import time
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from portal import auth
+from portal.actor import Actor
 from portal.db import audit
 from portal.db.connection import transaction
 from portal.errors import NotFound, StaleEdit, ValidationError
@@ -28,11 +29,6 @@ MAX_NAME = 200
 MAX_UNIT = 40
 CONFLICT_ATTEMPTS = 3
 T = TypeVar("T")
-
-
-class Actor(Protocol):
-    username: str
-    role: str
 
 
 def with_conflict_retry(fn: Callable[[], T], attempts: int = CONFLICT_ATTEMPTS) -> T:
