@@ -29,6 +29,7 @@ import duckdb
 
 from portal import config
 from portal.actor import Actor
+from portal.admin._users import acting
 from portal.db import audit
 from portal.db.connection import cursor, scalar, transaction
 from portal.errors import PortalError
@@ -90,8 +91,6 @@ def backup_in_process(root: Path, actor: str = "system") -> Path:
 
 def backup_zip(actor: Actor) -> tuple[str, bytes]:
     """(file name, zip bytes) of a fresh backup, for the admin page's download."""
-    from portal.admin._users import acting
-
     who = acting(actor)
     with tempfile.TemporaryDirectory() as tmp:
         folder = backup_in_process(Path(tmp), who)

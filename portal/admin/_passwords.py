@@ -15,6 +15,7 @@ from functools import cache
 import bcrypt
 
 from portal import config
+from portal.admin._demo import DEMO_USERS
 from portal.errors import ConfigError, ValidationError
 from portal.i18n import t
 
@@ -62,8 +63,6 @@ def spend_check_time(password: str) -> None:
 
 
 def is_demo_password(username: str, password: str) -> bool:
-    from portal.admin._seed import DEMO_USERS
-
     names = {username.lower()} | {u for u, _, _ in DEMO_USERS}
     return password.strip().lower() in {f"demo-{n}" for n in names}
 

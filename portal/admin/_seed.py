@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 from portal.admin._db import users as users_db
+from portal.admin._demo import DEMO_USERS
 from portal.admin._passwords import hash_password
 from portal.db.connection import Cursor
-
-DEMO_USERS = [
-    ("admin", "Demo Administratör", "admin"),
-    ("samordnare", "Demo Säkerhetssamordnare", "coordinator"),
-    ("processledare", "Demo Processledare", "process_leader"),
-    ("ledamot", "Demo Ledamot SOS-gruppen", "member"),
-    ("partner", "Demo Partner (polisen)", "partner"),
-]
 
 
 def load_default(cur: Cursor) -> None:

@@ -18,7 +18,7 @@ from portal.plan._db import (
     progress as plan_progress,
     state as plan_state,
 )
-from portal.plan._rules import flags, stale_days
+from portal.plan._rules import flags, stale_days, weighted_progress
 
 STATUSES = ("not_started", "in_progress", "done", "cancelled")
 CLOSED = ("done", "cancelled")
@@ -49,15 +49,6 @@ def derive(activities: pd.DataFrame, today: date, days: int | None = None) -> pd
     df["last_updated"] = last
     df["stale"] = flagged["stale"].to_numpy(dtype=bool)
     return df
-
-
-def weighted_progress(df: pd.DataFrame) -> float | None:
-    """Weighted mean progress of the activities that count (cancelled ones do not)."""
-    counted = df[df["status"] != "cancelled"]
-    total_weight = float(counted["weight"].sum()) if len(counted) else 0.0
-    if total_weight <= 0:
-        return None
-    return float((counted["progress"] * counted["weight"]).sum() / total_weight)
 
 
 @dataclass(frozen=True)

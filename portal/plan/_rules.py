@@ -35,6 +35,12 @@ STALE_SQL = (
 )
 
 
+# The roll-up: progress weighted by each activity's weight; cancelled ones do not count.
+# Aggregates over activity rows (with status, progress, weight); progress = NUM / DEN.
+ROLLUP_NUM_SQL = "coalesce(sum(progress * weight) FILTER (WHERE status <> 'cancelled'), 0)"
+ROLLUP_DEN_SQL = "coalesce(sum(weight) FILTER (WHERE status <> 'cancelled'), 0)"
+
+
 def stale_days() -> int:
     """Days without an update before an open activity is flagged (PORTAL_STALE_DAYS)."""
     return config.get_int("PORTAL_STALE_DAYS")
@@ -66,6 +72,29 @@ def flags(rows: pd.DataFrame, today: date, days: int) -> pd.DataFrame:
         ).df()
     finally:
         con.close()
+
+
+def weighted_progress(rows: pd.DataFrame) -> float | None:
+    """The roll-up of `rows` by the same SQL; None when nothing counts."""
+    if not len(rows):
+        return None
+    frame = pd.DataFrame(
+        {
+            "status": rows["status"].astype(str).to_numpy(),
+            "progress": pd.to_numeric(rows["progress"]).astype(float).to_numpy(),
+            "weight": pd.to_numeric(rows["weight"]).astype(float).to_numpy(),
+        }
+    )
+    con = duckdb.connect()
+    try:
+        con.register("acts", frame)
+        row = con.execute(
+            f"SELECT {ROLLUP_NUM_SQL}, {ROLLUP_DEN_SQL} FROM acts"  # noqa: S608 - fixed rules
+        ).fetchone()
+    finally:
+        con.close()
+    num, den = (float(row[0]), float(row[1])) if row else (0.0, 0.0)
+    return num / den if den > 0 else None
 
 
 def is_overdue(status: str, due_month: str | None, ongoing: bool, today: date) -> bool:

@@ -8,6 +8,7 @@ import altair as alt
 from portal import suppression
 from portal.i18n import t
 from portal.situation import _views as views
+from portal.situation._charts import level_chart, period_chart, year_chart
 from portal.situation._db import situation as db
 from portal.vocab import MILIEUS, SOURCES
 
@@ -63,8 +64,6 @@ def year_summary(year: int, exact: bool = False) -> dict:
 
 def charts_for_year(year: int) -> list[tuple[str, alt.TopLevelMixin]]:
     """Titles and charts for the report (suppressed counts: the report leaves the portal)."""
-    from portal.situation._charts import level_chart, period_chart, year_chart
-
     out: list[tuple[str, alt.TopLevelMixin]] = []
     grid = level_chart(last=5)
     if grid is not None:

@@ -1,7 +1,8 @@
 """The plan's figures in SQL: counts by state and weighted sums per dimension, and the
 overview's short lists (mine, overdue, stale) with how many there are in all.
 
-Built on the derived state of portal/db/plan_state.py, so the rules live in one place.
+Built on the derived state of `_db/state.py` and the roll-up of `_rules.py`, so every
+rule is written once.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ import pandas as pd
 
 from portal.db.connection import cursor
 from portal.plan._db.state import DERIVED, LATEST_COMMENT, params
+from portal.plan._rules import ROLLUP_DEN_SQL, ROLLUP_NUM_SQL
 
 _ROLLUP = "".join(
     (
         DERIVED,
-        """
+        f"""
 SELECT d.id AS dimension_id, d.key, d.number, d.name,
        count(x.id) AS activities,
        count(x.id) FILTER (WHERE x.status = 'done') AS done,
@@ -25,13 +27,13 @@ SELECT d.id AS dimension_id, d.key, d.number, d.name,
        count(x.id) FILTER (WHERE x.status = 'not_started' AND NOT x.overdue) AS not_started,
        count(x.id) FILTER (WHERE x.status = 'in_progress' AND NOT x.overdue) AS in_progress,
        count(x.id) FILTER (WHERE x.status = 'cancelled') AS cancelled,
-       coalesce(sum(x.progress * x.weight) FILTER (WHERE x.status <> 'cancelled'), 0) AS num,
-       coalesce(sum(x.weight) FILTER (WHERE x.status <> 'cancelled'), 0) AS den
+       {ROLLUP_NUM_SQL} AS num,
+       {ROLLUP_DEN_SQL} AS den
 FROM dimensions d LEFT JOIN derived x ON x.dimension_id = d.id
 WHERE d.plan_id = $plan_id
 GROUP BY d.id, d.key, d.number, d.name, d.position
 ORDER BY d.position
-""",
+""",  # noqa: S608 - only the fixed rule texts of _rules are joined in
     )
 )
 
