@@ -2,7 +2,6 @@
 the history and indicators of each activity; follow-up charts; editing and new periods."""
 
 from datetime import date
-from types import SimpleNamespace
 
 import streamlit as st
 
@@ -41,7 +40,6 @@ def activities_tab() -> None:
     act_id = plan_list.activity_picker(plan["id"], "plan_activity")
     row = plan_api.activity(plan["id"], act_id, today) if act_id is not None else None
     if row is not None:
-        row = SimpleNamespace(**row)
         plan_widgets.activity_detail(row)
         inds = plan_api.indicators_for_activity(act_id)
         plan_widgets.indicator_table(inds)

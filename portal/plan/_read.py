@@ -13,6 +13,7 @@ from portal.db.cache import cached_read
 from portal.plan import _core as plan_service
 from portal.plan._core import DimensionSummary, PlanSummary
 from portal.plan._db import rollup as plan_rollup, state as plan_state
+from portal.plan.records import Activity
 
 PAGE_SIZE = 25  # activities per dimension and page on the plan page
 CHOICES = 50  # activities a picker offers at once; a search narrows them
@@ -114,9 +115,10 @@ def dimension_pages(
     )
 
 
-def activity(plan_id: int, activity_id: int, today: date) -> dict | None:
+def activity(plan_id: int, activity_id: int, today: date) -> Activity | None:
     """One activity of the plan with overdue, last_updated, stale and latest comment."""
-    return _activity(plan_id, activity_id, today, plan_service.stale_days())
+    row = _activity(plan_id, activity_id, today, plan_service.stale_days())
+    return None if row is None else Activity.from_row(row)
 
 
 @cached_read

@@ -70,6 +70,7 @@ from portal.plan._structure import (
     has_history as has_history,
     move_activity as move_activity,
 )
+from portal.plan.records import Activity as Activity
 
 # The embedded default and demo data (portal/setup.py loads every feature's seeder).
 seeder = _seed

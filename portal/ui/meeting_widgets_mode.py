@@ -67,9 +67,9 @@ def linked_activity(activity_id: int) -> None:
     if r is None:
         return
     st.markdown(f"**{t('meetings.linked_activity')}**")
-    st.text(r["description"])
-    status = t(f"plan.statuses.{r['status']}")
-    st.progress(int(r["progress"]) / 100, text=f"{status} · {int(r['progress'])} %")
+    st.text(r.description)
+    status = t(f"plan.statuses.{r.status}")
+    st.progress(r.progress / 100, text=f"{status} · {r.progress} %")
 
 
 def live_data(item: dict, editor: bool) -> None:

@@ -96,7 +96,7 @@ def edit_activity_forms(plan_id: int, today: date, user) -> None:
     # their identity until a save or a refusal resets it.
     base_key = f"plan_edit_base_{act_id}"
     base = st.session_state.setdefault(
-        base_key, {k: row[k] for k in ("version", "status", *plan_api.FIELDS)}
+        base_key, row.values(("version", "status", *plan_api.FIELDS))
     )
     form_errors(form)
     with st.form(form):

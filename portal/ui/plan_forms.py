@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from portal.actor import Actor
 from portal.i18n import t
 from portal.plan import api as plan_api
 from portal.plan.api import STATUSES
@@ -42,7 +43,7 @@ def _show(name: str, value: Any) -> str:
     return str(value)
 
 
-def update_form(row, user) -> None:
+def update_form(row: plan_api.Activity, user: Actor) -> None:
     """Status, progress, comment and link of one activity, saved as a history entry.
 
     The form remembers the version it was first shown with: a save on top of someone

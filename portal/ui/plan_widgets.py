@@ -106,7 +106,7 @@ def activity_label(row) -> str:
     return f"{row.dimension_number} · {short}"
 
 
-def activity_detail(row) -> None:
+def activity_detail(row: plan_api.Activity) -> None:
     """Status, last update, stale flag, history timeline and indicators of one activity."""
     st.markdown(f"**{escape_md(row.description)}**")
     cols = st.columns(3)
