@@ -170,16 +170,3 @@ def audit_choices(actor: Actor) -> tuple[list[str], list[str]]:
     """(actors, entities) present in the log, for the filters."""
     acting(actor)
     return audit.distinct_values("actor"), audit.distinct_values("entity")
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(df: pd.DataFrame) -> pd.DataFrame:
-    """Text cells that a spreadsheet would run as a formula get a leading apostrophe."""
-    out = df.copy()
-    for col in out.columns:
-        out[col] = out[col].map(
-            lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
-        )
-    return out

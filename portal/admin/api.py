@@ -24,7 +24,6 @@ from portal.admin._users import (
     add_user as add_user,
     audit_choices as audit_choices,
     audit_log as audit_log,
-    csv_safe as csv_safe,
     disable_user as disable_user,
     list_users as list_users,
     reset_password as reset_password,

@@ -18,6 +18,7 @@ from typing import Any
 
 from portal import auth
 from portal.actor import Actor
+from portal.cells import restore
 from portal.db import audit
 from portal.db.connection import transaction
 from portal.directory._core import clean
@@ -129,7 +130,7 @@ def parse(data: bytes) -> list[dict[str, Any]]:
         line = reader.line_num
         if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
             continue  # blank line
-        values, reasons = _row(raw)
+        values, reasons = _row({k: restore(v) if isinstance(v, str) else v for k, v in raw.items()})
         if reasons:
             problems[f"rad {start}"] = "; ".join(reasons)
         else:

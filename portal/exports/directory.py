@@ -22,7 +22,7 @@ import pandas as pd
 from portal import DATA_DIR
 from portal.directory import api as dir_db
 from portal.directory.api import COLUMNS, label
-from portal.exports.tabular import csv_bytes
+from portal.exports.tabular import csv_bytes, csv_text, xlsx_bytes
 
 FORMATS = ("csv", "xlsx", "hsds")
 DESCRIPTOR = DATA_DIR / "reference" / "hsds" / "datapackage.json"
@@ -51,9 +51,7 @@ def csv_data(role: str | None = "admin") -> bytes:
 
 
 def xlsx_data(role: str | None = "admin") -> bytes:
-    buf = io.BytesIO()
-    table(entries_for(role)).to_excel(buf, index=False, sheet_name="Stödkatalog")
-    return buf.getvalue()
+    return xlsx_bytes({"Stödkatalog": table(entries_for(role))})
 
 
 def export(fmt: str, path: Path, role: str | None = "admin") -> None:
@@ -88,9 +86,7 @@ def write_hsds(folder: Path, entries: list[dict[str, Any]]) -> None:
         rows = tables.get(resource["name"], [])
         df = pd.DataFrame(rows, columns=columns)
         # No BOM here: the standard validator would read it into the first header.
-        (folder / resource["path"]).write_text(
-            df.to_csv(index=False, lineterminator="\n"), encoding="utf-8"
-        )
+        (folder / resource["path"]).write_text(csv_text(df), encoding="utf-8")
     descriptor["created"] = datetime.now().astimezone().isoformat(timespec="seconds")
     (folder / "datapackage.json").write_text(
         json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8"

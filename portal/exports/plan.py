@@ -12,11 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from portal.errors import NotFound
-from portal.exports.tabular import write_csv
+from portal.exports.tabular import add_sheet, write_csv
 from portal.i18n import t
 from portal.plan import api as plan_api
 
@@ -57,33 +55,13 @@ def plan_table(today: date, plan_id: int | None = None) -> pd.DataFrame:
 def xlsx_bytes(df: pd.DataFrame, sheet: str) -> bytes:
     """An Excel workbook with real types: whole numbers, TRUE/FALSE, dates."""
     wb = Workbook()
-    ws = wb.active
-    ws.title = sheet[:31]
-    ws.append(list(df.columns))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in df.itertuples(index=False):
-        ws.append([_cell(v) for v in row])
-    for idx, name in enumerate(df.columns, start=1):
-        letter = get_column_letter(idx)
-        ws.column_dimensions[letter].width = WIDTHS.get(name, 14)
-        if name == "last_updated":
-            for cell in ws[letter][1:]:
-                cell.number_format = "yyyy-mm-dd"
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = ws.dimensions
+    default = wb.active
+    add_sheet(wb, sheet, df, WIDTHS)
+    if default is not None:
+        wb.remove(default)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
-
-
-def _cell(value):
-    """Plain Python values for openpyxl (numpy types and NaN are not cells)."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return None
-    if hasattr(value, "item"):
-        return value.item()
-    return value
 
 
 def export(fmt: str, path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from portal.exports.tabular import write_csv
+from portal.exports.tabular import write_csv, xlsx_bytes
 from portal.i18n import t
 from portal.situation import api as db, api as views
 
@@ -60,14 +60,17 @@ def workbook_bytes() -> bytes:
     return buf.getvalue()
 
 
-def _write_xlsx(target) -> None:
-    with pd.ExcelWriter(target, engine="openpyxl") as xl:
-        assessments_table().to_excel(
-            xl, sheet_name=t("situation.sheet_assessments")[:31], index=False
-        )
-        indicators_table().to_excel(
-            xl, sheet_name=t("situation.sheet_indicators")[:31], index=False
-        )
+def _write_xlsx(target: io.BytesIO | Path) -> None:
+    data = xlsx_bytes(
+        {
+            t("situation.sheet_assessments"): assessments_table(),
+            t("situation.sheet_indicators"): indicators_table(),
+        }
+    )
+    if isinstance(target, Path):
+        target.write_bytes(data)
+    else:
+        target.write(data)
 
 
 def export(fmt: str, path: Path) -> None:

@@ -1,19 +1,142 @@
-"""CSV writing shared by the exports: UTF-8 with BOM so Excel shows å, ä, ö right."""
+"""Tables written for spreadsheets, the one way every export does it.
+
+CSV: UTF-8 with BOM so Excel shows å, ä, ö right. Excel: real types (whole numbers,
+decimals, TRUE/FALSE, dates), a bold and frozen header, widths that fit the content.
+
+User text can never run as a formula: in CSV a text cell that a spreadsheet would read as
+a formula (it starts with =, +, -, @, a tab or a carriage return) gets a leading
+apostrophe, as spreadsheets themselves do; in Excel every text cell is written as a
+string, never a formula. The rule is in portal/cells.py; the imports take the apostrophe off.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from portal.cells import neutralise
+
+MAX_WIDTH = 60
+
+
+def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    for col in out.columns:
+        if pd.api.types.is_object_dtype(out[col]) or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(neutralise)
+    return out
+
+
+def csv_text(df: pd.DataFrame) -> str:
+    """CSV without BOM (for machine readers such as an HSDS validator), formulas defused."""
+    buf = io.StringIO()
+    # CRLF as RFC 4180 says: a carriage return inside a cell is then quoted, not a row break
+    safe_frame(df).to_csv(buf, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    return buf.getvalue()
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
-    buf = io.StringIO()
-    df.to_csv(buf, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    return ("\ufeff" + csv_text(df)).encode("utf-8")
 
 
 def write_csv(df: pd.DataFrame, path: Path) -> None:
     Path(path).write_bytes(csv_bytes(df))
+
+
+def cell_value(value: Any) -> Any:
+    """A plain Python value for openpyxl (numpy types and NaN/NaT are not cells)."""
+    if value is None:
+        return None
+    if isinstance(value, float | int | str | bool | date | datetime):
+        return None if isinstance(value, float) and pd.isna(value) else value
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.to_pydatetime()
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if hasattr(value, "item"):
+        return value.item()
+    return str(value)
+
+
+def add_sheet(
+    wb: Workbook, title: str, df: pd.DataFrame, widths: Mapping[str, float] | None = None
+) -> Worksheet:
+    """One sheet: bold frozen header, typed cells, text never a formula, fitted widths."""
+    ws = wb.create_sheet(title=title[:31])
+    ws.append([str(c) for c in df.columns])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in df.itertuples(index=False):
+        ws.append([cell_value(v) for v in row])
+    for column in ws.iter_cols(min_row=2):
+        for cell in column:
+            _type(cell)
+    _fit(ws, df, widths or {})
+    ws.freeze_panes = "A2"
+    if len(df):
+        ws.auto_filter.ref = ws.dimensions
+    ws.print_options.gridLines = False
+    ws.page_setup.orientation = "landscape" if len(df.columns) > 5 else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    return ws
+
+
+def _type(cell: Cell) -> None:
+    if isinstance(cell.value, str):
+        cell.data_type = "s"  # never a formula, whatever the text starts with
+    elif isinstance(cell.value, datetime):
+        cell.number_format = "yyyy-mm-dd hh:mm"
+    elif isinstance(cell.value, date):
+        cell.number_format = "yyyy-mm-dd"
+
+
+def _fit(ws: Worksheet, df: pd.DataFrame, widths: Mapping[str, float]) -> None:
+    for idx, name in enumerate(df.columns, start=1):
+        letter = get_column_letter(idx)
+        if name in widths:
+            ws.column_dimensions[letter].width = widths[name]
+            continue
+        longest = max(
+            [len(str(name))] + [len(_shown(c.value)) for c in ws[letter][1:200]], default=8
+        )
+        ws.column_dimensions[letter].width = min(MAX_WIDTH, max(8, longest + 2))
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return "2026-01-01 00:00"
+    if isinstance(value, date):
+        return "2026-01-01"
+    return str(value)
+
+
+def xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
+    """A workbook with one sheet per (title, table), in order."""
+    wb = Workbook()
+    default = wb.active
+    for title, df in sheets.items():
+        add_sheet(wb, title, df)
+    if default is not None and len(wb.worksheets) > 1:
+        wb.remove(default)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from portal import auth
 from portal.actor import Actor
+from portal.cells import restore
 from portal.db import audit
 from portal.db.connection import transaction
 from portal.errors import ValidationError
@@ -74,7 +75,7 @@ def _read(text: str) -> list[tuple[int, dict]]:
     for row in reader:
         if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
             continue  # blank line
-        rows.append((reader.line_num, {k: (v or "") for k, v in row.items() if k}))
+        rows.append((reader.line_num, {k: restore(v or "") for k, v in row.items() if k}))
     if not rows:
         raise ValidationError(t("situation.errors.empty_file"))
     return rows

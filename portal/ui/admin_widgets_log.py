@@ -60,7 +60,7 @@ def audit_section(user: User) -> None:
     )
     st.download_button(
         t("admin.export_csv"),
-        data=lambda: csv_bytes(user_service.csv_safe(log)),
+        data=lambda: csv_bytes(log),
         file_name=f"granskningslogg-{today.isoformat()}.csv",
         mime="text/csv",
         icon=":material/download:",
