@@ -72,6 +72,9 @@ def stacked_by_milieu(
     """Stacked bars over time; df: period, milieu_label, count (NaN = suppressed), shown."""
     chart = (
         alt.Chart(df, title=title)
+        # A hidden (null) count must leave only its own bar out: stacked with the rest
+        # it would make every bar above it in the quarter vanish too.
+        .transform_filter("isValid(datum['count'])")
         .transform_calculate(
             rank=f"indexof({json.dumps(milieu_labels)}, datum.milieu_label)",
         )
