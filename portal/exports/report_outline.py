@@ -12,7 +12,7 @@ from io import BytesIO
 from PIL import Image
 
 from portal.i18n import t
-from portal.report.api import Report
+from portal.report.api import EMPTY, Report
 
 
 @dataclass
@@ -37,7 +37,7 @@ def image_size(png: bytes, max_w: float, max_h: float) -> tuple[float, float]:
 
 
 def _pct(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0f} %"
+    return EMPTY if value is None else f"{value:.0f} %"
 
 
 def _short(text: str, limit: int = 70) -> str:
@@ -49,7 +49,7 @@ def _short(text: str, limit: int = 70) -> str:
 
 def _num(value: float | None) -> str:
     if value is None:
-        return "–"
+        return EMPTY
     return f"{value:g}"
 
 
@@ -57,7 +57,7 @@ def _plan_line(cover: dict) -> str:
     title, period = cover["plan_title"], cover["period"]
     if period and period not in title:
         title = f"{title} {period}"
-    return title or "–"
+    return title or EMPTY
 
 
 def outline(report: Report) -> list[Block]:
@@ -206,7 +206,7 @@ def _dimensions(c: dict) -> list[Block]:
                                 i["unit"],
                                 _num(i["target"]),
                                 _num(i["actual"]),
-                                i["actual_on"],
+                                i["actual_on"] or EMPTY,
                             ]
                             for i in act["indicators"]
                         ],

@@ -54,6 +54,10 @@ def type_label(key: str, lang: str | None = None) -> str:
     return t(f"meetings.types.{key}", lang=lang)
 
 
+def action_status_label(key: str, lang: str | None = None) -> str:
+    return t(f"meetings.action_statuses.{key}", lang=lang)
+
+
 def is_http_link(link: str) -> bool:
     parsed = urlparse(link)
     return parsed.scheme in ("http", "https") and bool(parsed.netloc)
