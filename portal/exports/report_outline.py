@@ -7,11 +7,13 @@ Every text in a block is plain text: renderers never interpret it as markup.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from io import BytesIO
 
 from PIL import Image
 
 from portal.i18n import t
+from portal.i18n.formats import long_date
 from portal.report.api import EMPTY, Report
 
 
@@ -148,6 +150,10 @@ def _brief_table(items: list[dict]) -> Block:
     )
 
 
+def _indicators_note(c: dict) -> str:
+    return t("report.indicators_as_of", date=long_date(date.fromisoformat(c["as_of"])))
+
+
 def _dimensions(c: dict) -> list[Block]:
     out: list[Block] = []
     for dim in c["dimensions"]:
@@ -191,6 +197,7 @@ def _dimensions(c: dict) -> list[Block]:
             if act["indicators"]:
                 out += [
                     Block("h3", t("report.indicators")),
+                    Block("note", _indicators_note(c)),
                     Block(
                         "table",
                         headers=[
