@@ -17,13 +17,15 @@ from portal.charts import PALETTE
 # Levels none -> high, light to dark so the grid reads in greyscale too.
 LEVEL_COLOURS = ["#DDDDDD", PALETTE[4], PALETTE[1], PALETTE[5]]
 FONT = 16  # readable on a projector
+GRID_STEP = 110  # px per year column of the level grid
+YOY_WIDTH = 560  # px of the year-against-year plot (files keep it; the page stretches)
 
 
 def _big(chart: alt.Chart) -> alt.Chart:
     return (
         chart.configure_axis(labelFontSize=FONT - 2, titleFontSize=FONT)
         .configure_legend(labelFontSize=FONT - 2, titleFontSize=FONT)
-        .configure_title(fontSize=FONT + 2)
+        .configure_title(fontSize=FONT + 2, limit=0, anchor="start")
     )
 
 
@@ -58,7 +60,10 @@ def level_grid(
         ],
     )
     text = base.mark_text(fontSize=FONT - 2).encode(text="level_label:N")
-    return _big(alt.layer(cells, text, data=df, title=title).properties(height=alt.Step(48)))
+    # Cells wide enough for the longest level name ("Ingen känd"), so files (which keep
+    # this size) never print labels over each other.
+    grid = alt.layer(cells, text, data=df, title=title)
+    return _big(grid.properties(height=alt.Step(48), width=alt.Step(GRID_STEP)))
 
 
 def stacked_by_milieu(
@@ -126,7 +131,8 @@ def year_against_year(
                 "milieu_label:N",
                 title=x_title,
                 sort=None,
-                axis=alt.Axis(labelAngle=0, labelLimit=200),
+                # turned, so long milieu names never run into each other in a file
+                axis=alt.Axis(labelAngle=-30, labelAlign="right", labelLimit=260),
             ),
             xOffset=alt.XOffset("year:N", sort=years),
             y=alt.Y("count:Q", title=y_title, axis=alt.Axis(tickMinStep=1)),
@@ -142,7 +148,7 @@ def year_against_year(
             ],
         )
     )
-    return _big(chart)
+    return _big(chart.properties(width=YOY_WIDTH))
 
 
 def to_png(chart: alt.Chart, scale: float = 2.0) -> bytes:
