@@ -24,7 +24,7 @@ Source = bytes | str | Path
 
 _RAW = re.compile(
     r"\b(?:nan|NaN|None|NaT)\b"  # missing values printed as text
-    r"|\[[^\[\]\n]*\]"  # a Python list
+    r"|\[\]|\[\s*['\"\d-][^\[\]\n]*\]"  # a Python list ("[Demo]" is a label)
     r"|\{[^{}\n]*\}"  # a dict or an unformatted {placeholder}
     r"|[{}]"  # a lone brace
 )
@@ -133,7 +133,7 @@ def pdf_lang(data: bytes) -> str:
     """The document language (/Lang of the catalog)."""
     import pypdf
 
-    return str(pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"].get("/Lang", ""))
+    return str(pypdf.PdfReader(io.BytesIO(data)).root_object.get("/Lang", ""))
 
 
 def assert_accessible_a4(data: bytes, title: str, lang: str = "sv") -> None:

@@ -163,7 +163,7 @@ def pdf_bytes(meeting_id: int) -> bytes:
         "present": mn.present,
         "absent": mn.absent,
         "agenda": mn.agenda,
-        "notes": richtext.parse(_text(m["minutes"]), top_level=2),
+        "notes": richtext.parse(_text(m["minutes"]), top_level=3),
         "decisions": [[f"§ {n}", text] for n, text in mn.decisions],
         "actions": {"headers": _action_header(), "rows": _action_rows(mn.actions)},
         "text": {

@@ -7,6 +7,8 @@ on every page, and the charts with alt text. Every text goes to Typst as JSON da
 
 from __future__ import annotations
 
+import typst
+
 from portal import config
 from portal.exports.report_outline import Block, image_size, outline
 from portal.exports.typeset import render_pdf
@@ -64,4 +66,10 @@ def render(report: Report) -> bytes:
         "logo_alt": t("report.logo_alt", municipality=municipality),
         "blocks": blocks,
     }
-    return render_pdf("report", data, images)
+    try:
+        return render_pdf("report", data, images)
+    except typst.TypstError:
+        if "logo" not in images:
+            raise
+        del images["logo"]  # a logo file Typst cannot read leaves the cover without it
+        return render_pdf("report", data, images)
