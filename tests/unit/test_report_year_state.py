@@ -7,8 +7,8 @@ from datetime import date
 
 from portal.actor import Actor
 from portal.exports.report_outline import outline
-from portal.report._data import build_report
 from portal.plan import api as plan_api
+from portal.report._data import build_report
 
 TODAY = date(2026, 12, 2)
 COORDINATOR = Actor("samordnare", "Samordnare", "coordinator")
