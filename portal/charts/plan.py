@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from portal.charts import PALETTE
+from portal.charts import PALETTE, localised
 
 
 def dimension_progress(df: pd.DataFrame, title: str, x_title: str, y_title: str) -> alt.Chart:
@@ -63,23 +63,36 @@ def progress_over_time(
     Steps, not slopes: progress stays where it was until the next update.
     """
     series = list(dict.fromkeys(df["series"]))
-    return (
+    # The legend below the plot, so it is never pushed out of a
+    # narrow container, and long dimension names are not cut.
+    legend = alt.Legend(
+        title=series_title,
+        orient="bottom",
+        direction="vertical",
+        labelLimit=0,
+        symbolType="stroke",
+        symbolStrokeWidth=3,
+    )
+    chart = (
         alt.Chart(df, title=title)
         .mark_line(point=True, interpolate="step-after")
         .encode(
-            x=alt.X("day:T", title=x_title),
+            x=alt.X("day:T", title=x_title, axis=alt.Axis(labelOverlap="greedy")),
             y=alt.Y("progress:Q", title=y_title, scale=alt.Scale(domain=[0, 100])),
             color=alt.Color(
                 "series:N",
                 title=series_title,
                 sort=series,
                 scale=alt.Scale(domain=series, range=PALETTE[: len(series)]),
+                legend=legend,
             ),
+            # the dash tells lines apart in greyscale; the colour legend names them
             strokeDash=alt.StrokeDash("series:N", sort=series, legend=None),
             tooltip=[
                 alt.Tooltip("series:N", title=series_title),
-                alt.Tooltip("day:T", title=x_title),
+                alt.Tooltip("day:T", title=x_title, format="%Y-%m-%d"),
                 alt.Tooltip("progress:Q", title=y_title, format=".0f"),
             ],
         )
     )
+    return localised(chart)

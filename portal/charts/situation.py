@@ -20,13 +20,15 @@ ChartT = TypeVar("ChartT", alt.Chart, alt.LayerChart)
 # Levels none -> high, light to dark so the grid reads in greyscale too.
 LEVEL_COLOURS = ["#DDDDDD", PALETTE[4], PALETTE[1], PALETTE[5]]
 FONT = 16  # readable on a projector
+GRID_STEP = 110  # px per year column of the level grid
+YOY_WIDTH = 560  # px of the year-against-year plot (files keep it; the page stretches)
 
 
 def _big(chart: ChartT) -> ChartT:
     return (
         chart.configure_axis(labelFontSize=FONT - 2, titleFontSize=FONT)
         .configure_legend(labelFontSize=FONT - 2, titleFontSize=FONT)
-        .configure_title(fontSize=FONT + 2)
+        .configure_title(fontSize=FONT + 2, limit=0, anchor="start")
     )
 
 
@@ -61,9 +63,11 @@ def level_grid(
         ],
     )
     text = base.mark_text(fontSize=FONT - 2).encode(text="level_label:N")
-    layered = alt.layer(cells, text, data=df, title=title)
-    assert isinstance(layered, alt.LayerChart)
-    return _big(layered.properties(height=alt.Step(48)))
+    # Cells wide enough for the longest level name ("Ingen känd"), so files (which keep
+    # this size) never print labels over each other.
+    grid = alt.layer(cells, text, data=df, title=title)
+    assert isinstance(grid, alt.LayerChart)
+    return _big(grid.properties(height=alt.Step(48), width=alt.Step(GRID_STEP)))
 
 
 def stacked_by_milieu(
@@ -77,6 +81,9 @@ def stacked_by_milieu(
     """Stacked bars over time; df: period, milieu_label, count (NaN = suppressed), shown."""
     chart = (
         alt.Chart(df, title=title)
+        # A hidden (null) count must leave only its own bar out: stacked with the rest
+        # it would make every bar above it in the quarter vanish too.
+        .transform_filter("isValid(datum['count'])")
         .transform_calculate(
             rank=f"indexof({json.dumps(milieu_labels)}, datum.milieu_label)",
         )
@@ -128,7 +135,8 @@ def year_against_year(
                 "milieu_label:N",
                 title=x_title,
                 sort=None,
-                axis=alt.Axis(labelAngle=0, labelLimit=200),
+                # turned, so long milieu names never run into each other in a file
+                axis=alt.Axis(labelAngle=-30, labelAlign="right", labelLimit=260),
             ),
             xOffset=alt.XOffset("year:N", sort=years),
             y=alt.Y("count:Q", title=y_title, axis=alt.Axis(tickMinStep=1)),
@@ -144,7 +152,7 @@ def year_against_year(
             ],
         )
     )
-    return _big(chart)
+    return _big(chart.properties(width=YOY_WIDTH))
 
 
 def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:

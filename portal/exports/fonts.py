@@ -1,8 +1,8 @@
 """The shared Unicode font for PDF exports (DejaVu Sans, shipped in portal/assets/fonts).
 
-fpdf2's built-in core fonts are Latin-1 only; a TTF font renders å, ä, ö and every other
-character people type. The files travel with the package so nothing depends on the
-machine's fonts (DejaVu's licence permits redistribution; see LICENSE-DejaVu.txt).
+Typst (portal/exports/typeset.py) uses only these files, never the machine's fonts, so a
+PDF looks the same everywhere and renders å, ä, ö and every other character people type
+(DejaVu's licence permits redistribution; see LICENSE-DejaVu.txt).
 """
 
 from __future__ import annotations

@@ -1,23 +1,24 @@
 """A meeting's minutes (attendees, agenda, minutes text, decisions, action items) as a
-Word document (python-docx, real heading styles) and a PDF (fpdf2 with DejaVu Sans, so
-å, ä, ö and other characters render).
+Word document (python-docx, real heading styles) and a PDF (templates/minutes.typ, in
+the usual form of a Swedish protokoll, with lines for the signatures).
 
-The minutes are Markdown; here only headings (#) and list items (-, *) are carried over
-as document structure, everything else is written as literal text: nothing a user typed
-is interpreted as markup in either format.
+The minutes are Markdown: portal/exports/richtext.py parses them into blocks and runs,
+so headings, lists, bold and italic carry over as document structure and formatting in
+both formats while nothing a user typed is ever interpreted as markup.
 """
 
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 
 import pandas as pd
 from docx import Document
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
 
-from portal.exports.fonts import font_path
+from portal import config
+from portal.exports import richtext
+from portal.exports.typeset import render_pdf
 from portal.i18n import t
 from portal.meetings import api as db
 from portal.meetings.api import fmt_date, get, type_label
@@ -29,8 +30,15 @@ class Minutes:
     present: list[str]
     absent: list[str]
     agenda: list[str]
-    decisions: list[str]
+    decisions: list[tuple[int, str]]
     actions: pd.DataFrame
+
+
+def _text(value: object) -> str:
+    """A database value as text: missing values (None, NaN) are empty, never "nan"."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
 
 
 def _when(m: dict) -> str:
@@ -43,23 +51,29 @@ def collect(meeting_id: int) -> Minutes:
     people = db.attendees(meeting_id)
 
     def fmt(row) -> str:
-        return f"{row.name} ({row.organisation})" if row.organisation else row.name
+        org = _text(row.organisation)
+        return f"{row.name} ({org})" if org else _text(row.name)
 
     present = [fmt(r) for r in people.itertuples() if r.present]
     absent = [fmt(r) for r in people.itertuples() if r.invited and not r.present]
     agenda = [
-        f"{int(r.position)}. {r.title}" + (f" – {r.presenter}" if r.presenter else "")
+        f"{int(r.position)}. {r.title}" + (f" – {_text(r.presenter)}" if _text(r.presenter) else "")
         for r in db.agenda(meeting_id).itertuples()
     ]
-    decisions = [f"§ {int(r.number)}. {r.text}" for r in db.decisions(meeting_id).itertuples()]
+    decisions = [(int(r.number), _text(r.text)) for r in db.decisions(meeting_id).itertuples()]
     return Minutes(m, present, absent, agenda, decisions, db.actions(meeting_id=meeting_id))
+
+
+def _decision_line(number: int, text: str) -> str:
+    return f"§ {number}. {text}"
 
 
 def _action_rows(actions: pd.DataFrame) -> list[list[str]]:
     rows = []
     for r in actions.itertuples():
         due = fmt_date(r.due)
-        rows.append([r.text, r.owner, due, t(f"meetings.action_statuses.{r.status}")])
+        status = t(f"meetings.action_statuses.{r.status}")
+        rows.append([_text(r.text), _text(r.owner), due, status])
     return rows
 
 
@@ -67,20 +81,8 @@ def _action_header() -> list[str]:
     return [t("meetings.action"), t("meetings.owner"), t("meetings.due"), t("meetings.status")]
 
 
-def _markdown_blocks(text: str) -> list[tuple[str, str]]:
-    """(kind, text) per line: 'h' heading, 'li' list item, 'p' paragraph."""
-    blocks = []
-    for line in (text or "").splitlines():
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if stripped.startswith("#"):
-            blocks.append(("h", stripped.lstrip("#").strip()))
-        elif stripped[:2] in ("- ", "* "):
-            blocks.append(("li", stripped[2:].strip()))
-        else:
-            blocks.append(("p", stripped))
-    return blocks
+def _place(m: dict) -> str:
+    return " · ".join(x for x in (_text(m["place"]), _text(m["link"])) if x)
 
 
 def docx_bytes(meeting_id: int) -> bytes:
@@ -90,8 +92,8 @@ def docx_bytes(meeting_id: int) -> bytes:
     doc.core_properties.title = m["title"]
     doc.add_heading(m["title"], level=0)
     doc.add_paragraph(f"{type_label(m['type'])} · {_when(m)}")
-    if m["place"] or m["link"]:
-        doc.add_paragraph(" · ".join(x for x in (m["place"], m["link"]) if x))
+    if _place(m):
+        doc.add_paragraph(_place(m))
 
     doc.add_heading(t("meetings.attendance"), level=1)
     doc.add_heading(t("meetings.present"), level=2)
@@ -107,16 +109,14 @@ def docx_bytes(meeting_id: int) -> bytes:
         doc.add_paragraph(line)
 
     doc.add_heading(t("meetings.minutes"), level=1)
-    for kind, text in _markdown_blocks(m["minutes"]) or [("p", t("meetings.nothing"))]:
-        if kind == "h":
-            doc.add_heading(text, level=2)
-        elif kind == "li":
-            doc.add_paragraph(text, style="List Bullet")
-        else:
-            doc.add_paragraph(text)
+    notes = richtext.parse(_text(m["minutes"]), top_level=2)
+    if notes:
+        richtext.to_docx(doc, notes)
+    else:
+        doc.add_paragraph(t("meetings.nothing"))
 
     doc.add_heading(t("meetings.decisions"), level=1)
-    for line in mn.decisions or [t("meetings.nothing")]:
+    for line in [_decision_line(*d) for d in mn.decisions] or [t("meetings.nothing")]:
         doc.add_paragraph(line)
 
     doc.add_heading(t("meetings.actions"), level=1)
@@ -131,66 +131,59 @@ def docx_bytes(meeting_id: int) -> bytes:
                 cell.text = text
     else:
         doc.add_paragraph(t("meetings.nothing"))
+    _docx_signatures(doc)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
 
 
-class _PDF(FPDF):
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font("DejaVu", size=8)
-        self.cell(0, 8, f"{self.page_no()}", align="C")
+def _docx_signatures(doc) -> None:
+    doc.add_heading(t("meetings.signing"), level=1)
+    line = "_" * 34
+    for label in (t("meetings.recorded_by"), t("meetings.adjusted"), t("meetings.adjusted")):
+        doc.add_paragraph(f"{label}:")
+        doc.add_paragraph(f"{line}\n{t('meetings.name_clarification')}, {t('meetings.date')}")
 
 
 def pdf_bytes(meeting_id: int) -> bytes:
+    """The minutes as a tagged A4 PDF in the form of a Swedish protokoll."""
     mn = collect(meeting_id)
     m = mn.meeting
-    pdf = _PDF(format="A4")
-    pdf.add_font("DejaVu", "", str(font_path()))
-    pdf.add_font("DejaVu", "B", str(font_path(bold=True)))
-    pdf.set_title(m["title"])
-    pdf.set_auto_page_break(auto=True, margin=18)
-    pdf.add_page()
-
-    def heading(text: str, size: int = 14) -> None:
-        pdf.ln(2)
-        pdf.set_font("DejaVu", "B", size)
-        pdf.multi_cell(0, size * 0.55, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.set_font("DejaVu", "", 11)
-
-    def para(text: str, bullet: bool = False) -> None:
-        pdf.multi_cell(0, 6, ("• " if bullet else "") + text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-
-    heading(m["title"], 18)
-    para(f"{type_label(m['type'])} · {_when(m)}")
-    if m["place"] or m["link"]:
-        para(" · ".join(x for x in (m["place"], m["link"]) if x))
-    heading(t("meetings.attendance"))
-    para(f"{t('meetings.present')}: " + (", ".join(mn.present) or t("meetings.nobody")))
-    if mn.absent:
-        para(f"{t('meetings.absent')}: " + ", ".join(mn.absent))
-    heading(t("meetings.agenda"))
-    for line in mn.agenda or [t("meetings.nothing")]:
-        para(line)
-    heading(t("meetings.minutes"))
-    for kind, text in _markdown_blocks(m["minutes"]) or [("p", t("meetings.nothing"))]:
-        if kind == "h":
-            heading(text, 12)
-        else:
-            para(text, bullet=kind == "li")
-    heading(t("meetings.decisions"))
-    for line in mn.decisions or [t("meetings.nothing")]:
-        para(line)
-    heading(t("meetings.actions"))
-    rows = _action_rows(mn.actions)
-    if rows:
-        with pdf.table(col_widths=(50, 20, 15, 15), text_align="LEFT") as table:
-            pdf.set_font("DejaVu", "B", 10)
-            table.row(_action_header())
-            pdf.set_font("DejaVu", "", 10)
-            for row in rows:
-                table.row(row)
-    else:
-        para(t("meetings.nothing"))
-    return bytes(pdf.output())
+    facts = [
+        [t("meetings.type"), type_label(m["type"])],
+        [t("meetings.when"), _when(m)],
+    ]
+    if _place(m):
+        facts.append([t("meetings.place"), _place(m)])
+    data = {
+        "title": _text(m["title"]),
+        "author": config.get("PORTAL_MUNICIPALITY"),
+        "kind": t("meetings.minutes"),
+        "facts": facts,
+        "present": mn.present,
+        "absent": mn.absent,
+        "agenda": mn.agenda,
+        "notes": richtext.parse(_text(m["minutes"]), top_level=3),
+        "decisions": [[f"§ {n}", text] for n, text in mn.decisions],
+        "actions": {"headers": _action_header(), "rows": _action_rows(mn.actions)},
+        "text": {
+            key: t(f"meetings.{key}")
+            for key in (
+                "attendance",
+                "present",
+                "absent",
+                "nobody",
+                "agenda",
+                "minutes_notes",
+                "decisions",
+                "actions",
+                "nothing",
+                "signing",
+                "recorded_by",
+                "adjusted",
+                "name_clarification",
+                "date",
+            )
+        },
+    }
+    return render_pdf("minutes", data)

@@ -7,12 +7,14 @@ Every text in a block is plain text: renderers never interpret it as markup.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from io import BytesIO
 
 from PIL import Image
 
 from portal.i18n import t
-from portal.report.api import Report
+from portal.i18n.formats import long_date
+from portal.report.api import EMPTY, Report
 
 
 @dataclass
@@ -37,7 +39,7 @@ def image_size(png: bytes, max_w: float, max_h: float) -> tuple[float, float]:
 
 
 def _pct(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0f} %"
+    return EMPTY if value is None else f"{value:.0f} %"
 
 
 def _short(text: str, limit: int = 70) -> str:
@@ -49,7 +51,7 @@ def _short(text: str, limit: int = 70) -> str:
 
 def _num(value: float | None) -> str:
     if value is None:
-        return "–"
+        return EMPTY
     return f"{value:g}"
 
 
@@ -57,7 +59,7 @@ def _plan_line(cover: dict) -> str:
     title, period = cover["plan_title"], cover["period"]
     if period and period not in title:
         title = f"{title} {period}"
-    return title or "–"
+    return title or EMPTY
 
 
 def outline(report: Report) -> list[Block]:
@@ -148,6 +150,10 @@ def _brief_table(items: list[dict]) -> Block:
     )
 
 
+def _indicators_note(c: dict) -> str:
+    return t("report.indicators_as_of", date=long_date(date.fromisoformat(c["as_of"])))
+
+
 def _dimensions(c: dict) -> list[Block]:
     out: list[Block] = []
     for dim in c["dimensions"]:
@@ -191,6 +197,7 @@ def _dimensions(c: dict) -> list[Block]:
             if act["indicators"]:
                 out += [
                     Block("h3", t("report.indicators")),
+                    Block("note", _indicators_note(c)),
                     Block(
                         "table",
                         headers=[
@@ -206,7 +213,7 @@ def _dimensions(c: dict) -> list[Block]:
                                 i["unit"],
                                 _num(i["target"]),
                                 _num(i["actual"]),
-                                i["actual_on"],
+                                i["actual_on"] or EMPTY,
                             ]
                             for i in act["indicators"]
                         ],

@@ -38,6 +38,29 @@ _MONTHS = {
 }
 
 
+_DAYS = {
+    "sv": ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"],
+    "en": ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+}
+
+
+def time_locale(lang: str | None = None) -> dict:
+    """A d3 time-format locale (Vega-Lite `config.locale.time`) in `lang`: chart axes
+    and tooltips name months and days in the UI language."""
+    lang = lang if lang in _MONTHS else get_lang()
+    months, days = _MONTHS[lang], _DAYS[lang]
+    return {
+        "dateTime": "%A %-d %B %Y %X" if lang == "sv" else "%A, %B %-d, %Y, %X",
+        "date": "%Y-%m-%d",
+        "time": "%H:%M:%S",
+        "periods": ["fm", "em"] if lang == "sv" else ["AM", "PM"],
+        "days": days,
+        "shortDays": [d[:3] for d in days],
+        "months": months,
+        "shortMonths": [m[:3] for m in months],
+    }
+
+
 def long_date(value: date | datetime | None, lang: str | None = None) -> str:
     """'2 mars 2026' (sv) or '2 March 2026' (en); '' for None."""
     if value is None:

@@ -50,6 +50,10 @@ def type_label(key: str, lang: str | None = None) -> str:
     return t(f"meetings.types.{key}", lang=lang)
 
 
+def action_status_label(key: str, lang: str | None = None) -> str:
+    return t(f"meetings.action_statuses.{key}", lang=lang)
+
+
 def is_http_link(link: str) -> bool:
     parsed = urlparse(link)
     return parsed.scheme in ("http", "https") and bool(parsed.netloc)
@@ -197,9 +201,14 @@ def _missing(value) -> bool:
         return str(value) == "<NA>"
 
 
+def _str(value: object) -> str:
+    """A cell of the agenda grid as text: an empty cell (None, NaN, <NA>) is ""."""
+    return "" if _missing(value) else str(value)
+
+
 def _clean_item(item: dict[str, Any]) -> dict[str, Any]:
-    title = str(item.get("title") or "").strip()
-    kind = item.get("kind") or "custom"
+    title = _str(item.get("title")).strip()
+    kind = _str(item.get("kind")) or "custom"
     duration: Any = item.get("duration_min")
     try:
         duration = 10 if _missing(duration) else int(duration)
@@ -211,9 +220,9 @@ def _clean_item(item: dict[str, Any]) -> dict[str, Any]:
         "title": title,
         "kind": kind if kind in KINDS else "custom",
         "duration_min": duration,
-        "presenter": str(item.get("presenter") or "").strip(),
+        "presenter": _str(item.get("presenter")).strip(),
         "activity_id": activity,
-        "notes": str(item.get("notes") or ""),
+        "notes": _str(item.get("notes")),
     }
 
 

@@ -5,7 +5,7 @@ Interface for the annual report (portal/services/report*): keep the keys stable.
 
 from __future__ import annotations
 
-from portal.meetings._core import TYPES, as_date, type_label
+from portal.meetings._core import TYPES, action_status_label, as_date, type_label
 from portal.meetings._db import meetings as db
 
 
@@ -14,7 +14,8 @@ def year_summary(year: int) -> dict:
 
     Keys: held (int), by_type [{type, label, count}], attendance_by_org
     [{organisation, count}] (present attendees), decisions [{date, meeting, number, text}],
-    open_actions [{text, owner, due, status}] (every action still open, whatever its year).
+    open_actions [{text, owner, due, status, status_label}] (every action still open,
+    whatever its year).
     Labels are Swedish: the report goes to kommunledningsgruppen.
     """
     counts = db.held_by_type(year)
@@ -37,7 +38,13 @@ def year_summary(year: int) -> dict:
         if int(r.meeting_id) in held_ids
     ]
     open_actions = [
-        {"text": r.text, "owner": r.owner, "due": as_date(r.due), "status": r.status}
+        {
+            "text": r.text,
+            "owner": r.owner,
+            "due": as_date(r.due),
+            "status": r.status,
+            "status_label": action_status_label(r.status, lang="sv"),
+        }
         for r in db.actions(open_only=True).itertuples()
     ]
     return {

@@ -12,6 +12,11 @@ Decisions:
   (or today during the current year).
 - Activities added after Y are left out. Activities entered together with the plan (the
   seeded plan document) count as part of the plan from its start.
+- Indicator values are the latest measured on or before the report's date (31 December
+  of a past year), never a value measured later.
+- "Done during the year" lists activities whose (last) change to done was made within
+  the year; an activity done earlier still counts as done in the status table. An
+  activity done without any recorded update has no known date and is not listed.
 - Counts from the situation picture and signals are always suppressed ("<3"): the
   report leaves the portal.
 """
@@ -132,7 +137,7 @@ def plan_content(year: int, as_of: date) -> dict[str, Any] | None:
     if as_of < date.today():
         acts = state_at(acts, history, reports_db.first_updates(plan_id))
     acts = plan_api.derive(acts, as_of)
-    indicators = _indicators(plan_id)
+    indicators = reports_db.indicators_as_of(plan_id, as_of)
     return plan_sections(plan, dims, acts, history, indicators, year)
 
 
@@ -174,10 +179,6 @@ def state_at(acts: pd.DataFrame, history: pd.DataFrame, first: pd.DataFrame) -> 
     df["status"] = statuses
     df["progress"] = progresses
     return df
-
-
-def _indicators(plan_id: int) -> pd.DataFrame | None:
-    return plan_api.indicators_for_plan(plan_id)
 
 
 def plan_sections(
@@ -241,6 +242,7 @@ def plan_sections(
         )
         all_items += [dict(i, dimension=f"{dim.number} {clean(dim.name)}") for i in items]
     overall = plan_api.weighted_progress(acts) if len(acts) else None
+    finished = done_within(in_year, {i["id"] for i in all_items if i["status"] == "done"})
     summary = {
         "progress": None if overall is None else round(overall, 1),
         "activities": len(all_items),
@@ -252,7 +254,7 @@ def plan_sections(
             }
             for s in STATUS_ORDER
         ],
-        "done": [_brief(i) for i in all_items if i["status"] == "done"],
+        "done": [_brief(i) for i in all_items if i["id"] in finished],
         "late": [_brief(i) for i in all_items if i["overdue"]],
     }
     carry = [_brief(i) for i in all_items if i["status"] not in plan_api.CLOSED]
@@ -266,6 +268,15 @@ def plan_sections(
         "dimensions": dimensions,
         "carry_over": carry,
     }
+
+
+def done_within(in_year: pd.DataFrame, done_ids: set[int]) -> set[int]:
+    """Of the activities done at the year's end, those whose last change to done was made
+    within the year (`in_year`: the year's updates)."""
+    if not len(in_year) or not done_ids:
+        return set()
+    to_done = in_year[(in_year["new_status"] == "done") & (in_year["old_status"] != "done")]
+    return {int(a) for a in to_done["activity_id"]} & done_ids
 
 
 def _brief(item: dict[str, Any]) -> dict[str, Any]:

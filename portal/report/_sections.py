@@ -8,13 +8,27 @@ other domains goes through importlib so the report works while a module is missi
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from portal.suppression import shown
 
+# What an empty value reads as in every format (never "None", "nan" or "[]").
+EMPTY = "—"
+
 
 def _text(value: Any) -> str:
-    return "" if value is None else str(value)
+    """A value as text: "" for None and NaN (callers test these for "is there any")."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, list | tuple | set):
+        return ", ".join(_text(v) for v in value if _text(v))
+    return str(value)
+
+
+def _cell(value: Any) -> str:
+    """A value as it is shown in a table cell or line: lists joined with ", ", empty "—"."""
+    return _text(value).strip() or EMPTY
 
 
 def _int(value: Any) -> int:
@@ -57,10 +71,10 @@ def cooperation_section(summary: dict[str, Any] | None) -> dict[str, Any] | None
         ],
         "open_actions": [
             {
-                "text": _text(r.get("text")),
-                "owner": _text(r.get("owner")),
-                "due": _text(r.get("due")),
-                "status": _text(r.get("status")),
+                "text": _cell(r.get("text")),
+                "owner": _cell(r.get("owner")),
+                "due": _cell(r.get("due")),
+                "status": _cell(r.get("status_label") or r.get("status")),
             }
             for r in summary.get("open_actions") or []
         ],
@@ -82,8 +96,8 @@ def situation_section(summary: dict[str, Any] | None) -> dict[str, Any] | None:
             "level": _text(a.get("level_label") or a.get("level")),
             "trend": _text(a.get("trend_label") or a.get("trend")),
             "narrative": _text(a.get("narrative")),
-            "sources_used": _text(a.get("sources_used")),
-            "sources_not_used": _text(a.get("sources_not_used")),
+            "sources_used": _cell(a.get("sources_used")),
+            "sources_not_used": _cell(a.get("sources_not_used")),
         }
         for a in summary.get("assessments") or []
     ]

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from portal.report._data import Report as Report, build_report as build_report, clean as clean
+from portal.report._sections import EMPTY as EMPTY
 from portal.report._snapshots import (
     finalize as finalize,
     report_years as report_years,

@@ -13,7 +13,7 @@ from portal import vocab
 from portal.i18n import t
 from portal.signals._db import signals as signals_db
 from portal.signals._steps import KINDS
-from portal.suppression import shown
+from portal.suppression import shown, shown_by_group, shown_group
 
 COLUMNS = ["quarter", "milieu", "setting", "kind", "count"]
 
@@ -51,7 +51,11 @@ def quarters_of(year: int) -> list[str]:
 
 
 def _rows(totals: dict[str, int], keys, label, exact: bool) -> list[dict]:
-    return [{"label": label(k), "count": shown(int(totals.get(k, 0)), exact)} for k in keys]
+    """One breakdown of the year: its cells add up to the total shown beside them, so a
+    lone small cell gets a complement hidden too."""
+    keys = list(keys)
+    texts = shown_group([int(totals.get(k, 0)) for k in keys], exact)
+    return [{"label": label(k), "count": s} for k, s in zip(keys, texts, strict=True)]
 
 
 def year_summary(year: int, exact: bool = False) -> dict:
@@ -89,7 +93,9 @@ def pivot(by: str, exact: bool = False, year: int | None = None) -> pd.DataFrame
         .reindex(columns=list(keys), fill_value=0)
         .sort_index()
     )
-    out = table.apply(lambda col: [shown(int(v), exact) for v in col])
+    # A quarter's row adds up to the quarter's total (the other pivot shows the same
+    # signals by another key): complementary suppression per row.
+    out = table.apply(lambda row: pd.Series(shown_group(list(row), exact), index=row.index), axis=1)
     out.columns = [t(f"{prefix}.{k}") for k in keys]
     out.index.name = t("signals.stats.quarter")
     return out.reset_index()
@@ -105,8 +111,10 @@ def chart_data(by: str, exact: bool = False, year: int | None = None) -> pd.Data
     if df.empty:
         return pd.DataFrame(columns=["quarter", "group", "count", "shown"])
     rows = []
-    for q, key, count in df[["quarter", by, "count"]].itertuples(index=False):
-        text = shown(int(count), exact)
+    texts = shown_by_group(df, ["quarter"], "count", exact)
+    for (q, key, count), text in zip(
+        df[["quarter", by, "count"]].itertuples(index=False), texts, strict=True
+    ):
         rows.append(
             {
                 "quarter": q,

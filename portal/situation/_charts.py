@@ -17,6 +17,7 @@ from portal.charts import situation as charts
 from portal.i18n import t
 from portal.situation import _views as views
 from portal.situation._core import LEVELS
+from portal.suppression import is_hidden
 from portal.vocab import MILIEUS
 
 Plot = tuple[Callable[..., alt.TopLevelMixin], tuple]
@@ -80,7 +81,7 @@ def breakdown_plot(df: pd.DataFrame, year: int, by: str) -> Plot | None:
 
 
 def year_plot(df: pd.DataFrame, year: int) -> Plot | None:
-    if df["count"].fillna(0).sum() == 0 and not df["shown"].str.startswith("<").any():
+    if df["count"].fillna(0).sum() == 0 and not df["shown"].map(is_hidden).any():
         return None
     return charts.year_against_year, (
         df,

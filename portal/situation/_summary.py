@@ -45,13 +45,15 @@ def year_summary(year: int, exact: bool = False) -> dict:
     if not ind.empty:
         agg = ind.groupby(["milieu", "source"], as_index=False)["count"].sum()
         agg = agg.sort_values(["milieu", "source"], key=_order)
+        # A milieu's sources add up to its year total (shown elsewhere): one group each.
+        texts = suppression.shown_by_group(agg, ["milieu"], "count", exact)
         indicators = [
             {
                 "milieu_label": views.milieu_label(r.milieu),
                 "source_label": views.source_label(r.source),
-                "count": suppression.shown(int(r.count), exact),
+                "count": text,
             }
-            for r in agg.itertuples()
+            for r, text in zip(agg.itertuples(), texts, strict=True)
         ]
     return {
         "status": status,

@@ -79,11 +79,15 @@ def indicator_table(
     return suppression.shown_column(out, "count", exact)
 
 
-def _suppressed_numbers(df: pd.DataFrame, exact: bool) -> pd.DataFrame:
-    """Add `shown` (text) and make `count` NaN where it must not be shown."""
+def _suppressed_numbers(
+    df: pd.DataFrame, exact: bool, groups: list[str] | None = None
+) -> pd.DataFrame:
+    """Add `shown` (text) and make `count` NaN where it must not be shown. Rows with the
+    same `groups` values add up to a total that can be known: a lone small cell there
+    gets a complement hidden too (portal.suppression.shown_group)."""
     out = df.copy()
-    out["shown"] = [suppression.shown(int(c), exact) for c in out["count"]]
-    hidden = out["shown"].str.startswith("<")
+    out["shown"] = suppression.shown_by_group(out, groups, "count", exact)
+    hidden = out["shown"].map(suppression.is_hidden).astype(bool)
     out["count"] = out["count"].astype(float).where(~hidden)
     return out
 
@@ -96,7 +100,7 @@ def by_period(exact: bool, year: int | None = None) -> pd.DataFrame:
         return pd.DataFrame(columns=["period", "milieu_label", "count", "shown"])
     agg["milieu_label"] = [milieu_label(m) for m in agg["milieu"]]
     agg = agg.sort_values(["period", "milieu"], key=_milieu_order)
-    return _suppressed_numbers(agg[["period", "milieu_label", "count"]], exact)
+    return _suppressed_numbers(agg[["period", "milieu_label", "count"]], exact, ["period"])
 
 
 def _milieu_order(col: pd.Series) -> pd.Series:
@@ -126,7 +130,7 @@ def year_vs_year(year: int, exact: bool) -> pd.DataFrame:
             rows.append(
                 {"milieu_label": milieu_label(m), "year": str(y), "count": int(totals.get(m, 0))}
             )
-    return _suppressed_numbers(pd.DataFrame(rows), exact)
+    return _suppressed_numbers(pd.DataFrame(rows), exact, ["year"])
 
 
 def signal_counts(exact: bool, year: int | None = None) -> pd.DataFrame:
@@ -135,7 +139,7 @@ def signal_counts(exact: bool, year: int | None = None) -> pd.DataFrame:
     if agg.empty:
         return pd.DataFrame(columns=["period", "milieu_label", "count", "shown"])
     agg["milieu_label"] = [milieu_label(m) if m in MILIEUS else str(m) for m in agg["milieu"]]
-    return _suppressed_numbers(agg[["period", "milieu_label", "count"]], exact)
+    return _suppressed_numbers(agg[["period", "milieu_label", "count"]], exact, ["period"])
 
 
 def years() -> list[dict]:

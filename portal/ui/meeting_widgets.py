@@ -21,7 +21,7 @@ from portal.i18n import t
 from portal.i18n.formats import long_date
 from portal.meetings import api as actions_svc, api as db, api as lists, api as svc
 from portal.ui import chart_cache, forms, pager
-from portal.ui.text import escape_md
+from portal.ui.text import escape_md, no_missing
 
 
 def selected_meeting_id() -> int | None:
@@ -60,14 +60,16 @@ def meetings_table(df: pd.DataFrame) -> None:
         st.info(t("meetings.no_meetings"))
         return
     st.dataframe(
-        pd.DataFrame(
-            {
-                t("meetings.when"): [f"{s:%Y-%m-%d %H:%M}" for s in df["starts_at"]],
-                t("meetings.meeting_title"): df["title"],
-                t("meetings.type"): [svc.type_label(x) for x in df["type"]],
-                t("meetings.place"): df["place"],
-                t("meetings.status"): [t(f"meetings.statuses.{s}") for s in df["status"]],
-            }
+        no_missing(
+            pd.DataFrame(
+                {
+                    t("meetings.when"): [f"{s:%Y-%m-%d %H:%M}" for s in df["starts_at"]],
+                    t("meetings.meeting_title"): df["title"],
+                    t("meetings.type"): [svc.type_label(x) for x in df["type"]],
+                    t("meetings.place"): df["place"],
+                    t("meetings.status"): [t(f"meetings.statuses.{s}") for s in df["status"]],
+                }
+            )
         ),
         hide_index=True,
         width="stretch",
@@ -300,7 +302,7 @@ def actions_table(df: pd.DataFrame, editor: bool, key: str, compact: bool = Fals
             )
     else:
         st.dataframe(
-            table,
+            no_missing(table),
             hide_index=True,
             width="stretch",
             column_config={t("meetings.action"): st.column_config.TextColumn(width="large")},

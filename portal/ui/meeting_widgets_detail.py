@@ -13,7 +13,7 @@ from portal.i18n import t
 from portal.meetings import api as db, api as svc
 from portal.ui.meeting_widgets import meeting_form, show_error, when_text
 from portal.ui.meeting_widgets_entry import activity_choices, meeting_records, quick_entry
-from portal.ui.text import plain
+from portal.ui.text import no_missing, plain
 
 _ACTIVITY_ID = re.compile(r"^#(\d+) ")
 
@@ -60,7 +60,7 @@ def agenda_editor(m: dict, editor: bool) -> None:
         "notes": st.column_config.TextColumn(t("meetings.notes"), width="large"),
     }
     if not editor:
-        st.dataframe(table, column_config=config, hide_index=True, width="stretch")
+        st.dataframe(no_missing(table), column_config=config, hide_index=True, width="stretch")
         return
     with st.form(f"mt_agenda_{m['id']}"):
         edited = st.data_editor(

@@ -20,6 +20,7 @@ from portal.plan import api as plan_api
 from portal.ui import signal_widgets, situation_widgets
 from portal.ui.meeting_widgets import paged_actions, show_error, when_text
 from portal.ui.meeting_widgets_entry import meeting_records, quick_entry
+from portal.ui.text import no_missing
 
 LATE_SHOWN = 10  # overdue activities shown live; the rest are counted
 
@@ -41,13 +42,15 @@ def late_activities() -> None:
         st.success(t("meetings.no_late"))
         return
     st.dataframe(
-        pd.DataFrame(
-            {
-                t("meetings.activity"): late["description"],
-                t("plan.responsible"): late["responsible_label"],
-                t("plan.due"): late["due_month"],
-                t("plan.progress"): late["progress"].astype(int),
-            }
+        no_missing(
+            pd.DataFrame(
+                {
+                    t("meetings.activity"): late["description"],
+                    t("plan.responsible"): late["responsible_label"],
+                    t("plan.due"): late["due_month"],
+                    t("plan.progress"): late["progress"].astype(int),
+                }
+            )
         ),
         hide_index=True,
         width="stretch",

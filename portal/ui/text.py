@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import streamlit as st
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<&$:])")
@@ -24,3 +25,13 @@ def plain(text: str | None) -> None:
     """Write user text as a paragraph, literally, keeping its paragraph breaks."""
     for para in (text or "").split("\n\n"):
         st.markdown(escape_md(para).replace("\n", "  \n"))
+
+
+def no_missing(df: pd.DataFrame, empty: str = "") -> pd.DataFrame:
+    """A copy of `df` for display: missing values in text columns (None, NaN, <NA>) read
+    `empty` instead of the grid's "None"/"nan"."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or isinstance(out[col].dtype, pd.StringDtype):
+            out[col] = out[col].astype(object).where(out[col].notna(), empty)
+    return out

@@ -82,6 +82,25 @@ def test_leaflet_is_one_page_with_swedish_letters(demo_db, monkeypatch):
     assert "Samtalsgrupp för föräldrar" not in text  # nor partner entries
 
 
+def test_leaflet_is_an_accessible_a4_page(demo_db):
+    from tests.outputs import (
+        assert_accessible_a4,
+        blank_pages,
+        ink_outside,
+        mm_to_px,
+        pdf_page_images,
+        problems_in,
+        text_of,
+    )
+
+    data = leaflet_pdf(date(2026, 11, 24))
+    assert_accessible_a4(data, "Orolig för någon i din närhet?")
+    assert problems_in(text_of(data, "pdf")) == []
+    images = pdf_page_images(data)
+    assert len(images) == 1 and blank_pages(images) == []
+    assert ink_outside(images, mm_to_px(5)) == []
+
+
 def test_leaflet_stays_one_page_with_many_entries(db_path):
     from portal.directory import _core as svc
 

@@ -16,6 +16,16 @@ from portal.charts.meetings import attendance_by_org
 from portal.exports import meetings as ics_export, minutes as minutes_export
 from portal.exports.fonts import font_path
 from portal.meetings import _actions as acts, _core as svc
+from tests.outputs import (
+    assert_accessible_a4,
+    blank_pages,
+    ink_outside,
+    mm_to_px,
+    pdf_fonts,
+    pdf_page_images,
+    problems_in,
+    text_of,
+)
 
 STHLM = ZoneInfo("Europe/Stockholm")
 
@@ -165,19 +175,73 @@ def test_minutes_pdf_renders_swedish_characters_with_embedded_font(leader):
     reader = PdfReader(io.BytesIO(data))
     text = "\n".join(page.extract_text() for page in reader.pages)
     for expected in (
+        "PROTOKOLL",
         "SOS-möte i Tjörn",
         "Åsa Öberg",
         "Åtgärdspunkter",
-        "§ 1. Utbildningen genomförs i höst.",
+        "§ 1",
+        "Utbildningen genomförs i höst.",
         "Boka lokal för föräldrakväll",
+        "Punkt ett <script>x</script>",  # literal text, never markup
+        "Justeras:",
+        "Vid protokollet:",
     ):
         assert expected in text
-    fonts = {
-        str(f["/BaseFont"])
-        for page in reader.pages
-        for f in page["/Resources"]["/Font"].get_object().values()
-    }
-    assert any("DejaVuSans" in f for f in fonts)
+    assert text.index("§ 1") < text.index("Utbildningen") < text.index("§ 2")
+    assert_accessible_a4(data, "SOS-möte i Tjörn")
+    assert all(name.endswith(("DejaVuSans", "DejaVuSans-Bold")) for name, _ in pdf_fonts(data))
+    assert problems_in(text_of(data, "pdf")) == []
+    images = pdf_page_images(data)
+    assert blank_pages(images) == [] and ink_outside(images, mm_to_px(5)) == []
+
+
+def _fonts_of(data: bytes, needle: str) -> set[str]:
+    """The fonts the PDF draws `needle` with (pypdf reports each text run's font)."""
+    found: set[str] = set()
+
+    def visit(text, _cm, _tm, font, _size):
+        if font and needle in text:
+            found.add(str(font["/BaseFont"]))
+
+    for page in PdfReader(io.BytesIO(data)).pages:
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_minutes_markdown_is_formatted_in_pdf_and_word(leader):
+    mid = _create(leader, "Markdownmöte", datetime(2031, 9, 3, 13))
+    notes = (
+        "**Närvarande:** Åsa och Pär\n\n## Uppföljning\n\n- första *punkten*\n- andra"
+        "\n\n1. ett\n2. två\n\n#set text(red) $x$ #import"
+    )
+    svc.save_minutes(leader, mid, notes, 1)
+    data = minutes_export.pdf_bytes(mid)
+    text = text_of(data, "pdf")
+    assert "**" not in text and "##" not in text
+    assert "Närvarande: Åsa och Pär" in " ".join(text.split())
+    assert "#set text(red) $x$ #import" in text
+    assert any(f.endswith("DejaVuSans-Bold") for f in _fonts_of(data, "Närvarande:"))
+    assert any(f.endswith("DejaVuSans-Bold") for f in _fonts_of(data, "Uppföljning"))
+    assert "• första punkten" in " ".join(text.split())
+    doc = Document(io.BytesIO(minutes_export.docx_bytes(mid)))
+    bold = [r.text for p in doc.paragraphs for r in p.runs if r.bold]
+    assert "Närvarande:" in bold
+    assert ("Heading 2", "Uppföljning") in [(p.style.name, p.text) for p in doc.paragraphs]
+    styles = {p.text: p.style.name for p in doc.paragraphs}
+    assert styles["första punkten"] == "List Bullet" and styles["1. ett"] == "List"
+    assert "**" not in "\n".join(p.text for p in doc.paragraphs)
+
+
+def test_minutes_without_organisation_or_notes_print_no_raw_values(leader):
+    mid = _create(leader, "Tomt möte", datetime(2031, 10, 1, 9))
+    svc.save_attendance(leader, mid, [{"name": "Utan Org", "present": True}])
+    for data, kind in (
+        (minutes_export.pdf_bytes(mid), "pdf"),
+        (minutes_export.docx_bytes(mid), "docx"),
+    ):
+        text = text_of(data, kind)
+        assert "Utan Org" in text and "Utan Org (" not in text
+        assert problems_in(text) == []
 
 
 def test_shared_font_helper_points_at_packaged_ttf():

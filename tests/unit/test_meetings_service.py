@@ -250,6 +250,7 @@ def test_year_summary_interface(leader):
             "owner": "Demo Processledare",
             "due": date(2031, 5, 1),
             "status": "open",
+            "status_label": "Öppen",
         }
     ]
     assert year_summary(2040)["held"] == 0

@@ -79,7 +79,12 @@ def test_progress_over_time_spec(demo_db):
         df, "Framsteg över tid", "Datum", "Framsteg (%)", "Del av planen"
     ).to_dict()
     assert spec["mark"]["type"] == "line"
-    assert spec["encoding"]["x"] == {"field": "day", "type": "temporal", "title": "Datum"}
+    assert spec["encoding"]["x"] == {
+        "field": "day",
+        "type": "temporal",
+        "title": "Datum",
+        "axis": {"labelOverlap": "greedy"},
+    }
     assert spec["encoding"]["y"]["scale"]["domain"] == [0, 100]
     assert spec["encoding"]["color"]["scale"]["domain"][0] == "Hela planen"
     data = next(iter(spec["datasets"].values()))

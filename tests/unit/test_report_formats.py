@@ -15,6 +15,15 @@ from portal.exports.report import render
 from portal.plan._db import plans as plans_db
 from portal.report import _sections as sections
 from portal.report._data import Report, assemble, build_report, plan_content
+from tests.outputs import (
+    assert_accessible_a4,
+    blank_pages,
+    ink_outside,
+    mm_to_px,
+    pdf_page_images,
+    problems_in,
+    text_of,
+)
 from tests.unit.report_helpers import (
     MEETINGS,
     SIGNALS,
@@ -98,6 +107,35 @@ def test_pdf_text_has_swedish_letters_and_every_activity(report_2019):
     assert "Innehåll" in text and "Sammanfattning" in text
 
 
+def test_pdf_is_an_accessible_a4_document_without_raw_values_or_blank_pages(report_2019):
+    data = render(report_2019, "pdf")
+    title = "Uppföljning av handlingsplan mot våldsbejakande extremism 2019"
+    assert_accessible_a4(data, title)
+    text = text_of(data, "pdf")
+    assert problems_in(text) == []
+    pages = text.split("\f")[:-1]
+    assert "Tjörns kommun" in pages[0] and "Sida" not in pages[0]  # the cover
+    assert "Innehåll" in pages[1] and "Sammanfattning" in pages[1]
+    assert all(f"Sida {n} av {len(pages)}" in page for n, page in enumerate(pages, 1) if n > 1)
+    images = pdf_page_images(data)
+    assert blank_pages(images) == []
+    assert ink_outside(images, mm_to_px(5)) == []
+    # every page holds more than its header and footer (the old "Sida 3"-only page)
+    assert all(len(page.split()) > 20 for page in pages[2:])
+
+
+def test_pdf_cover_shows_the_logo_when_one_is_set(report_2019, monkeypatch, tmp_path):
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (200, 80), (200, 30, 30)).save(logo)
+    monkeypatch.setenv("PORTAL_LOGO", str(logo))
+    cover = pdf_page_images(render(report_2019, "pdf"))[0]
+    assert any(r > 150 and g < 80 for _, (r, g, _b) in cover.getcolors(1 << 20) or [])
+    logo.write_bytes(b"\x89PNG\r\n\x1a\n")  # a broken file leaves the logo out
+    assert "Tjörns kommun" in text_of(render(report_2019, "pdf"), "pdf")
+
+
 def test_xlsx_one_sheet_per_section_with_typed_columns(report_2019):
     wb = xlsx(render(report_2019, "xlsx"))
     assert wb.sheetnames == [
@@ -132,8 +170,12 @@ def test_all_sections_with_other_domains_and_chart_image(demo_db):
     assert "Högerextremism" in text and "<3" in text and "Oförändrad" in text
     assert len(Document(BytesIO(docx_data)).inline_shapes) == 1
     assert report.charts[0][1].startswith(b"\x89PNG")
-    pdf = pdf_text(render(report, "pdf"))
+    pdf_data = render(report, "pdf")
+    pdf = pdf_text(pdf_data)
     assert "Möte med polisen" in pdf and "Våldsbejakande islamism" in pdf
+    assert problems_in(text_of(pdf_data, "pdf")) == []
+    assert "Trend per år" in pdf  # the chart's caption
+    assert blank_pages(pdf_page_images(pdf_data)) == []
     wb = xlsx(render(report, "xlsx"))
     assert [r[1] for r in wb["Samverkan"].iter_rows(min_row=2, values_only=True)] == [5, 2]
     decision = list(wb["Viktiga beslut"].iter_rows(min_row=2, values_only=True))[0]

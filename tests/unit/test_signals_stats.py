@@ -66,21 +66,22 @@ def test_year_summary_suppresses_small_numbers(db_path):
     summary = signal_stats.year_summary(2026)
     assert summary["total"] == "4"
     milieu = {r["label"]: r["count"] for r in summary["by_milieu"]}
+    # total 4 is shown: the lone "<3" gets the next smallest non-zero cell hidden too
     assert milieu == {
-        "Högerextremism": "3",
+        "Högerextremism": "..",
         "Vänsterextremism": "0",
         "Våldsbejakande islamism": "<3",
         "Annat eller oklart": "0",
     }
     setting = {r["label"]: r["count"] for r in summary["by_setting"]}
-    assert setting["Skola"] == "3" and setting["Fritid"] == "<3"
+    assert setting["Skola"] == ".." and setting["Fritid"] == "<3"
     assert [r["label"] for r in summary["by_quarter"]] == [
         "2026-Q1",
         "2026-Q2",
         "2026-Q3",
         "2026-Q4",
     ]
-    assert [r["count"] for r in summary["by_quarter"]] == ["3", "0", "<3", "0"]
+    assert [r["count"] for r in summary["by_quarter"]] == ["..", "0", "<3", "0"]
     exact = signal_stats.year_summary(2026, exact=True)
     assert {r["label"]: r["count"] for r in exact["by_milieu"]}["Våldsbejakande islamism"] == "1"
     assert signal_stats.year_summary(2019)["total"] == "0"
@@ -98,12 +99,16 @@ def test_pivot_and_chart_data_hide_small_numbers(db_path):
     table = signal_stats.pivot("milieu")
     row = table.iloc[0].to_dict()
     assert row["Kvartal"] == "2026-Q1"
-    assert row["Högerextremism"] == "4" and row["Vänsterextremism"] == "<3"
+    # a quarter's row adds up to a known total: the lone "<3" hides its complement too
+    assert row["Högerextremism"] == ".." and row["Vänsterextremism"] == "<3"
     data = signal_stats.chart_data("milieu")
     small = data[data["group"] == "Vänsterextremism"].iloc[0]
     assert pd.isna(small["count"]) and small["shown"] == "<3"
     big = data[data["group"] == "Högerextremism"].iloc[0]
-    assert big["count"] == 4
+    assert pd.isna(big["count"]) and big["shown"] == ".."
+    _add(2, date(2026, 1, 7), milieu="islamist")  # two small cells: no complement needed
+    data = signal_stats.chart_data("milieu")
+    assert data[data["group"] == "Högerextremism"].iloc[0]["count"] == 4
     exact = signal_stats.chart_data("milieu", exact=True)
     assert exact[exact["group"] == "Vänsterextremism"].iloc[0]["count"] == 1
 
