@@ -70,7 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, dest="fmt")
     export.add_argument("-o", "--output", required=True, type=Path)
 
-    imp = sub.add_parser("import", help="import a CSV file (all rows or none)")
+    imp = sub.add_parser(
+        "import", help="import a CSV file, or an Excel file for the directory (all rows or none)"
+    )
     imp.add_argument("kind", choices=sorted(IMPORTERS))
     imp.add_argument("file", type=Path)
 

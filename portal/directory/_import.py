@@ -1,10 +1,11 @@
-"""CSV import of directory entries: every row is checked first, then all or nothing.
+"""CSV or Excel import of directory entries: every row is checked first, then all or nothing.
 
 `python -m portal import directory FILE` calls `import_file(FILE, actor=SYSTEM)`; the
 page's upload calls it with the signed-in user and role. Rows are numbered as lines of
 the file ("rad 2" is the first row after the header); the columns are those of the CSV
 export, so an export can be edited and imported again (rows whose `id` exists update
-that entry, other rows add new ones).
+that entry, other rows add new ones). An Excel file (.xlsx, such as the Excel export) is
+read from its first sheet with the same columns; "rad N" is then the sheet's row N.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 
 from portal import auth
 from portal.actor import Actor
-from portal.cells import restore
+from portal.cells import is_xlsx, restore, xlsx_rows
 from portal.db import audit
 from portal.db.connection import transaction
 from portal.directory._core import clean
@@ -60,7 +61,7 @@ MAX_BYTES = 2_000_000
 
 
 def import_file(path: Path | str, actor: Actor) -> int:
-    """Import every row of the CSV file at `path`; returns the number of rows written.
+    """Import every row of the CSV or Excel file at `path`; returns the number of rows written.
 
     Raises ValidationError with problems {"rad N": reason} naming every bad row, and
     writes nothing, when any row is bad. The actor needs `directory.edit` (the command
@@ -105,15 +106,7 @@ def import_bytes(data: bytes, actor: str) -> int:
 
 def parse(data: bytes) -> list[dict[str, Any]]:
     """Every row as entry values, or ValidationError naming every bad row."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValidationError(t("directory.import.not_utf8")) from exc
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    reader.fieldnames = header
+    header, records = xlsx_rows(data) if is_xlsx(data) else _csv_records(data)
     unknown = [h for h in header if h not in COLUMNS]
     if "name" not in header or unknown:
         reason = t(
@@ -124,15 +117,10 @@ def parse(data: bytes) -> list[dict[str, Any]]:
         raise ValidationError(t("directory.import.refused"), {"rad 1": reason})
     rows: list[dict[str, Any]] = []
     problems: dict[str, str] = {}
-    line = 1
-    for raw in reader:
-        start = line + 1
-        line = reader.line_num
-        if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
-            continue  # blank line
-        values, reasons = _row({k: restore(v) if isinstance(v, str) else v for k, v in raw.items()})
+    for line, raw in records:
+        values, reasons = _row(raw)
         if reasons:
-            problems[f"rad {start}"] = "; ".join(reasons)
+            problems[f"rad {line}"] = "; ".join(reasons)
         else:
             rows.append(values)
     if problems:
@@ -140,6 +128,30 @@ def parse(data: bytes) -> list[dict[str, Any]]:
     if not rows:
         raise ValidationError(t("directory.import.empty"))
     return rows
+
+
+def _csv_records(data: bytes) -> tuple[list[str], list[tuple[int, dict[Any, Any]]]]:
+    """The header and the non-blank rows of a CSV file, each with the line it starts on."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(t("directory.import.not_utf8")) from exc
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    reader.fieldnames = header
+    records = []
+    line = 1
+    for raw in reader:
+        start = line + 1
+        line = reader.line_num
+        if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
+            continue  # blank line
+        records.append(
+            (start, {k: restore(v) if isinstance(v, str) else v for k, v in raw.items()})
+        )
+    return header, records
 
 
 def _row(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:

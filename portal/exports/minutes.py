@@ -9,15 +9,13 @@ both formats while nothing a user typed is ever interpreted as markup.
 
 from __future__ import annotations
 
-import io
 import math
 from dataclasses import dataclass
 
 import pandas as pd
-from docx import Document
 
 from portal import config
-from portal.exports import richtext
+from portal.exports import richtext, word
 from portal.exports.typeset import render_pdf
 from portal.i18n import t
 from portal.meetings import api as db
@@ -88,8 +86,7 @@ def _place(m: dict) -> str:
 def docx_bytes(meeting_id: int) -> bytes:
     mn = collect(meeting_id)
     m = mn.meeting
-    doc = Document()
-    doc.core_properties.title = m["title"]
+    doc = word.new_document(_text(m["title"]))
     doc.add_heading(m["title"], level=0)
     doc.add_paragraph(f"{type_label(m['type'])} · {_when(m)}")
     if _place(m):
@@ -122,19 +119,11 @@ def docx_bytes(meeting_id: int) -> bytes:
     doc.add_heading(t("meetings.actions"), level=1)
     rows = _action_rows(mn.actions)
     if rows:
-        table = doc.add_table(rows=1, cols=4)
-        table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, _action_header(), strict=True):
-            cell.text = text
-        for row in rows:
-            for cell, text in zip(table.add_row().cells, row, strict=True):
-                cell.text = text
+        word.table(doc, _action_header(), rows, [50, 22, 14, 14])
     else:
         doc.add_paragraph(t("meetings.nothing"))
     _docx_signatures(doc)
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+    return word.save(doc)
 
 
 def _docx_signatures(doc) -> None:

@@ -20,16 +20,32 @@ from portal.plan import api as plan_api
 
 FORMATS = ("csv", "xlsx")
 WIDTHS = {"activity": 60, "latest_comment": 50, "dimension": 34, "responsible": 22}
+# Column -> catalog key of its heading (the file speaks the reader's language).
+HEADERS = {
+    "plan": "plan.select_plan",
+    "dimension": "plan.dimension",
+    "activity": "report.activity",
+    "due": "plan.due",
+    "responsible": "plan.responsible",
+    "status": "plan.status",
+    "progress": "plan.progress",
+    "overdue": "plan.overdue",
+    "stale": "plan.stale",
+    "last_updated": "plan.last_updated",
+    "latest_comment": "plan.latest_comment",
+}
 
 
 def plan_table(today: date, plan_id: int | None = None) -> pd.DataFrame:
-    """One row per activity, in the plan's order, with the columns people read."""
+    """One row per activity, in the plan's order, with the columns people read, headed
+    in the UI's language. Yes/no columns are booleans: TRUE/FALSE cells in Excel, the
+    words Ja/Nej in CSV (portal.exports.tabular)."""
     view = plan_api.plan_view(plan_id, today) if plan_id else plan_api.current_plan_view(today)
     if view is None:
         raise NotFound(t("plan.no_plan"))
     plan, _dims, acts = view
     ongoing = t("plan.ongoing")
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "plan": plan["period_label"],
             "dimension": acts["dimension_number"] + " " + acts["dimension_name"],
@@ -50,13 +66,14 @@ def plan_table(today: date, plan_id: int | None = None) -> pd.DataFrame:
             "latest_comment": acts["latest_comment"].fillna(""),
         }
     )
+    return table.rename(columns={k: t(v) for k, v in HEADERS.items()})
 
 
 def xlsx_bytes(df: pd.DataFrame, sheet: str) -> bytes:
     """An Excel workbook with real types: whole numbers, TRUE/FALSE, dates."""
     wb = Workbook()
     default = wb.active
-    add_sheet(wb, sheet, df, WIDTHS)
+    add_sheet(wb, sheet, df, {t(HEADERS[k]): w for k, w in WIDTHS.items()})
     if default is not None:
         wb.remove(default)
     buf = io.BytesIO()

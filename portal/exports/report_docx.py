@@ -1,19 +1,20 @@
 """The report as an editable Word document (python-docx).
 
-Headings use Word's built-in Heading 1/2/3 styles and the contents page is a real TOC
-field, so Word builds (and later updates) the table of contents from the headings.
+A4, Swedish (English in English), the municipality as author (portal/exports/word.py).
+Headings use Word's built-in Title and Heading 1/2/3 styles and the contents page is a
+real TOC field, so Word builds (and later updates) the table of contents from the
+headings; tables have fitted column widths and repeat their header row on every page.
 """
 
 from __future__ import annotations
 
-from io import BytesIO
-
-from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Pt
 
+from portal.exports import word
 from portal.exports.report_outline import Block, image_size, outline
 from portal.i18n import t
 from portal.report.api import Report, clean
@@ -43,34 +44,30 @@ SETTINGS_AFTER_UPDATE_FIELDS = (
 
 
 def render(report: Report) -> bytes:
-    doc = Document()
-    doc.core_properties.title = clean(t("report.doc_title", year=report.content["year"]))
-    doc.core_properties.author = clean(report.content["cover"]["municipality"])
-    doc.core_properties.language = "sv-SE"
+    doc = word.new_document(clean(t("report.doc_title", year=report.content["year"])))
     _ask_word_to_update_fields(doc)
-    for block in outline(report):
-        _add(doc, block)
-    buffer = BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    blocks = outline(report)
+    headings = [(int(b.kind[1]), clean(b.text)) for b in blocks if b.kind in ("h1", "h2")]
+    for block in blocks:
+        _add(doc, block, headings)
+    return word.save(doc)
 
 
-def _add(doc, block: Block) -> None:
+def _add(doc: DocxDocument, block: Block, headings: list[tuple[int, str]]) -> None:
     text = clean(block.text)
     if block.kind == "title":
         doc.add_heading(text, level=0)
     elif block.kind == "cover":
         doc.add_paragraph(text, style="Subtitle")
-        _table(doc, [], block.rows)
+        _table(doc, block)
     elif block.kind == "pagebreak":
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     elif block.kind == "toc":
         # Not a heading style: the contents page must not list itself.
-        para = doc.add_paragraph()
-        run = para.add_run(text)
+        run = doc.add_paragraph().add_run(text)
         run.bold = True
         run.font.size = Pt(16)
-        _toc_field(doc.add_paragraph())
+        word.toc(doc, headings)
     elif block.kind in ("h1", "h2", "h3"):
         doc.add_heading(text, level=int(block.kind[1]))
     elif block.kind == "p":
@@ -78,49 +75,21 @@ def _add(doc, block: Block) -> None:
     elif block.kind == "note":
         doc.add_paragraph(text).runs[0].italic = True
     elif block.kind == "table":
-        _table(doc, block.headers, block.rows)
+        _table(doc, block)
     elif block.kind == "image":
         width, height = image_size(block.image, 16.0, 11.0)
-        doc.add_picture(BytesIO(block.image), width=Cm(width), height=Cm(height))
+        word.picture(doc, block.image, width, height, alt=text)
         doc.add_paragraph(text, style="Caption")
 
 
-def _table(doc, headers: list[str], rows: list[list[str]]) -> None:
-    cols = len(headers) if headers else max((len(r) for r in rows), default=1)
-    table = doc.add_table(rows=0, cols=cols)
-    table.style = "Table Grid"
-    if headers:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, headers, strict=True):
-            cell.text = ""
-            cell.paragraphs[0].add_run(clean(value)).bold = True
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, row, strict=False):
-            cell.text = clean(value)
+def _table(doc: DocxDocument, block: Block) -> None:
+    rows = [[clean(v) for v in row] for row in block.rows]
+    word.table(doc, [clean(h) for h in block.headers], rows, block.widths or None)
     doc.add_paragraph()
 
 
-def _toc_field(paragraph) -> None:
-    """A TOC field over Heading 1-3; Word fills it in when fields are updated."""
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = 'TOC \\o "1-3" \\h \\z \\u'
-    separate = OxmlElement("w:fldChar")
-    separate.set(qn("w:fldCharType"), "separate")
-    placeholder = OxmlElement("w:t")
-    placeholder.text = t("report.toc_hint")
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    # One element per run, the way Word itself writes a field.
-    for element in (begin, instr, separate, placeholder, end):
-        paragraph.add_run()._r.append(element)
-
-
-def _ask_word_to_update_fields(doc) -> None:
-    """Word then offers to update the TOC when the document is opened."""
+def _ask_word_to_update_fields(doc: DocxDocument) -> None:
+    """Word then updates the TOC (and page numbers) when the document is opened."""
     settings = doc.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")

@@ -1,7 +1,10 @@
 """The Excel appendix (openpyxl): one sheet per section, typed columns.
 
 Numbers are numbers, dates are dates; every text cell is forced to be a string so a
-user's "=..." can never become a formula.
+user's "=..." can never become a formula. Each sheet has a bold, frozen header row that
+repeats on printed pages, widths that fit the content (long text wraps), and prints one
+page wide (landscape when wide). A sentence such as "no data yet" stands in its own
+row, across the sheet, as text: never in a date or number column.
 """
 
 from __future__ import annotations
@@ -10,9 +13,11 @@ from datetime import date
 from io import BytesIO
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
+from portal.exports.tabular import MAX_WIDTH, print_setup
 from portal.i18n import t
 from portal.report.api import Report, clean
 
@@ -23,7 +28,9 @@ def render(report: Report) -> bytes:
     c = report.content
     wb = Workbook()
     wb.remove(wb.active)
-    _sheet(wb, t("report.summary"), *_summary_rows(c))
+    columns, rows = _summary_rows(c)
+    note = t("report.nothing_to_report", year=c["year"]) if c["empty"] else None
+    _sheet(wb, t("report.summary"), columns, rows, note)
     acts = [
         dict(a, dimension=f"{d['number']} {d['name']}")
         for d in c["dimensions"]
@@ -139,10 +146,6 @@ def _summary_rows(c: dict) -> tuple[list[Column], list[dict]]:
         {"label": t("report.cover_municipality"), "value": c["cover"]["municipality"]},
         {"label": t("report.cover_year"), "value": c["year"]},
     ]
-    if c["empty"]:
-        rows.append(
-            {"label": t("report.summary"), "value": t("report.nothing_to_report", year=c["year"])}
-        )
     s = c["summary"]
     if s:
         rows.append(
@@ -157,20 +160,62 @@ def _summary_rows(c: dict) -> tuple[list[Column], list[dict]]:
     return [("label", "report.category", "text"), ("value", "report.count", "any")], rows
 
 
-def _sheet(wb: Workbook, title: str, columns: list[Column], rows: list[dict]) -> None:
+def _sheet(
+    wb: Workbook, title: str, columns: list[Column], rows: list[dict], note: str | None = None
+) -> None:
     # Sheet names: at most 31 characters, none of []:*?/\ .
     name = "".join(ch for ch in clean(title) if ch not in "[]:*?/\\")[:31]
     ws = wb.create_sheet(name)
     for col, (_, header, _) in enumerate(columns, start=1):
         cell = ws.cell(row=1, column=col, value=t(header))
         cell.font = Font(bold=True)
-        ws.column_dimensions[get_column_letter(col)].width = 40 if col > 2 else 18
     ws.freeze_panes = "A2"
-    if not rows:
-        ws.cell(row=2, column=1, value=t("report.no_data_yet"))
     for r, row in enumerate(rows, start=2):
         for col, (key, _, kind) in enumerate(columns, start=1):
             _put(ws.cell(row=r, column=col), row.get(key), kind)
+    _fit(ws, columns)
+    if rows:
+        ws.auto_filter.ref = ws.dimensions
+    if note is None and not rows:
+        note = t("report.no_data_yet")
+    if note:
+        _note(ws, len(rows) + 2, len(columns), note)
+    print_setup(ws)
+
+
+def _note(ws: Worksheet, row: int, width: int, text: str) -> None:
+    """A sentence in column A of its own row, merged across the sheet, stored as text."""
+    cell = ws.cell(row=row, column=1)
+    _text(cell, text)
+    cell.number_format = "@"
+    cell.font = Font(italic=True)
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    if width > 1:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+
+
+NARROW = {"int": 10, "float": 10, "pct": 10, "date": 12}
+
+
+def _fit(ws: Worksheet, columns: list[Column]) -> None:
+    """Numbers and dates narrow; text as wide as its longest line (at most MAX_WIDTH,
+    wrapping beyond that)."""
+    for col, (_, _, kind) in enumerate(columns, start=1):
+        letter = get_column_letter(col)
+        header = len(str(ws.cell(row=1, column=col).value or ""))
+        longest = max(
+            [header]
+            + [
+                max((len(line) for line in str(c.value).splitlines()), default=0)
+                for c in ws[letter][1:300]
+                if c.value is not None
+            ]
+        )
+        width = max(NARROW.get(kind, 8), min(MAX_WIDTH, longest + 2), header + 2)
+        ws.column_dimensions[letter].width = width
+        if longest + 2 > MAX_WIDTH or kind == "text":
+            for cell in ws[letter][1:]:
+                cell.alignment = Alignment(wrap_text=longest + 2 > MAX_WIDTH, vertical="top")
 
 
 def _put(cell, value, kind: str) -> None:

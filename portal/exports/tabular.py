@@ -1,6 +1,7 @@
 """Tables written for spreadsheets, the one way every export does it.
 
-CSV: UTF-8 with BOM so Excel shows å, ä, ö right. Excel: real types (whole numbers,
+CSV: UTF-8 with BOM so Excel shows å, ä, ö right, yes/no as the words Ja/Nej (Yes/No in
+English), never Python's True/False. Excel: real types (whole numbers,
 decimals, TRUE/FALSE, dates), a bold and frozen header, widths that fit the content.
 
 User text can never run as a formula: in CSV a text cell that a spreadsheet would read as
@@ -18,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -26,6 +28,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from portal.cells import neutralise
+from portal.i18n import t
 
 MAX_WIDTH = 60
 
@@ -47,7 +50,23 @@ def csv_text(df: pd.DataFrame) -> str:
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
-    return ("\ufeff" + csv_text(df)).encode("utf-8")
+    """CSV for people (spreadsheets): BOM, and yes/no columns as words."""
+    return ("\ufeff" + csv_text(yes_no(df))).encode("utf-8")
+
+
+def yes_no(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose boolean columns read Ja/Nej (in the UI's language)."""
+    out = df.copy()
+    words = {True: t("common.yes"), False: t("common.no")}
+    for col in out.columns:
+        values = out[col].dropna()
+        if pd.api.types.is_bool_dtype(out[col]) or (
+            len(values) and all(isinstance(v, bool | np.bool_) for v in values)
+        ):
+            out[col] = out[col].map(
+                lambda v: words[bool(v)] if isinstance(v, bool | np.bool_) else v
+            )
+    return out
 
 
 def write_csv(df: pd.DataFrame, path: Path) -> None:
@@ -89,13 +108,28 @@ def add_sheet(
     ws.freeze_panes = "A2"
     if len(df):
         ws.auto_filter.ref = ws.dimensions
+    print_setup(ws)
+    return ws
+
+
+def print_setup(ws: Worksheet) -> None:
+    """Prints on A4 as people expect: one page wide (landscape when the sheet is wide),
+    the header row repeated on every page, only the used cells."""
+    wide = (
+        sum(
+            ws.column_dimensions[get_column_letter(i)].width or 10
+            for i in range(1, ws.max_column + 1)
+        )
+        > 110
+    )
     ws.print_options.gridLines = False
-    ws.page_setup.orientation = "landscape" if len(df.columns) > 5 else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if wide or ws.max_column > 5 else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = "1:1"
-    return ws
+    ws.print_area = ws.dimensions
 
 
 def _type(cell: Cell) -> None:

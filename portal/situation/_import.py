@@ -3,6 +3,11 @@
 Columns: period (YYYY-Qn), milieu, source, area, count, and optionally note. Milieu and
 source are the keys of portal.vocab. Every row is validated before anything is written;
 each bad row is reported as "rad N" (N = line number in the file, the header is line 1).
+
+The portal's own export reads back too: its headers (Kvartal, Miljö, Källa, Område,
+Antal; English in English) stand for those columns, and milieu and source labels for
+their keys. A count the export suppressed ("<3", "..") is not a number the portal knows,
+so such a row is left out (and counted in the audit record), never stored as a guess.
 """
 
 from __future__ import annotations
@@ -18,11 +23,14 @@ from portal.cells import restore
 from portal.db import audit
 from portal.db.connection import transaction
 from portal.errors import ValidationError
-from portal.i18n import t
+from portal.i18n import LANGS, catalog, t
 from portal.situation._core import validate_indicator
 from portal.situation._db import situation as db
+from portal.suppression import is_hidden
+from portal.vocab import MILIEUS, SOURCES
 
 REQUIRED = ("period", "milieu", "source", "area", "count")
+OPTIONAL = ("note",)
 
 
 def import_file(path: Path | str, actor: Actor) -> int:
@@ -38,6 +46,8 @@ def import_file(path: Path | str, actor: Actor) -> int:
 def import_text(text: str, actor: str, role: str | None, today: date | None = None) -> int:
     auth.require(role, "situation.edit")
     rows = _read(text)
+    suppressed = [r for r in rows if _suppressed(r[1])]
+    rows = [r for r in rows if not _suppressed(r[1])]
     with transaction() as cur:
         seen = db.existing_indicator_keys(cur)
         clean, problems = [], {}
@@ -53,7 +63,15 @@ def import_text(text: str, actor: str, role: str | None, today: date | None = No
             raise ValidationError(t("situation.errors.import_failed", n=len(problems)), problems)
         for item in clean:
             db.insert_indicator(cur, item, actor)
-        audit.record(cur, actor, "import", "situation_indicator", None, None, {"rows": len(clean)})
+        audit.record(
+            cur,
+            actor,
+            "import",
+            "situation_indicator",
+            None,
+            None,
+            {"rows": len(clean), "suppressed_rows_left_out": len(suppressed)},
+        )
     return len(clean)
 
 
@@ -63,7 +81,7 @@ def _read(text: str) -> list[tuple[int, dict]]:
         raise ValidationError(t("situation.errors.empty_file"))
     delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    header = [h.strip().lower() for h in reader.fieldnames or []]
+    header = [_column(h) for h in reader.fieldnames or []]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise ValidationError(
@@ -75,7 +93,39 @@ def _read(text: str) -> list[tuple[int, dict]]:
     for row in reader:
         if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
             continue  # blank line
-        rows.append((reader.line_num, {k: restore(v or "") for k, v in row.items() if k}))
+        values = {k: restore(v or "") for k, v in row.items() if k}
+        values["milieu"] = _key(values.get("milieu", ""), MILIEUS, "common.milieus")
+        values["source"] = _key(values.get("source", ""), SOURCES, "common.sources")
+        rows.append((reader.line_num, values))
     if not rows:
         raise ValidationError(t("situation.errors.empty_file"))
     return rows
+
+
+def _column(header: str) -> str:
+    """The column a header names: its key, or the export's heading for it in any language."""
+    name = header.strip().lower()
+    for key in REQUIRED + OPTIONAL:
+        if name == key or any(
+            name == catalog(lang).get(f"situation.col.{key}", "\0").lower() for lang in LANGS
+        ):
+            return key
+    return name
+
+
+def _key(value: str, keys: tuple[str, ...], prefix: str) -> str:
+    """A vocabulary key from a key or its label in any language; otherwise the value as
+    it is (validation then names it)."""
+    text = value.strip()
+    if text in keys:
+        return text
+    for lang in LANGS:
+        for key in keys:
+            if text.lower() == catalog(lang).get(f"{prefix}.{key}", "").lower():
+                return key
+    return text
+
+
+def _suppressed(row: dict) -> bool:
+    count = str(row.get("count") or "").strip()
+    return bool(count) and is_hidden(count)

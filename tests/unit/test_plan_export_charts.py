@@ -11,6 +11,7 @@ from portal import ROOT
 from portal.charts import PALETTE, plan as plan_charts
 from portal.exports import plan as plan_export
 from portal.plan import _core as plan_service
+from tests.outputs import problems_in, text_of
 
 
 def test_xlsx_has_typed_columns(demo_db, tmp_path):
@@ -18,7 +19,20 @@ def test_xlsx_has_typed_columns(demo_db, tmp_path):
     plan_export.export("xlsx", path)
     ws = load_workbook(path).active
     header = [c.value for c in ws[1]]
-    assert header[:3] == ["plan", "dimension", "activity"]
+    assert header == [
+        "Plan",
+        "Dimension",
+        "Aktivitet",
+        "Klart",
+        "Ansvarig",
+        "Status",
+        "Framsteg",
+        "Försenad",
+        "Inte uppdaterad på länge",
+        "Senast uppdaterad",
+        "Senaste kommentar",
+    ]
+    header = list(plan_export.HEADERS)  # the same columns under their keys
     rows = [dict(zip(header, [c.value for c in r], strict=True)) for r in ws.iter_rows(min_row=2)]
     assert len(rows) == 6
     first = rows[0]
@@ -48,8 +62,14 @@ def test_csv_export_through_the_cli(demo_db, tmp_path):
     assert res.returncode == 0, res.stderr
     df = pd.read_csv(out, encoding="utf-8-sig")
     assert len(df) == 6
-    assert list(df["status"]).count("Klar") == 1
-    assert {"overdue", "stale", "last_updated", "latest_comment"} <= set(df.columns)
+    assert list(df["Status"]).count("Klar") == 1
+    assert {"Försenad", "Inte uppdaterad på länge", "Senast uppdaterad"} <= set(df.columns)
+    assert set(df["Försenad"]) <= {"Ja", "Nej"} and set(df["Inte uppdaterad på länge"]) <= {
+        "Ja",
+        "Nej",
+    }
+    assert problems_in(text_of(out, "csv")) == []
+    assert "True" not in out.read_text(encoding="utf-8-sig")
     bad = subprocess.run(
         [sys.executable, "-m", "portal", "export", "plan", "--format", "pdf", "-o", str(out)],
         env=env,

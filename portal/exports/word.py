@@ -1,0 +1,246 @@
+"""What every Word file the portal writes has: A4 pages with the municipality's margins,
+the document language (sv-SE, en-US in English), honest metadata (the municipality as
+author, the real date, never python-docx's 2013 template values), a footer "Sida N av M"
+with PAGE and NUMPAGES fields, tables whose columns fit their content and whose header
+row repeats on every page, and alt text on every picture.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from io import BytesIO
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, Mm, Pt
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from portal import config
+from portal.i18n import get_lang, t
+
+PAGE_W, PAGE_H = Mm(210), Mm(297)
+MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM = Mm(25), Mm(22), Mm(22)
+TEXT_W = PAGE_W - 2 * MARGIN_SIDE  # 160 mm
+LANGS = {"sv": "sv-SE", "en": "en-US"}
+# Characters per column below which a column counts as narrow (numbers, dates, codes).
+_MIN_CHARS, _MAX_CHARS = 6, 60
+
+
+def lang_tag() -> str:
+    return LANGS.get(get_lang(), "sv-SE")
+
+
+def author() -> str:
+    return (config.get("PORTAL_MUNICIPALITY") or "").strip() or "SOS-portalen"
+
+
+def new_document(title: str) -> DocxDocument:
+    """An empty A4 document in the UI's language with the portal's metadata and footer."""
+    doc = Document()
+    _page_setup(doc)
+    _language(doc, lang_tag())
+    _metadata(doc, title)
+    _footer(doc)
+    return doc
+
+
+def save(doc: DocxDocument) -> bytes:
+    buffer = BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _page_setup(doc: DocxDocument) -> None:
+    for section in doc.sections:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = PAGE_W, PAGE_H
+        section.left_margin = section.right_margin = MARGIN_SIDE
+        section.top_margin, section.bottom_margin = MARGIN_TOP, MARGIN_BOTTOM
+        section.header_distance = section.footer_distance = Mm(10)
+    doc.styles["Normal"].font.size = Pt(11)
+
+
+def _language(doc: DocxDocument, tag: str) -> None:
+    """w:lang in the document defaults and on the Normal style, so spelling and
+    hyphenation follow the document's language."""
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    _set_lang(rpr, tag)
+    _set_lang(doc.styles["Normal"].element.get_or_add_rPr(), tag)
+
+
+def _set_lang(rpr, tag: str) -> None:
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), tag)
+    lang.set(qn("w:eastAsia"), tag)
+    lang.set(qn("w:bidi"), "ar-SA")
+
+
+def _metadata(doc: DocxDocument, title: str) -> None:
+    props = doc.core_properties
+    now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+    props.title = title
+    props.author = props.last_modified_by = author()
+    props.created = props.modified = now
+    props.last_printed = now
+    props.revision = 1
+    props.language = lang_tag()
+    props.comments = props.keywords = props.subject = props.category = ""
+    props.identifier = props.content_status = props.version = ""
+
+
+def _footer(doc: DocxDocument) -> None:
+    """ "Sida N av M" at the foot of every page (the words come from the catalog)."""
+    para = doc.sections[0].footer.paragraphs[0]
+    para.alignment = 2  # right
+    parts = re.split(r"(\{n\}|\{m\})", t("office.page_of", n="{n}", m="{m}"))
+    for part in parts:
+        if part == "{n}":
+            field(para, "PAGE", "1")
+        elif part == "{m}":
+            field(para, "NUMPAGES", "1")
+        elif part:
+            para.add_run(part)
+    for run in para.runs:
+        run.font.size = Pt(9)
+
+
+def field(para: Paragraph, instruction: str, shown: str) -> None:
+    """A simple field (w:fldSimple) that Word and LibreOffice compute when they lay out."""
+    simple = OxmlElement("w:fldSimple")
+    simple.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = shown
+    run.append(text)
+    simple.append(run)
+    para._p.append(simple)
+
+
+def table(
+    doc: DocxDocument,
+    headers: list[str],
+    rows: list[list[str]],
+    widths: list[int] | None = None,
+) -> Table:
+    """A Table Grid table with fixed column widths that fit the content; a header row
+    (bold) repeats on every page the table runs over."""
+    cols = len(headers) if headers else max((len(r) for r in rows), default=1)
+    shares = widths if widths and len(widths) == cols else fitted_widths(headers, rows, cols)
+    total = sum(shares) or 1
+    emus = [int(TEXT_W * s / total) for s in shares]
+    tbl = doc.add_table(rows=0, cols=cols)
+    tbl.style = "Table Grid"
+    tbl.alignment = WD_TABLE_ALIGNMENT.LEFT
+    tbl.autofit = False
+    _fixed_layout(tbl, emus)
+    if headers:
+        cells = tbl.add_row().cells
+        for cell, value in zip(cells, headers, strict=True):
+            cell.paragraphs[0].add_run(value).bold = True
+        _repeat_header(tbl.rows[0])
+    for row in rows:
+        cells = tbl.add_row().cells
+        for cell, value in zip(cells, row, strict=False):
+            cell.text = value
+    for row in tbl.rows:
+        _no_split(row)
+        for cell, emu in zip(row.cells, emus, strict=True):
+            cell.width = Emu(emu)
+    return tbl
+
+
+def fitted_widths(headers: list[str], rows: list[list[str]], cols: int) -> list[int]:
+    """Relative widths: long text gets room, numbers and dates stay narrow. A column is
+    as wide as its longest word at least, then shares the rest by its typical length."""
+    out = []
+    for i in range(cols):
+        texts = [r[i] for r in rows if i < len(r) and r[i]]
+        head = headers[i] if i < len(headers) else ""
+        words = [w for text in [head, *texts] for w in text.split()]
+        longest_word = max((len(w) for w in words), default=_MIN_CHARS)
+        typical = sorted(len(x) for x in texts)[len(texts) * 9 // 10] if texts else len(head)
+        out.append(max(_MIN_CHARS, longest_word + 1, min(_MAX_CHARS, typical)))
+    return out
+
+
+def _fixed_layout(tbl: Table, emus: list[int]) -> None:
+    tbl_pr = tbl._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    width = tbl_pr.find(qn("w:tblW"))
+    if width is None:
+        width = OxmlElement("w:tblW")
+        tbl_pr.append(width)
+    width.set(qn("w:w"), str(sum(emus) // 635))  # twentieths of a point
+    width.set(qn("w:type"), "dxa")
+    for col, emu in zip(tbl.columns, emus, strict=True):
+        col.width = Emu(emu)
+
+
+def _repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+def _no_split(row) -> None:
+    """A row is not broken across two pages (short rows read better whole)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        tr_pr.insert(0, OxmlElement("w:cantSplit"))
+
+
+def picture(doc: DocxDocument, png: bytes, width_cm: float, height_cm: float, alt: str) -> None:
+    """A picture with alt text (wp:docPr descr and title) for screen readers."""
+    shape = doc.add_picture(BytesIO(png), width=Cm(width_cm), height=Cm(height_cm))
+    doc_pr = shape._inline.docPr
+    doc_pr.set("descr", alt)
+    doc_pr.set("title", alt)
+
+
+def toc(doc: DocxDocument, entries: list[tuple[int, str]]) -> None:
+    """A real TOC field over Heading 1-3. Until Word updates it (settings ask it to on
+    opening) the field shows the headings themselves, never an empty box."""
+    lines = entries or [(1, t("office.toc_placeholder"))]
+    for n, (level, text) in enumerate(lines):
+        para = doc.add_paragraph()
+        para.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+        if n == 0:
+            _field_char(para, "begin")
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = ' TOC \\o "1-3" \\h \\z \\u '
+            para.add_run()._r.append(instr)
+            _field_char(para, "separate")
+        para.add_run(text)
+        if n == len(lines) - 1:
+            _field_char(para, "end")
+
+
+def _field_char(para: Paragraph, kind: str) -> None:
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    para.add_run()._r.append(char)
