@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from io import BytesIO
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Mm, Pt
@@ -102,11 +104,32 @@ def _metadata(doc: DocxDocument, title: str) -> None:
     props.title = title
     props.author = props.last_modified_by = author()
     props.created = props.modified = now
-    props.last_printed = now
     props.revision = 1
     props.language = lang_tag()
     props.comments = props.keywords = props.subject = props.category = ""
-    props.identifier = props.content_status = props.version = ""
+    _package_parts(doc)
+
+
+def _package_parts(doc: DocxDocument) -> None:
+    """The template's thumbnail (a picture of another document) goes, and the extended
+    properties name the portal and the municipality instead of "Microsoft Macintosh
+    Word"."""
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package.rels[rel_id]
+        elif rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = _app_xml()
+
+
+def _app_xml() -> bytes:
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'extended-properties">'
+        f"<Application>SOS-portalen</Application><Company>{escape(author())}</Company>"
+        "</Properties>"
+    ).encode()
 
 
 def _footer(doc: DocxDocument) -> None:
@@ -146,9 +169,15 @@ def table(
     """A Table Grid table with fixed column widths that fit the content; a header row
     (bold) repeats on every page the table runs over."""
     cols = len(headers) if headers else max((len(r) for r in rows), default=1)
-    shares = widths if widths and len(widths) == cols else fitted_widths(headers, rows, cols)
-    total = sum(shares) or 1
-    emus = [int(TEXT_W * s / total) for s in shares]
+    if widths and len(widths) == cols:
+        emus = [int(TEXT_W * w / (sum(widths) or 1)) for w in widths]
+    else:
+        chars = fitted_widths(headers, rows, cols)
+        # About 2 mm a character at 11 pt plus the cell's padding; a table that needs
+        # less than the text width stays narrow, a wider one shares the text width.
+        natural = [Mm(2 * c + 3) for c in chars]
+        scale = min(1.0, TEXT_W / sum(natural))
+        emus = [int(n * scale) for n in natural]
     tbl = doc.add_table(rows=0, cols=cols)
     tbl.style = "Table Grid"
     tbl.alignment = WD_TABLE_ALIGNMENT.LEFT
