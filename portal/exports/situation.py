@@ -61,10 +61,14 @@ def workbook_bytes() -> bytes:
 
 
 def _write_xlsx(target: io.BytesIO | Path) -> None:
+    indicators = indicators_table()
+    count = t("situation.col.count")
+    # A shown count is a number cell (it sums); a suppressed one stays the text "<3".
+    indicators[count] = [int(v) if str(v).isdigit() else v for v in indicators[count]]
     data = xlsx_bytes(
         {
             t("situation.sheet_assessments"): assessments_table(),
-            t("situation.sheet_indicators"): indicators_table(),
+            t("situation.sheet_indicators"): indicators,
         }
     )
     if isinstance(target, Path):

@@ -108,3 +108,16 @@ def test_an_excel_file_with_a_bad_row_names_the_sheet_row(db_path, tmp_path: Pat
     with pytest.raises(Exception) as err:
         import_directory(path, SYSTEM)
     assert "rad 4" in err.value.problems  # type: ignore[attr-defined]
+
+
+def test_situation_workbook_has_number_counts_and_reads_cleanly(db_path, tmp_path):
+    (tmp_path / "in.csv").write_text(SOURCE, encoding="utf-8")
+    import_situation(tmp_path / "in.csv", SYSTEM)
+    out = tmp_path / "situation.xlsx"
+    assert main(["export", "situation", "--format", "xlsx", "-o", str(out)]) == 0
+    assert problems_in(text_of(out, "xlsx")) == []
+    sheet = load_workbook(out).worksheets[1]
+    header = [c.value for c in sheet[1]]
+    counts = [r[header.index("Antal")] for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert sorted(counts, key=str) == [10, 4, 7, "<3"]
+    assert sheet.freeze_panes == "A2" and sheet[1][0].font.bold
