@@ -144,8 +144,7 @@ def _footer(doc: DocxDocument) -> None:
             field(para, "NUMPAGES", "1")
         elif part:
             para.add_run(part)
-    for run in para.runs:
-        run.font.size = Pt(9)
+    para.style.font.size = Pt(9)  # the Footer style, so the field results match
 
 
 def field(para: Paragraph, instruction: str, shown: str) -> None:
@@ -215,9 +214,11 @@ def fitted_widths(headers: list[str], rows: list[list[str]], cols: int) -> list[
 
 def _fixed_layout(tbl: Table, emus: list[int]) -> None:
     tbl_pr = tbl._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    if tbl_pr.find(qn("w:tblLayout")) is None:  # table.autofit = False adds it
+        layout = OxmlElement("w:tblLayout")
+        layout.set(qn("w:type"), "fixed")
+        # The schema fixes the order inside tblPr; Word refuses a file that breaks it.
+        tbl_pr.insert_element_before(layout, "w:tblCellMar", "w:tblLook", "w:tblCaption")
     width = tbl_pr.find(qn("w:tblW"))
     if width is None:
         width = OxmlElement("w:tblW")

@@ -17,6 +17,7 @@ from tests.outputs import problems_in, text_of
 def test_xlsx_has_typed_columns(demo_db, tmp_path):
     path = tmp_path / "plan.xlsx"
     plan_export.export("xlsx", path)
+    assert problems_in(text_of(path, "xlsx")) == []
     ws = load_workbook(path).active
     header = [c.value for c in ws[1]]
     assert header == [
