@@ -9,6 +9,7 @@ row, across the sheet, as text: never in a date or number column.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from io import BytesIO
 
@@ -192,6 +193,9 @@ def _note(ws: Worksheet, row: int, width: int, text: str) -> None:
     cell.alignment = Alignment(wrap_text=True, vertical="top")
     if width > 1:
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+    # Excel does not grow a merged row to its wrapped text: give it the lines it needs.
+    chars = sum(ws.column_dimensions[get_column_letter(c)].width or 10 for c in range(1, width + 1))
+    ws.row_dimensions[row].height = 15 * max(1, math.ceil(len(text) * 1.1 / chars))
 
 
 NARROW = {"int": 10, "float": 10, "pct": 10, "date": 12}
