@@ -110,3 +110,19 @@ def test_progress_over_time_spec(demo_db):
     assert spec["encoding"]["color"]["scale"]["domain"][0] == "Hela planen"
     data = next(iter(spec["datasets"].values()))
     assert {r["series"] for r in data} >= {"Hela planen"}
+
+
+def test_plan_export_speaks_english_in_english(demo_db):
+    from portal.exports.tabular import csv_bytes
+    from portal.i18n import set_lang
+
+    set_lang("en")
+    try:
+        table = plan_export.plan_table(date(2026, 11, 24))
+        data = csv_bytes(table)
+    finally:
+        set_lang("sv")
+    assert list(table.columns)[:3] == ["Plan", "Dimension", "Activity"]
+    text = text_of(data, "csv")
+    assert "Overdue" in text.splitlines()[0]
+    assert "\tNo\t" in text and "False" not in text
