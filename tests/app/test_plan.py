@@ -66,10 +66,15 @@ def test_stale_save_in_the_page_shows_what_changed(demo_db):
     )
     form = f"plan_update_{act['id']}"
     at.number_input(key=f"{form}_progress").set_value(90)
+    at.text_area(key=f"{form}_comment").input("Min viktiga kommentar")
     next(b for b in at.button if b.label == "Spara uppdateringen").click()
     at.run()
     text = texts(at)
     assert "samordnare" in text and "sparades inte" in text
+    # the form shows the stored values, and what was typed stays visible to copy
+    assert at.number_input(key=f"{form}_progress").value == 75
+    assert at.text_area(key=f"{form}_comment").value == ""
+    assert "Min viktiga kommentar" in [c.value for c in at.code]
     # (the list is Markdown-escaped, as it may hold user text)
     assert "Framsteg: du utgick från 60 %, nu 75 %" in text.replace("\\", "")
     assert plans_db.activity(act["id"])["progress"] == 75
