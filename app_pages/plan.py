@@ -95,6 +95,7 @@ cols[0].download_button(
     file_name=f"handlingsplan-{plan['period_label']}.csv",
     mime="text/csv",
     icon=":material/download:",
+    on_click="ignore",
 )
 cols[1].download_button(
     t("plan.export_xlsx"),
@@ -102,4 +103,5 @@ cols[1].download_button(
     file_name=f"handlingsplan-{plan['period_label']}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/download:",
+    on_click="ignore",
 )

@@ -212,16 +212,19 @@ def import_export(user: User) -> None:
         lambda: dir_export.csv_data(user.role),
         "stodkatalog.csv",
         "text/csv",
+        on_click="ignore",
     )
     cols[1].download_button(
         t("directory.export_xlsx"),
         lambda: dir_export.xlsx_data(user.role),
         "stodkatalog.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
     )
     cols[2].download_button(
         t("directory.export_hsds"),
         lambda: dir_export.hsds_zip(user.role),
         "stodkatalog-hsds.zip",
         "application/zip",
+        on_click="ignore",
     )
