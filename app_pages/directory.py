@@ -11,7 +11,7 @@ import streamlit as st
 from portal import auth
 from portal.directory import api as dir_views
 from portal.i18n import t
-from portal.ui import directory_widgets as widgets, guard
+from portal.ui import directory_widgets as widgets, forms, guard
 
 user = guard.page("directory.view")
 today = date.today()
@@ -20,6 +20,7 @@ internal_info = auth.can(user.role, "directory.view_internal")
 
 st.title(t("directory.title"))
 st.write(t("directory.intro"))
+forms.flash()
 
 if editor:
     from portal.ui import directory_widgets_edit as edit

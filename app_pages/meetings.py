@@ -35,6 +35,7 @@ if meeting is None:
         file_name="samverkansmoten.ics",
         mime="text/calendar",
         icon=":material/calendar_month:",
+        on_click="ignore",
     )
     st.stop()
 

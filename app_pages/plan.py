@@ -10,7 +10,15 @@ from portal.exports.plan import plan_table, xlsx_bytes
 from portal.exports.tabular import csv_bytes
 from portal.i18n import t
 from portal.plan import api as plan_api
-from portal.ui import forms, guard, plan_edit_forms, plan_forms, plan_list, plan_widgets
+from portal.ui import (
+    forms,
+    guard,
+    plan_edit_forms,
+    plan_forms,
+    plan_list,
+    plan_period_forms,
+    plan_widgets,
+)
 
 user = guard.page("plan.view")
 st.title(t("plan.title"))
@@ -51,6 +59,11 @@ def activities_tab() -> None:
         plan_widgets.sections(plan["id"])
 
 
+def period_tab() -> None:
+    plan_period_forms.adoption_form(plan, user)
+    plan_period_forms.new_period_form(plan, user)
+
+
 def edit_tab() -> None:
     plan_edit_forms.add_activity_form(dims, user)
     plan_edit_forms.edit_activity_forms(plan["id"], today, user)
@@ -64,7 +77,7 @@ parts = [
 if editable:
     parts += [
         (t("plan.tab_edit"), edit_tab),
-        (t("plan.tab_period"), lambda: plan_edit_forms.new_period_form(plan, user)),
+        (t("plan.tab_period"), period_tab),
     ]
 # Only the open tab runs (on_change="rerun"): the follow-up charts and the edit forms
 # cost nothing while a meeting looks at the activity list.
@@ -82,6 +95,7 @@ cols[0].download_button(
     file_name=f"handlingsplan-{plan['period_label']}.csv",
     mime="text/csv",
     icon=":material/download:",
+    on_click="ignore",
 )
 cols[1].download_button(
     t("plan.export_xlsx"),
@@ -89,4 +103,5 @@ cols[1].download_button(
     file_name=f"handlingsplan-{plan['period_label']}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/download:",
+    on_click="ignore",
 )

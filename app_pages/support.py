@@ -48,6 +48,7 @@ st.download_button(
     "stod-och-hjalp.pdf",
     "application/pdf",
     icon=":material/print:",
+    on_click="ignore",
 )
 
 st.subheader(t("support.forms_heading"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from portal import auth
@@ -28,6 +28,8 @@ MAX_LINK = 500
 MAX_NAME = 200
 MAX_UNIT = 40
 CONFLICT_ATTEMPTS = 3
+# An identical update by the same person within this time is the same save, not a new one.
+REPEAT_WINDOW = timedelta(minutes=1)
 T = TypeVar("T")
 
 
@@ -120,6 +122,13 @@ def record_update(
     if problems:
         raise ValidationError(t("plan.errors.invalid"), problems)
     progress = int(progress)
+    new = {
+        "actor": user.username,
+        "new_status": status,
+        "new_progress": progress,
+        "comment": comment,
+        "link": link,
+    }
 
     def attempt() -> int:
         at = now or datetime.now()
@@ -127,6 +136,13 @@ def record_update(
             before = plan_writes.activity_row(cur, activity_id)
             if before is None:
                 raise NotFound(t("plan.errors.not_found"))
+            if _repeated(plan_writes.latest_update(cur, activity_id), new, at):
+                return int(before["version"])  # a second click of the same save: kept once
+            if (before["status"], before["progress"]) == (status, progress) and not (
+                comment or link
+            ):
+                message = t("plan.errors.nothing_changed")
+                raise ValidationError(message, {"comment": message})
             fields = {"status": status, "progress": progress}
             if before["version"] != version or not plan_writes.update_activity_if_version(
                 cur, activity_id, version, fields, at, user.username
@@ -162,6 +178,14 @@ def record_update(
         return version + 1
 
     return with_conflict_retry(attempt)
+
+
+def _repeated(latest: dict[str, Any] | None, new: dict[str, Any], at: datetime) -> bool:
+    """Whether `new` repeats the newest history entry, by the same person within
+    REPEAT_WINDOW (a double click, or a click again after the confirmation)."""
+    if latest is None or at - latest["made_at"] > REPEAT_WINDOW:
+        return False
+    return all(latest[k] == v for k, v in new.items())
 
 
 def _number(value: Any) -> float | None:

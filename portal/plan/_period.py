@@ -9,6 +9,7 @@ review. The old plan stays as it was and readable; the new one becomes current.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from portal import auth
 from portal.db import audit
@@ -92,9 +93,9 @@ def start_new_period(
     if problems:
         raise ValidationError(t("plan.errors.invalid"), problems)
     with transaction() as cur:
+        # a new period is a draft until someone records its adoption (record_adoption)
         new = {
-            k: prev.get(k)
-            for k in ("adopted_by", "document_owner", "applies_to", "prepared_by", "introduction")
+            k: prev.get(k) for k in ("document_owner", "applies_to", "prepared_by", "introduction")
         }
         new.update(
             title=title,
@@ -103,6 +104,7 @@ def start_new_period(
             end_year=int(end_year),
             valid_through=str(end_year),
             predecessor_id=prev_plan_id,
+            adopted_by=None,
             adopted_on=None,
             adoption_ref=None,
             prepared_on=None,
@@ -144,3 +146,36 @@ def start_new_period(
             cur, user.username, "create", "plan", plan_id, None, {**new, "carried_over": carried}
         )
     return plan_id
+
+
+MAX_ADOPTED_BY = 100
+MAX_REF = 40
+
+
+def record_adoption(
+    plan_id: int, adopted_by: str, adopted_on: date | None, adoption_ref: str, user: Actor
+) -> None:
+    """Record who adopted the plan, when and under which § (or correct it); audited."""
+    auth.require(user.role, "plan.edit")
+    adopted_by, adoption_ref = (adopted_by or "").strip(), (adoption_ref or "").strip()
+    problems: dict[str, str] = {}
+    if not adopted_by:
+        problems["adopted_by"] = t("plan.errors.required")
+    elif len(adopted_by) > MAX_ADOPTED_BY:
+        problems["adopted_by"] = t("plan.errors.too_long", max=MAX_ADOPTED_BY)
+    if not isinstance(adopted_on, date):
+        problems["adopted_on"] = t("plan.errors.required")
+    elif adopted_on > date.today():
+        problems["adopted_on"] = t("plan.errors.adopted_future")
+    if len(adoption_ref) > MAX_REF:
+        problems["adoption_ref"] = t("plan.errors.too_long", max=MAX_REF)
+    if problems:
+        raise ValidationError(t("plan.errors.invalid"), problems)
+    assert isinstance(adopted_on, date)  # checked above
+    with transaction() as cur:
+        before = plan_writes.adoption(cur, plan_id)
+        if before is None:
+            raise NotFound(t("plan.errors.not_found"))
+        after = {"adopted_by": adopted_by, "adopted_on": adopted_on, "adoption_ref": adoption_ref}
+        plan_writes.set_adoption(cur, plan_id, adopted_by, adopted_on, adoption_ref)
+        audit.record(cur, user.username, "adopt", "plan", plan_id, before, after)

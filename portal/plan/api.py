@@ -36,6 +36,7 @@ from portal.plan._edit import (
     record_update as record_update,
 )
 from portal.plan._period import (
+    record_adoption as record_adoption,
     start_new_period as start_new_period,
     suggested as suggested,
 )

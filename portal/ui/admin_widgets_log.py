@@ -65,6 +65,7 @@ def audit_section(user: User) -> None:
         mime="text/csv",
         icon=":material/download:",
         key="audit_csv",
+        on_click="ignore",
     )
 
 
@@ -95,5 +96,6 @@ def backup_section(user: User) -> None:
             mime="application/zip",
             icon=":material/download:",
             key="backup_download",
+            on_click="ignore",
         )
     st.caption(t("admin.backup_cli"))

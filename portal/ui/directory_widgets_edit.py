@@ -3,6 +3,7 @@ import and export. Shown only to roles with directory.edit; the services check a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -18,7 +19,7 @@ from portal.exports import directory as dir_export
 from portal.i18n import t
 from portal.i18n.formats import number
 from portal.ui import directory_widgets, pager
-from portal.ui.forms import show_error
+from portal.ui.forms import FLASH, show_error
 from portal.ui.text import escape_md
 
 _TEXT_FIELDS = (
@@ -136,14 +137,16 @@ def edit_form(user: User) -> None:
             )
 
 
-def _run(action, success: str) -> None:
-    """Run a service call; show its error next to the form, or the success message."""
+def _run(action: Callable[[], object], success: str) -> None:
+    """Run a service call; show its error next to the form, or rerun the page with the
+    success message, so every count on the page (the tab labels too) is read afresh."""
     try:
         action()
     except PortalError as exc:
         show_error(exc, field_label=lambda field: t(f"directory.{field}"))
         return
-    st.success(success)
+    st.session_state[FLASH] = success
+    st.rerun()
 
 
 def stale_list(user: User, today: date) -> None:
@@ -212,16 +215,19 @@ def import_export(user: User) -> None:
         lambda: dir_export.csv_data(user.role),
         "stodkatalog.csv",
         "text/csv",
+        on_click="ignore",
     )
     cols[1].download_button(
         t("directory.export_xlsx"),
         lambda: dir_export.xlsx_data(user.role),
         "stodkatalog.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
     )
     cols[2].download_button(
         t("directory.export_hsds"),
         lambda: dir_export.hsds_zip(user.role),
         "stodkatalog-hsds.zip",
         "application/zip",
+        on_click="ignore",
     )

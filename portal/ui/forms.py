@@ -32,12 +32,15 @@ def submit(
     reset: tuple[str, ...] = (),
     rerun: bool = True,
     on_success: Callable[[T], None] | None = None,
+    keep: Mapping[str, str] | None = None,
 ) -> T | None:
     """Run `action` for `form`; remember its outcome and (by default) rerun the page.
 
     `reset` names session keys to forget afterwards (form values and the version the
     form was based on), both after a save and after a stale refusal, so the form shows
-    what is now stored. `on_success` sees the action's result before the rerun.
+    what is now stored. `keep` names text the user typed ({label: text}): after a stale
+    refusal it is shown beside the stored values, to copy, so nothing typed is lost.
+    `on_success` sees the action's result before the rerun.
     Returns the result (only reached with rerun=False), or None after an error.
     """
     st.session_state.pop(_key(form), None)
@@ -50,6 +53,7 @@ def submit(
             "message": str(exc),
             "changes": exc.changes,
             "hint": True,
+            "kept": {label: text for label, text in (keep or {}).items() if text.strip()},
         }
         _forget(reset)
     except PortalError as exc:
@@ -113,6 +117,9 @@ def errors(form: str, show_change: ShowChange | None = None) -> None:
             st.markdown("\n".join(f"- {escape_md(line)}" for line in lines))
     if outcome.get("hint"):
         st.info(t("common.reload_hint"))
+    for label, text in (outcome.get("kept") or {}).items():
+        st.caption(t("common.your_text", field=label))
+        st.code(text, language=None, wrap_lines=True)  # shown literally, with a copy button
 
 
 def field_error(form: str, field: str) -> None:

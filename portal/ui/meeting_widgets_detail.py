@@ -171,6 +171,7 @@ def downloads(m: dict) -> None:
         file_name=f"{slug}.ics",
         mime="text/calendar",
         icon=":material/event:",
+        on_click="ignore",
     )
     cols[1].download_button(
         t("meetings.download_docx"),
@@ -178,6 +179,7 @@ def downloads(m: dict) -> None:
         file_name=f"protokoll-{slug}.docx",
         icon=":material/description:",
         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        on_click="ignore",
     )
     cols[2].download_button(
         t("meetings.download_pdf"),
@@ -185,6 +187,7 @@ def downloads(m: dict) -> None:
         file_name=f"protokoll-{slug}.pdf",
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
+        on_click="ignore",
     )
 
 

@@ -1,5 +1,5 @@
-"""Forms that edit the plan itself (activities, dimension objectives) and start a new
-plan period. Shown only to roles with plan.edit; the services check the role again."""
+"""Forms that edit the plan itself (activities, dimension objectives). Shown only to
+roles with plan.edit; the services check the role again."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import pandas as pd
 import streamlit as st
 
 from portal.i18n import t
-from portal.i18n.formats import number
 from portal.plan import api as plan_api
 from portal.ui import plan_list
 from portal.ui.forms import field_error, submit
@@ -187,54 +186,4 @@ def dimension_form(dims: pd.DataFrame, user) -> None:
             lambda: plan_api.edit_dimension(dim_id, base[0], base[1], objective, description, user),
             t("plan.saved"),
             reset=(base_key,),
-        )
-
-
-def new_period_form(plan: dict[str, Any], user) -> None:
-    st.markdown(f"#### {t('plan.new_period')}")
-    st.write(t("plan.new_period_intro"))
-    carried, total = plan_api.carry_over_preview(int(plan["id"]))
-    with st.expander(t("plan.carry_list", n=number(total))):
-        st.table(
-            pd.DataFrame(
-                {
-                    t("plan.activities"): carried["description"],
-                    t("plan.status"): [t(f"plan.statuses.{s}") for s in carried["status"]],
-                }
-            )
-        )
-        if total > len(carried):
-            st.caption(t("plan.and_more", n=number(total - len(carried))))
-    defaults = plan_api.suggested(plan)
-    form = "plan_new_period"
-    form_errors(form)
-    with st.form(form):
-        title = st.text_input(t("plan.period_title"), value=defaults["title"])
-        field_error(form, "title")
-        label = st.text_input(t("plan.period_label"), value=defaults["period_label"])
-        field_error(form, "period_label")
-        cols = st.columns(2)
-        start = cols[0].number_input(
-            t("plan.start_year"),
-            min_value=2000,
-            max_value=2100,
-            value=defaults["start_year"],
-            step=1,
-        )
-        end = cols[1].number_input(
-            t("plan.end_year"), min_value=2000, max_value=2100, value=defaults["end_year"], step=1
-        )
-        field_error(form, "start_year")
-        field_error(form, "end_year")
-        due = st.text_input(t("plan.carry_due"), value=defaults["due_month"], max_chars=7)
-        field_error(form, "due_month")
-        started = st.form_submit_button(t("plan.start_period"), type="primary")
-    if started:
-        submit(
-            form,
-            lambda: plan_api.start_new_period(
-                int(plan["id"]), title, label, int(start), int(end), due, user
-            ),
-            t("plan.period_started", period=label),
-            reset=("plan_id",),
         )

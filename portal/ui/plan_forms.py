@@ -90,6 +90,7 @@ def update_form(row: plan_api.Activity, user: Actor) -> None:
             ),
             t("plan.saved"),
             reset=(base_key, *keys),
+            keep={t("plan.comment"): comment, t("plan.link"): link},
         )
 
 

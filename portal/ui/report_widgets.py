@@ -46,6 +46,7 @@ def downloads(year: int, files: dict[str, bytes], key: str, version: int | None 
             mime=files_of.mime(fmt),
             icon=":material/download:",
             key=f"{key}-{fmt}",
+            on_click="ignore",
         )
 
 

@@ -230,3 +230,20 @@ def test_support_page_pages_through_the_public_entries(demo_db):
     at.button(key="stod_entries_next").click().run()
     second = _card_names(at)
     assert second and not set(first) & set(second)
+
+
+def test_the_check_count_follows_a_verification_at_once(demo_db):
+    """The tab label "Att kontrollera (N)" is read after the change, not before it."""
+    at = page_as("samordnare", "app_pages/directory.py")
+
+    def count() -> int:
+        label = next(tab.label for tab in at.tabs if tab.label.startswith("Att kontrollera"))
+        return int(label.split("(")[1].rstrip(")"))
+
+    before = count()
+    assert before > 0
+    at.button(key="dir_check_verify").click()
+    at.run()
+    assert not at.exception
+    assert count() == before - 1
+    assert "Posten är markerad som kontrollerad i dag." in texts(at)

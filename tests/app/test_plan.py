@@ -47,6 +47,12 @@ def test_process_leader_updates_an_activity(demo_db):
     assert (now["status"], now["progress"]) == ("done", 100)
     # the comment is shown literally, never as HTML
     assert any("<script>" in str(m.value) or "\\<script" in str(m.value) for m in at.markdown)
+    # the form is cleared after the save, and a second click stores nothing new
+    assert at.text_area(key=f"{form}_comment").value == ""
+    entries = len(plans_db.activity_updates([act["id"]]))
+    next(b for b in at.button if b.label == "Spara uppdateringen").click()
+    at.run()
+    assert len(plans_db.activity_updates([act["id"]])) == entries
 
 
 def test_stale_save_in_the_page_shows_what_changed(demo_db):
@@ -60,10 +66,15 @@ def test_stale_save_in_the_page_shows_what_changed(demo_db):
     )
     form = f"plan_update_{act['id']}"
     at.number_input(key=f"{form}_progress").set_value(90)
+    at.text_area(key=f"{form}_comment").input("Min viktiga kommentar")
     next(b for b in at.button if b.label == "Spara uppdateringen").click()
     at.run()
     text = texts(at)
     assert "samordnare" in text and "sparades inte" in text
+    # the form shows the stored values, and what was typed stays visible to copy
+    assert at.number_input(key=f"{form}_progress").value == 75
+    assert at.text_area(key=f"{form}_comment").value == ""
+    assert "Min viktiga kommentar" in [c.value for c in at.code]
     # (the list is Markdown-escaped, as it may hold user text)
     assert "Framsteg: du utgick från 60 %, nu 75 %" in text.replace("\\", "")
     assert plans_db.activity(act["id"])["progress"] == 75
@@ -104,6 +115,18 @@ def test_new_period_from_the_page(demo_db):
     assert "Den nya planperioden 2021-2022 är startad." in texts(at)
     assert plans_db.current_plan()["period_label"] == "2021-2022"
     assert "Det här är en tidigare planperiod" not in texts(at)
+    # a new period is a draft: no adoption is claimed until one is recorded
+    assert "Fastställd av" not in texts(at)
+    assert "Utkast – fastställelsen är inte registrerad. Gäller till och med 2022." in texts(at)
+    ref = next(ti for ti in at.text_input if ti.label == "Paragraf (§)")
+    ref.input("§ 12")
+    next(b for b in at.button if b.label == "Spara fastställelsen").click()
+    at.run()
+    assert not at.exception
+    adopted = plans_db.current_plan()
+    assert (adopted["adopted_by"], adopted["adoption_ref"]) == ("Kommunstyrelsen", "§ 12")
+    assert ", § 12. Gäller till och med 2022." in texts(at)
+    assert "Fastställd av Kommunstyrelsen " in texts(at)
     # the selector now offers both periods; the old one stays readable, not editable
     old = AppTest.from_file(str(ROOT / "app_pages/plan.py"), default_timeout=30)
     old.session_state["user"] = get_user("admin")

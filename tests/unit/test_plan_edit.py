@@ -285,3 +285,35 @@ def test_duckdb_reports_two_open_saves_of_one_row(demo_db):
                 pass
             cur.close()
     assert plans_db.activity(act["id"])["version"] == act["version"]
+
+
+def test_a_repeated_identical_save_is_kept_once(demo_db):
+    """A double click (same base version) or a click again after the confirmation stores
+    one history entry, not two; a different comment, or a minute later, is a new entry."""
+    act = _first_activity()
+    leader = get_user("processledare")
+    before = len(_history(act["id"]))
+    at = datetime(2026, 12, 2, 10, 0, 0)
+    v1 = plan_edit.record_update(
+        act["id"], act["version"], "in_progress", 55, "Mer", leader, now=at
+    )
+    # the same form submitted twice: the second carries the old version, and is no conflict
+    again = plan_edit.record_update(
+        act["id"], act["version"], "in_progress", 55, "Mer", leader, now=at.replace(second=20)
+    )
+    assert again == v1
+    # the same values again on the fresh version, within the minute: still one entry
+    assert (
+        plan_edit.record_update(
+            act["id"], v1, "in_progress", 55, "Mer", leader, now=at.replace(second=40)
+        )
+        == v1
+    )
+    assert len(_history(act["id"])) == before + 1
+    # a different comment is a new update, and so is the same one later on
+    v2 = plan_edit.record_update(act["id"], v1, "in_progress", 55, "Annat", leader, now=at)
+    v3 = plan_edit.record_update(
+        act["id"], v2, "in_progress", 55, "Annat", leader, now=at.replace(minute=5)
+    )
+    assert v3 == v2 + 1
+    assert len(_history(act["id"])) == before + 3

@@ -12,7 +12,7 @@ as it should whenever both sessions write a common column - every save here writ
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from portal.db.connection import Cursor, scalar
@@ -53,6 +53,17 @@ def activity_row(cur: Cursor, activity_id: int) -> dict[str, Any] | None:
     cur.execute(
         "SELECT a.*, d.plan_id FROM activities a JOIN dimensions d ON d.id = a.dimension_id"
         " WHERE a.id = ?",
+        [activity_id],
+    )
+    rows = _dicts(cur)
+    return rows[0] if rows else None
+
+
+def latest_update(cur: Cursor, activity_id: int) -> dict[str, Any] | None:
+    """The activity's newest history entry (who, when, what), or None."""
+    cur.execute(
+        "SELECT made_at, actor, new_status, new_progress, comment, link FROM activity_updates"
+        " WHERE activity_id = ? ORDER BY made_at DESC, id DESC LIMIT 1",
         [activity_id],
     )
     rows = _dicts(cur)
@@ -109,6 +120,21 @@ def update_dimension_if_unchanged(
         [objective, description, dimension_id, old_objective, old_description],
     )
     return bool(count == 1)
+
+
+def adoption(cur: Cursor, plan_id: int) -> dict[str, Any] | None:
+    cur.execute("SELECT adopted_by, adopted_on, adoption_ref FROM plans WHERE id = ?", [plan_id])
+    rows = _dicts(cur)
+    return rows[0] if rows else None
+
+
+def set_adoption(
+    cur: Cursor, plan_id: int, adopted_by: str, adopted_on: date, adoption_ref: str
+) -> None:
+    cur.execute(
+        "UPDATE plans SET adopted_by = ?, adopted_on = ?, adoption_ref = ? WHERE id = ?",
+        [adopted_by, adopted_on, adoption_ref, plan_id],
+    )
 
 
 def make_current(cur: Cursor, plan_id: int) -> None:
