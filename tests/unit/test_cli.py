@@ -13,7 +13,7 @@ def test_export_plan_csv_lists_the_six_seed_activities(db_path, tmp_path):
     out = tmp_path / "plan.csv"
     assert cli.main(["export", "plan", "--format", "csv", "-o", str(out)]) == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
-    assert [(r["due"], r["responsible"]) for r in rows] == [
+    assert [(r["Klart"], r["Ansvarig"]) for r in rows] == [
         ("2020-12", "Processledaren"),
         ("2019-12", "Säkerhetssamordnaren"),
         ("2020-12", "Processledaren"),
@@ -21,7 +21,7 @@ def test_export_plan_csv_lists_the_six_seed_activities(db_path, tmp_path):
         ("2020-12", "Processledaren"),
         ("2020-12", "Processledaren"),
     ]
-    assert rows[1]["activity"].startswith("Informera på kommunens hemsida")
+    assert rows[1]["Aktivitet"].startswith("Informera på kommunens hemsida")
 
 
 def test_unknown_format_fails_with_one_line(db_path, tmp_path, capsys):
