@@ -5,9 +5,11 @@ Functions taking `cur` run inside the caller's transaction; the others open a cu
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime
 from typing import Any
 
+import duckdb
 import pandas as pd
 
 from portal.db.cache import cached_read
@@ -249,7 +251,23 @@ def rewrite_purged(cur: Cursor) -> None:
     block of the file with random filler and drop that, so the blocks the old rows used
     hold no recoverable bytes (DuckDB 2.0 frees blocks without overwriting them, and has
     no VACUUM FULL). `cur` must be outside a transaction, under the process's write lock.
+
+    A checkpoint is refused while another session has a transaction open; it is tried
+    again for up to 30 s (reads are short), then the error is raised: the text is gone
+    from the tables by then, and the next purge that removes text scrubs the file again.
+    (FORCE CHECKPOINT would wait for that transaction without limit, holding the lock.)
     """
+
+    def checkpoint() -> None:
+        for attempt in range(300):
+            try:
+                cur.execute("CHECKPOINT")
+                return
+            except duckdb.TransactionException:
+                if attempt == 299:
+                    raise
+                time.sleep(0.1)
+
     cur.execute("BEGIN TRANSACTION")
     try:
         for table in ("signals", "signal_steps"):
@@ -272,7 +290,7 @@ def rewrite_purged(cur: Cursor) -> None:
     except BaseException:
         cur.execute("ROLLBACK")
         raise
-    cur.execute("CHECKPOINT")
+    checkpoint()
     cur.execute("CREATE TABLE purge_filler (f VARCHAR)")
     try:
         for _ in range(5):  # each round fills what is free now; stops once nothing is
@@ -284,7 +302,7 @@ def rewrite_purged(cur: Cursor) -> None:
                 " FROM range(?)",
                 [int(free) * int(block) // 32 + 1],
             )
-            cur.execute("CHECKPOINT")
+            checkpoint()
     finally:
         cur.execute("DROP TABLE purge_filler")
-        cur.execute("CHECKPOINT")
+        checkpoint()
