@@ -10,7 +10,7 @@ import duckdb
 from portal.actor import SYSTEM
 from portal.admin import api as admin_api
 from portal.db import audit, meta
-from portal.db.connection import connect, transaction
+from portal.db.connection import connect, owner_only, transaction
 from portal.directory import api as directory_api
 from portal.meetings import api as meetings_api
 from portal.plan import api as plan_api
@@ -37,8 +37,10 @@ SEEDERS: tuple[Seeder, ...] = (
 def init_database(path: Path | str | None = None, demo: bool = False) -> None:
     """Migrate, load the embedded default once, and the demo data when asked.
 
-    Safe to run again: loaders skip what is already there.
+    Safe to run again: loaders skip what is already there. The file, its WAL and its
+    folder are created owner-only (0600/0700; see connection.owner_only).
     """
+    owner_only()
     connect(path)  # applies migrations
     with transaction(path) as cur:
         for seeder in SEEDERS:

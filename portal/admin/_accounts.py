@@ -143,7 +143,7 @@ def change_password(user: User, current: str, new: str, repeat: str) -> None:
     if new == current:
         problem = t("account.same_as_old")
         raise ValidationError(problem, {"password": problem})
-    passwords.validate_password(user.username, new, meta.is_demo())
+    passwords.validate_password(user.username, new, meta.is_demo(), name=fresh.name)
     with audit.audited_transaction(user.username, "change_password", "users", user.username) as (
         cur,
         change,

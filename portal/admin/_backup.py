@@ -1,4 +1,6 @@
-"""Backups with DuckDB EXPORT DATABASE (Parquet) and restore with IMPORT DATABASE.
+"""Backups with DuckDB EXPORT DATABASE (Parquet) and a signed manifest; restore
+checks the manifest and loads only the Parquet data into a schema built by the
+project's own migrations (never running SQL from the folder: see _restore.py).
 
 DuckDB lets one process open a file for writing, and the running portal holds it. So:
 - inside the server, a backup runs through the shared connection (admin page download,
@@ -8,8 +10,8 @@ DuckDB lets one process open a file for writing, and the running portal holds it
   is locked by a running portal it leaves a request file beside the database, and the
   server's backup watcher (a startup task) writes the backup and answers. If nothing
   answers, the command says so in one line;
-- `restore DIR` needs the portal stopped, and refuses to replace a database that holds
-  data unless --force is given.
+- `restore DIR` needs the portal stopped, refuses a folder that does not match its
+  manifest, and refuses to replace a database that holds data unless --force is given.
 """
 
 from __future__ import annotations
@@ -29,9 +31,11 @@ import duckdb
 
 from portal import config
 from portal.actor import Actor
+from portal.admin import _manifest as manifest
+from portal.admin._restore import restore_into
 from portal.admin._users import acting
 from portal.db import audit
-from portal.db.connection import cursor, scalar, transaction
+from portal.db.connection import cursor, owner_only, scalar, transaction
 from portal.errors import PortalError
 
 PREFIX = "sos-portal-backup-"
@@ -49,8 +53,9 @@ def _sql_path(path: Path) -> str:
 
 def new_folder(root: Path) -> Path:
     """A fresh timestamped folder under `root` (seconds, plus a counter if needed)."""
+    owner_only()
     root = Path(root)
-    root.mkdir(parents=True, exist_ok=True)
+    root.mkdir(parents=True, exist_ok=True, mode=0o700)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     folder = root / f"{PREFIX}{stamp}"
     n = 1
@@ -61,8 +66,13 @@ def new_folder(root: Path) -> Path:
 
 
 def export_with(conn, folder: Path) -> Path:
-    """EXPORT DATABASE into `folder` (must not exist yet) plus a small manifest."""
-    folder.mkdir(parents=True)
+    """EXPORT DATABASE into `folder` (must not exist yet) plus its signed manifest.
+
+    The folder is owner-only (0700) and so is every file in it (0600): it holds password
+    hashes and signal text.
+    """
+    owner_only()
+    folder.mkdir(parents=True, mode=0o700)
     conn.execute("EXPORT DATABASE " + _sql_path(folder) + " (FORMAT parquet)")
     tables = [
         r[0]
@@ -71,13 +81,22 @@ def export_with(conn, folder: Path) -> Path:
             " ORDER BY 1"
         ).fetchall()
     ]
-    manifest = {
-        "created": datetime.now().isoformat(timespec="seconds"),
-        "duckdb": duckdb.__version__,
-        "tables": tables,
+    sequences = {
+        str(name): int(value)
+        for name, value in conn.execute(
+            "SELECT sequence_name, last_value FROM duckdb_sequences()"
+            " WHERE database_name = current_database() AND last_value IS NOT NULL"
+        ).fetchall()
     }
-    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    manifest.write(folder, tables, sequences)
+    _owner_only_tree(folder)
     return folder
+
+
+def _owner_only_tree(folder: Path) -> None:
+    folder.chmod(0o700)
+    for entry in folder.rglob("*"):
+        entry.chmod(0o700 if entry.is_dir() else 0o600)
 
 
 def backup_in_process(root: Path, actor: str = "system") -> Path:
@@ -195,9 +214,9 @@ def start_watcher() -> None:
 
 
 def restore_cli(args) -> int:
+    """Rebuild the database from a verified backup folder (see _restore.py)."""
     source = Path(args.dir)
-    if not (source / "schema.sql").exists() or not (source / "load.sql").exists():
-        raise PortalError(f"{source} is not a backup folder (schema.sql/load.sql missing)")
+    manifest.read_verified(source)  # refuse a bad folder before touching anything
     db = config.db_path()
     if db.exists():
         try:
@@ -217,16 +236,18 @@ def restore_cli(args) -> int:
             conn.close()  # also checkpoints, so no .wal is left behind
         if tables and not args.force:
             raise PortalError(f"{db} already holds data; add --force to overwrite it")
+    owner_only()
     db.parent.mkdir(parents=True, exist_ok=True)
     tmp = db.with_name(db.name + ".restoring")
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
         leftover.unlink(missing_ok=True)
-    conn = duckdb.connect(str(tmp))
     try:
-        conn.execute("IMPORT DATABASE " + _sql_path(source))
-        conn.execute("CHECKPOINT")
-    finally:
-        conn.close()
+        restore_into(tmp, source)
+    except BaseException:
+        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        raise
+    tmp.chmod(0o600)
     db.with_name(db.name + ".wal").unlink(missing_ok=True)
     os.replace(tmp, db)
     print(f"restored {db} from {source}")

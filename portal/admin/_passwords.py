@@ -3,7 +3,9 @@
 Hashing happens once when a password is set; checking happens only at login. The
 rules: at least 12 characters, not the username, no leading/trailing spaces (the login
 library strips them, so such a password could never be typed in), no control
-characters, and never a demo password ("demo-<name>") outside demo mode.
+characters, never a demo password ("demo-<name>") outside demo mode, and nothing weak
+(_weak.py: a common password, the user's own names, a repeated character, digits only,
+a keyboard or alphabet run). A demo password in demo mode skips the weakness checks.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from functools import cache
 import bcrypt
 
 from portal import config
+from portal.admin import _weak
 from portal.admin._demo import DEMO_USERS
 from portal.errors import ConfigError, ValidationError
 from portal.i18n import t
@@ -68,9 +71,12 @@ def is_demo_password(username: str, password: str) -> bool:
 
 
 def validate_password(
-    username: str, password: str, demo_mode: bool, lang: str | None = None
+    username: str, password: str, demo_mode: bool, lang: str | None = None, name: str = ""
 ) -> None:
-    """Raise ValidationError (field "password") unless `password` follows the rules."""
+    """Raise ValidationError (field "password") unless `password` follows the rules.
+
+    `name` is the user's display name: no part of it (4+ letters) may be in the password.
+    """
     password = password or ""
     problem = None
     if len(password) < MIN_PASSWORD:
@@ -83,7 +89,9 @@ def validate_password(
         problem = t("account.rule_control", lang)
     elif password.lower() == username.lower():
         problem = t("account.rule_username", lang)
-    elif not demo_mode and is_demo_password(username, password):
-        problem = t("account.rule_demo", lang)
+    elif is_demo_password(username, password):
+        problem = None if demo_mode else t("account.rule_demo", lang)
+    elif weakness := _weak.problem(password, username, name):
+        problem = t(f"admin.password_{weakness}", lang)
     if problem:
         raise ValidationError(problem, {"password": problem})

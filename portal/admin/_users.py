@@ -72,7 +72,7 @@ def add_user(
         problems["email"] = t("admin.bad_email", lang)
     if problems:
         raise ValidationError(t("admin.invalid_user", lang), problems)
-    validate_password(username, password, meta.is_demo(), lang=lang)
+    validate_password(username, password, meta.is_demo(), lang=lang, name=name)
     with audit.audited_transaction(who, "create", "users", username) as (cur, change):
         if users_db.get_user_row_exists(cur, username):
             raise ValidationError(
@@ -129,7 +129,14 @@ def enable_user(username: str, actor: Actor) -> None:
 def reset_password(username: str, new_password: str, actor: Actor) -> None:
     """Set a temporary password; the user must choose their own at the next login."""
     who = acting(actor)
-    validate_password(username, new_password, meta.is_demo(), lang=_lang(actor))
+    existing = users_db.get_user(username)
+    validate_password(
+        username,
+        new_password,
+        meta.is_demo(),
+        lang=_lang(actor),
+        name=existing.name if existing else "",
+    )
     with audit.audited_transaction(who, "reset_password", "users", username) as (cur, change):
         _existing(cur, username, actor)
         users_db.set_password(cur, username, hash_password(new_password), must_change=True)

@@ -6,6 +6,7 @@ process shares this connection and takes its own cursor for each unit of work.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -33,17 +34,43 @@ _connections: dict[str, duckdb.DuckDBPyConnection] = {}
 WRITE_LOCK = threading.RLock()
 
 
+OWNER_ONLY_UMASK = 0o077
+
+
+def owner_only() -> None:
+    """From now on this process creates files 0600 and folders 0700 (umask 077).
+
+    The database, its WAL (created by DuckDB at the first write, at any time), backups
+    and exports hold password hashes and signal text; nobody else on the machine may
+    read them. Set process-wide because DuckDB creates the WAL on its own schedule.
+    """
+    os.umask(OWNER_ONLY_UMASK)
+
+
+def _tighten(db: Path) -> None:
+    """Make an existing database file and its WAL owner-only (files from before)."""
+    for file in (db, db.with_name(db.name + ".wal")):
+        try:
+            if file.exists() and file.stat().st_mode & 0o077:
+                file.chmod(0o600)
+        except OSError:
+            pass  # not ours to change (e.g. a read-only mount): leave it
+
+
 def connect(path: Path | str | None = None) -> duckdb.DuckDBPyConnection:
     """The process-wide connection for `path` (default: the configured database).
 
     Migrations run the first time a file is opened in this process, not on every rerun.
+    The file, its WAL and a folder made for it are owner-only (see owner_only).
     """
     key = str(Path(path) if path else config.db_path())
     with _lock:
         conn = _connections.get(key)
         if conn is None:
-            Path(key).parent.mkdir(parents=True, exist_ok=True)
+            owner_only()
+            Path(key).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             conn = duckdb.connect(key)
+            _tighten(Path(key))
             from portal.db import migrations  # local import: migrations use this module
 
             migrations.migrate(conn)

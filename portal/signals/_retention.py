@@ -3,7 +3,9 @@ PORTAL_SIGNAL_RETENTION_MONTHS (default 24) months from closing.
 
 Purging sets the description and every step note to NULL. The classification (quarter,
 milieu, setting, kind, urgency, steps with who/when, outcome) stays on the rows, so the
-aggregate counts are unchanged. Runs from `python -m portal purge-signals` and once per
+aggregate counts are unchanged. Then the two tables are rewritten and the file's free
+blocks overwritten (signals_db.rewrite_purged), so the old text cannot be read from the
+database file either. Runs from `python -m portal purge-signals` and once per
 server process at startup (portal/startup.py).
 """
 
@@ -16,7 +18,7 @@ from datetime import datetime
 
 from portal import config
 from portal.db import audit
-from portal.db.connection import transaction
+from portal.db.connection import WRITE_LOCK, cursor, transaction
 from portal.errors import ConfigError
 from portal.signals._db import signals as signals_db
 
@@ -41,13 +43,23 @@ def months_before(now: datetime, months: int) -> datetime:
 def purge(now: datetime, actor: str = "system") -> int:
     """Purge the text of signals closed before the retention cut-off; returns how many."""
     cutoff = months_before(now, retention_months())
-    with transaction() as cur:
-        ids = signals_db.purgeable(cur, cutoff)
+    with WRITE_LOCK:  # no other write of this process between the purge and the rewrite
+        with transaction() as cur:
+            ids = signals_db.purgeable(cur, cutoff)
+            if ids:
+                signals_db.purge_text(cur, ids, now)
+                audit.record(
+                    cur,
+                    actor,
+                    "purge",
+                    "signal",
+                    None,
+                    None,
+                    {"signals": ids, "closed_before": cutoff},
+                )
         if ids:
-            signals_db.purge_text(cur, ids, now)
-            audit.record(
-                cur, actor, "purge", "signal", None, None, {"signals": ids, "closed_before": cutoff}
-            )
+            with cursor() as cur:
+                signals_db.rewrite_purged(cur)
     return len(ids)
 
 

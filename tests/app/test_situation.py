@@ -123,7 +123,7 @@ def test_member_reaches_the_page_through_navigation(demo_db):
 
 def test_overview_shows_compact_chart_and_overdue_warning(db_path):
     user_service.add_user(
-        "ledamot2", "Ledamot", "l@example.se", "member", "lösenord-123", actor=SYSTEM
+        "ledamot2", "Ledamot", "l@example.se", "member", "ett-långt-lösenord-2", actor=SYSTEM
     )
     at = app_as("ledamot2")
     assert not at.exception

@@ -2,11 +2,12 @@
 counts (quarter, milieu, setting, kind) stay the same."""
 
 import argparse
+import uuid
 from datetime import date, datetime
 
 import pytest
 
-from portal.db.connection import cursor
+from portal.db.connection import cursor, transaction
 from portal.signals import _core as svc, _retention as signal_retention, _stats as signal_stats
 
 TEXT = "En besökare på fritidsgården delade propaganda."
@@ -155,3 +156,51 @@ def test_startup_failure_does_not_stop_the_portal(db_path, monkeypatch, caplog):
     monkeypatch.setenv("PORTAL_SIGNAL_RETENTION_MONTHS", "many")
     signal_retention.purge_on_startup()  # logs, does not raise
     assert "failed" in caplog.text
+
+
+def test_purged_text_is_not_left_in_the_database_file(db_path):
+    """The raw bytes of the file (and its WAL) hold none of the purged words."""
+    words = [f"Spårord{n}x{uuid.uuid4().hex[:12]}" for n in range(8)]
+    kept = f"Behållet{uuid.uuid4().hex[:12]}"
+    ids = []
+    for n, word in enumerate(words):
+        ids.append(_closed(datetime(2023, 3, 1), milieu="far_right"))
+        with transaction() as cur:
+            cur.execute("UPDATE signals SET description = ? WHERE id = ?", [f"{word} {n}", ids[-1]])
+            cur.execute("UPDATE signal_steps SET note = ? WHERE signal_id = ?", [word, ids[-1]])
+    recent = _closed(datetime(2026, 1, 10), observed=date(2025, 12, 1))
+    with transaction() as cur:
+        cur.execute("UPDATE signals SET description = ? WHERE id = ?", [kept, recent])
+    with cursor() as cur:
+        cur.execute("CHECKPOINT")
+    assert all(w.encode() in db_path.read_bytes() for w in words)  # the test can see them
+
+    assert signal_retention.purge(datetime(2026, 6, 1)) == 8
+
+    files = [db_path, db_path.with_name(db_path.name + ".wal")]
+    raw = b"".join(f.read_bytes() for f in files if f.exists())
+    assert [w for w in words if w.encode() in raw] == []
+    assert [w for w in words if w.encode("utf-16-le") in raw] == []
+    assert _texts(recent)[0] == kept  # what is kept is still there, and in the file
+    assert kept.encode() in db_path.read_bytes()
+    assert [_texts(i)[0] for i in ids] == [None] * 8
+    with cursor() as cur:  # the rewritten tables keep their keys and defaults
+        new_id = svc.report(
+            "ledamot",
+            "member",
+            observed_on=date(2026, 5, 1),
+            setting="school",
+            milieu="other",
+            kind="relative",
+            urgency="soon",
+            description="Ny efter rensning",
+            today=date(2026, 5, 1),
+        )
+        assert new_id > recent
+        assert (
+            cur.execute(
+                "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE "
+                "'%filler%' OR table_name LIKE '%\\_\\_new' ESCAPE '\\'"
+            ).fetchone()[0]
+            == 0
+        )
