@@ -8,7 +8,8 @@ import pytest
 from portal import ROOT
 from portal.db.connection import cursor
 from portal.signals import _core as svc
-from tests.app.helpers import app_as, page_as, texts
+from tests.app.helpers import app_as, errors, page_as, texts
+from tests.signal_helpers import WORD, audit_text, captured_logs
 
 PAGE = "app_pages/signals.py"
 NEWEST = "slutat umgås med vänner"  # from the newest demo signal's description
@@ -255,3 +256,24 @@ def test_queue_is_paged_and_filtered(demo_db):
     milieus = queue["Vilken miljö verkar det gälla?"]
     assert set(milieus) == {"Vänsterextremism"} and len(queue) >= 15
     assert "Visar 1–" in texts(at)
+
+
+def test_page_shows_and_logs_no_signal_text(demo_db):
+    """Issue 17, item 4, through the page: a unique word is stored for the receiver, and is
+    in no audit entry, log record or message, even when the write fails in DuckDB with a
+    message quoting it."""
+    with captured_logs() as logs:
+        text = f"En elev har skrivit {WORD} på skåpen."
+        at = _submit_report(app_as("ledamot", PAGE), text)
+        assert "Din anmälan har nummer" in texts(at)
+        with cursor() as cur:
+            stored = cur.execute("SELECT count(*) FROM signals WHERE description = ?", [text])
+            assert stored.fetchone()[0] == 1
+            cur.execute("CREATE UNIQUE INDEX one_text ON signals (description)")
+        at = _submit_report(app_as("ledamot", PAGE), text)  # the same text again: refused
+        assert not at.exception
+        assert any("Det gick inte att spara" in e for e in errors(at))
+        assert WORD not in texts(at) + " ".join(str(x.value) for x in at.exception)
+        assert at.text_area[0].value == text  # kept for the writer
+        assert WORD not in audit_text()
+        assert not any(WORD in line for line in logs.lines)
