@@ -120,8 +120,19 @@ def report_form(user) -> None:
     st.rerun()
 
 
+def outcome_label(step: str, outcome: object, referred_to: object) -> str:
+    """What a reporter is told became of their concern: the outcome category once the
+    signal is closed (where it was handed over, if it was), never a handling note."""
+    if step != "closed" or not isinstance(outcome, str):
+        return ""
+    if outcome == "handed_over" and isinstance(referred_to, str):
+        return t(f"signals.mine.handed_over_to.{referred_to}")
+    return label("outcomes", outcome)
+
+
 def my_reports(user) -> None:
-    """The reporter's own signals and their step, nothing else."""
+    """The reporter's own signals, their step and, once closed, the outcome category;
+    nothing else (no free text, no handling notes)."""
     st.subheader(t("signals.mine.heading"))
     df = signal_service.my_reports(user.username, user.role)
     if df.empty:
@@ -135,11 +146,15 @@ def my_reports(user) -> None:
             t("signals.form.kind"): [label("kinds", k) for k in df["kind"]],
             t("signals.form.setting"): [label("settings", k) for k in df["setting"]],
             t("signals.mine.status"): [label("steps", s) for s in df["step"]],
+            t("signals.mine.outcome"): [
+                outcome_label(r.step, r.outcome, r.referred_to) for r in df.itertuples()
+            ],
         }
     )
     # A static table: few rows, readable by screen readers; cells hold only our own
     # labels and dates, never user text (st.table renders Markdown).
     st.table(table, hide_index=True)
+    st.caption(t("signals.mine.outcome_help"))
 
 
 def aggregate_summary() -> None:

@@ -277,3 +277,56 @@ def test_page_shows_and_logs_no_signal_text(demo_db):
         assert at.text_area[0].value == text  # kept for the writer
         assert WORD not in audit_text()
         assert not any(WORD in line for line in logs.lines)
+
+
+def _handle(signal_id: int, path: list[tuple[str, dict]], note: str) -> None:
+    """The coordinator moves a signal along `path`, writing `note` at every step."""
+    for version, (target, extra) in enumerate(path, start=1):
+        svc.advance("samordnare", "coordinator", signal_id, version, target, note, **extra)
+
+
+def _mine(at) -> dict[int, tuple[str, str]]:
+    table = at.table[0].value
+    return {
+        int(n): (s, o)
+        for n, s, o in zip(table["Nummer"], table["Status"], table["Utfall"], strict=True)
+    }
+
+
+def test_reporter_sees_step_and_outcome_category_but_no_notes(demo_db):
+    """Issue 17, item 3: the reporter's own list shows each report's step and, once it is
+    closed, the outcome category; never a handling note."""
+    ids = [
+        svc.report(
+            "ledamot",
+            "member",
+            observed_on=date.today(),
+            setting="school",
+            milieu="other",
+            kind="statements",
+            urgency="soon",
+            description=f"Oro nummer {n} om uttalanden på rasten.",
+        )
+        for n in range(4)
+    ]
+    note = f"Handläggarens anteckning {WORD}"
+    start = [("received", {}), ("assessment", {})]
+    _handle(ids[0], start, note)
+    _handle(
+        ids[1],
+        [*start, ("referred", {"referred_to": "social_services"})]
+        + [("closed", {"outcome": "handed_over"})],
+        note,
+    )
+    _handle(ids[2], [*start, ("closed", {"outcome": "no_concern"})], note)
+    at = app_as("ledamot", PAGE)
+    assert not at.exception
+    assert _mine(at) == {
+        ids[0]: ("Inledande bedömning", ""),
+        ids[1]: ("Avslutad", "Överlämnad till socialtjänsten"),
+        ids[2]: ("Avslutad", "Ingen grund för oro"),
+        ids[3]: ("Ny, ej mottagen", ""),
+    }
+    cells = " ".join(str(v) for col in at.table[0].value.columns for v in at.table[0].value[col])
+    assert WORD not in texts(at) + cells
+    assert "anteckningar visas inte" in texts(at)
