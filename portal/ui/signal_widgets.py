@@ -13,12 +13,14 @@ from portal.charts.signals import quarterly_bars
 from portal.errors import PortalError
 from portal.i18n import t
 from portal.signals import api as signal_service, api as signal_stats
-from portal.signals.api import KINDS, URGENCIES
+from portal.signals.api import KINDS, URGENCIES, Finding
 from portal.suppression import threshold
 from portal.ui import chart_cache
+from portal.ui.text import escape_md
 
 _FORM_GEN = "signal_form_gen"  # bumped after a successful report: fresh, empty widgets
 _SENT = "signal_sent"
+_WARNED = "signal_hint"  # the name/address warning shown before saving (session only)
 
 
 def label(vocabulary: str, key: str | None) -> str:
@@ -50,6 +52,9 @@ def report_form(user) -> None:
             t("signals.form.sent", id=st.session_state[_SENT]), icon=":material/check_circle:"
         )
     guidance()
+    warning = st.session_state.get(_WARNED)
+    if warning:
+        st.warning(warning, icon=":material/visibility_off:")
     gen = st.session_state.get(_FORM_GEN, 0)
     today = date.today()
     with st.form(f"signal_report_{gen}"):
@@ -93,11 +98,20 @@ def report_form(user) -> None:
             key=f"sig_description_{gen}",
             help=t("signals.form.description_help", max=signal_service.MAX_DESCRIPTION),
         )
+        # Offered once a warning was shown: the reporter may send the text as it is.
+        confirmed = bool(warning) and st.checkbox(
+            t("signals.hints.confirm"), key=f"sig_confirm_{gen}"
+        )
         submitted = st.form_submit_button(
             t("signals.form.submit"), type="primary", icon=":material/send:"
         )
     if not submitted:
         return
+    hints = signal_service.hints_before_saving(description)
+    if hints and not confirmed:
+        st.session_state[_WARNED] = hint_message(description, hints)
+        st.rerun()  # show the warning and the "send anyway" box; nothing is saved
+    st.session_state.pop(_WARNED, None)
     try:
         signal_id = signal_service.report(
             user.username,
@@ -128,6 +142,14 @@ def outcome_label(step: str, outcome: object, referred_to: object) -> str:
     if outcome == "handed_over" and isinstance(referred_to, str):
         return t(f"signals.mine.handed_over_to.{referred_to}")
     return label("outcomes", outcome)
+
+
+def hint_message(text: str, hints: list[Finding]) -> str:
+    """The gentle warning about a likely name or street address, with the found words
+    masked so the reporter can find them without the text being echoed."""
+    found = ", ".join(t(f"signals.hints.{k}") for k in signal_service.hint_kinds(hints))
+    where = ", ".join(escape_md(h.masked(text)) for h in hints)  # user text stays inert
+    return t("signals.hints.warning", found=found, where=where)
 
 
 def my_reports(user) -> None:

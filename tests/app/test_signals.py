@@ -330,3 +330,54 @@ def test_reporter_sees_step_and_outcome_category_but_no_notes(demo_db):
     cells = " ".join(str(v) for col in at.table[0].value.columns for v in at.table[0].value[col])
     assert WORD not in texts(at) + cells
     assert "anteckningar visas inte" in texts(at)
+
+
+NAMED = "Anna Svensson i årskurs 9 har visat symboler på rasten."
+
+
+def _hint(at) -> str:
+    """The name/address warning, if shown (the demo banner is a warning too)."""
+    return " ".join(w.value for w in at.warning if "ser ut att innehålla" in w.value)
+
+
+def _audit_rows() -> int:
+    with cursor() as cur:
+        return cur.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+
+
+def test_a_name_is_warned_about_before_saving_and_can_be_rewritten(demo_db):
+    """Issue 17, item 2: a likely name gives a gentle warning; nothing is saved until the
+    reporter rewrites the text (or confirms)."""
+    at = app_as("ledamot", PAGE)
+    before, audited = _signal_count(), _audit_rows()
+    at = _submit_report(at, NAMED)
+    assert not at.exception
+    warning = _hint(at)
+    assert "ser ut att innehålla ett namn" in warning
+    assert "Anna Svensson" not in warning and "An•• ••••••••" in warning
+    assert (_signal_count(), _audit_rows()) == (before, audited)  # nothing stored
+    assert at.text_area[0].value == NAMED  # kept for rewriting
+    assert [c.label for c in at.checkbox] == ["Skicka ändå – texten pekar inte ut någon person"]
+    at = _submit_report(at, "En elev i årskurs 9 har visat symboler på rasten.")
+    assert "Din anmälan har nummer" in texts(at)
+    assert not _hint(at) and _signal_count() == before + 1
+
+
+def test_the_reporter_may_send_a_warned_text_anyway_and_nothing_extra_is_stored(demo_db):
+    at = _submit_report(app_as("ledamot", PAGE), "Skadegörelse vid Storgatan 12 i natt.")
+    assert "en gatuadress" in _hint(at)
+    before = _signal_count()
+    at.checkbox[0].check()
+    at = _submit_report(at, "Skadegörelse vid Storgatan 12 i natt.")
+    assert "Din anmälan har nummer" in texts(at)
+    assert not _hint(at) and not at.checkbox  # a fresh form, no warning left
+    with cursor() as cur:
+        (signal_id,) = cur.execute("SELECT max(id) FROM signals").fetchone()
+        stored = cur.execute("SELECT description FROM signals WHERE id = ?", [signal_id])
+        assert stored.fetchone()[0] == "Skadegörelse vid Storgatan 12 i natt."
+        audit = cur.execute(
+            "SELECT after_json FROM audit_log WHERE entity = 'signal' AND entity_id = ?",
+            [str(signal_id)],
+        ).fetchall()
+    assert _signal_count() == before + 1
+    assert len(audit) == 1 and "hint" not in audit[0][0] and "Storgatan" not in audit[0][0]
