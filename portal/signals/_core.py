@@ -8,10 +8,16 @@ Access rules, enforced here whatever the page showed:
   change is written to the audit log (who, when, which signal). The audit entries hold
   no free text, so purging a signal's text leaves nothing behind in the log.
 No free text is stored if it holds a personnummer, phone number or e-mail address.
+No free text reaches a log line, an error message or an audit entry: a failure while
+storing is logged by its type only and shown as a plain message (database messages may
+quote the values, e.g. a duplicate key).
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
@@ -20,7 +26,7 @@ import pandas as pd
 from portal import auth, vocab
 from portal.db import audit
 from portal.db.connection import cursor, transaction
-from portal.errors import NotFound, StaleEdit, ValidationError
+from portal.errors import NotFound, PortalError, StaleEdit, ValidationError
 from portal.i18n import t
 from portal.signals import _identity as identity_check
 from portal.signals._db import signals as signals_db
@@ -29,6 +35,23 @@ from portal.signals._steps import KINDS, URGENCIES, check_transition
 MAX_DESCRIPTION = 2000
 MAX_NOTE = 1000
 ENTITY = "signal"
+log = logging.getLogger(__name__)
+
+
+@contextmanager
+def _text_safe(action: str) -> Iterator[None]:
+    """Run a write holding signal text; an unexpected failure leaves only its type in the
+    log and a plain, translated message for the user (no chained trace, no values)."""
+    try:
+        yield
+    except PortalError:
+        raise  # our own messages never quote the text
+    except Exception as exc:  # any driver error: its message may quote the values
+        failure = type(exc).__name__
+    else:
+        return
+    log.error("signal %s failed (%s); the text is not logged", action, failure)
+    raise PortalError(t("signals.errors.store_failed")) from None  # no chained trace
 
 
 def quarter_of(day: date) -> str:
@@ -93,7 +116,7 @@ def report(
     text = check_text(description, "description", MAX_DESCRIPTION, problems)
     _fail(problems)
     assert observed_on is not None  # _fail raised otherwise
-    with transaction() as cur:
+    with _text_safe("report"), transaction() as cur:
         signal_id = signals_db.insert_signal(
             cur,
             actor,
@@ -176,7 +199,7 @@ def advance(
     problems: dict[str, str] = {}
     text = check_text(note, "note", MAX_NOTE, problems)
     _fail(problems)
-    with transaction() as cur:
+    with _text_safe("step"), transaction() as cur:
         row = signals_db.summary(cur, signal_id)
         if row is None:
             raise NotFound(t("signals.errors.not_found"))

@@ -3,10 +3,13 @@
 The signal routine must never store who a concern is about. Names cannot be detected
 reliably, so the form tells people not to write them; what *can* be detected is refused:
 
-- Swedish personal identity numbers (personnummer) and co-ordination numbers
-  (samordningsnummer, day + 60): 10 or 12 digits, optionally with "-", "+" or a space
-  before the last four. A candidate counts only when its date is a real date and its
-  Luhn check digit is right, so order numbers, dates and other long numbers pass.
+- Anything shaped like a Swedish personal identity number (personnummer) or
+  co-ordination number (samordningsnummer, day + 60): 10 or 12 digits, optionally with
+  "-", "+" or a space before the last four, whose first six (YYMMDD) or eight
+  (YYYYMMDD) digits form a real date. The check digit is NOT required: a mistyped
+  personnummer still points at a person, and a stored one cannot be taken back from
+  the backups. Order numbers whose "month" or "day" is impossible, dates, amounts,
+  times and postcodes pass.
 - Swedish phone numbers: 0 + 7-9 digits (e.g. 070-123 45 67, 08-123 456 78,
   0303-12 34 56) or +46/0046 + 7-9 digits. National service numbers (020-, 077-) and
   short emergency numbers (112, 114 14, 1177) are not personal and pass.
@@ -29,7 +32,7 @@ ORDER = (PERSONNUMMER, PHONE, EMAIL)
 # 12 digits (century + YYMMDD) or 10 digits (YYMMDD), then an optional separator and four
 # digits. Not part of a longer run of digits.
 _PNR = re.compile(
-    r"(?<![\d+])(?P<century>\d{2})?(?P<date>\d{6})(?P<sep>[-+ ]?)(?P<tail>\d{4})(?!\d)"
+    r"(?<![\d+])(?P<century>\d{2})?(?P<date>\d{6})(?P<sep>[-+ \u00a0]?)(?P<tail>\d{4})(?!\d)"
 )
 # Domestic: 0 + area/mobile prefix, one optional "-" or space, then digit groups split by
 # single spaces. Digits are counted afterwards (8-10 in all).
@@ -82,16 +85,27 @@ def _valid_date(century: str | None, yymmdd: str) -> bool:
 
 
 def is_personnummer(value: str) -> bool:
-    """Whether `value` (the whole string) is a valid personnummer or samordningsnummer."""
+    """Whether `value` (the whole string) is a valid personnummer or samordningsnummer
+    (real date and right check digit)."""
     match = _PNR.fullmatch(value.strip())
-    return match is not None and _pnr_ok(match)
+    return match is not None and _pnr_shape(match) and _luhn_of(match)
 
 
-def _pnr_ok(match: re.Match) -> bool:
-    century, yymmdd = match.group("century"), match.group("date")
+def has_personnummer_shape(value: str) -> bool:
+    """Whether `value` (the whole string) is shaped like a personnummer or
+    samordningsnummer, whatever its check digit: the rule that decides refusal."""
+    match = _PNR.fullmatch(value.strip())
+    return match is not None and _pnr_shape(match)
+
+
+def _pnr_shape(match: re.Match) -> bool:
     # "+" formally marks age 100+ in the 10-digit form only; "19121212+1212" is still
     # someone's number, so the separator is not held against the 12-digit form.
-    return _valid_date(century, yymmdd) and luhn_ok(yymmdd + match.group("tail"))
+    return _valid_date(match.group("century"), match.group("date"))
+
+
+def _luhn_of(match: re.Match) -> bool:
+    return luhn_ok(match.group("date") + match.group("tail"))
 
 
 def _is_phone(prefix: str, rest: str) -> bool:
@@ -116,8 +130,9 @@ def find(text: str | None) -> list[Finding]:
 
     for m in _EMAIL.finditer(text):
         add(EMAIL, m.start(), m.end())
-    for m in _PNR.finditer(text):
-        if _pnr_ok(m):
+    shaped = [m for m in _PNR.finditer(text) if _pnr_shape(m)]
+    for m in shaped:  # valid personnummer first: they are named as such
+        if _luhn_of(m):
             add(PERSONNUMMER, m.start(), m.end())
     for m in _PHONE_INTL.finditer(text):
         digits = re.sub(r"\D", "", m.group(1))
@@ -126,6 +141,10 @@ def find(text: str | None) -> list[Finding]:
     for m in _PHONE_DOMESTIC.finditer(text):
         if _is_phone(m.group(1), m.group(2)):
             add(PHONE, m.start(), m.end())
+    # The shape alone refuses: a wrong check digit is still someone's number. (A
+    # 10-digit mobile number such as 0701234567 was named a phone number just above.)
+    for m in shaped:
+        add(PERSONNUMMER, m.start(), m.end())
     return sorted(found, key=lambda f: f.start)
 
 

@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from portal import SEED_DIR
 from portal.db.connection import Cursor, scalar
+from portal.signals import _identity as identity_check
 from portal.signals._core import quarter_of
 from portal.signals._db import signals as signals_db
 
@@ -27,7 +28,9 @@ def load_default(cur: Cursor) -> None:
 def load_demo(cur: Cursor) -> None:
     if scalar(cur, "SELECT count(*) FROM signals WHERE is_demo"):
         return
-    for item in json.loads(DEMO_FILE.read_text(encoding="utf-8"))["signals"]:
+    items = json.loads(DEMO_FILE.read_text(encoding="utf-8"))["signals"]
+    _refuse_identity_data(items)
+    for item in items:
         observed = date.fromisoformat(item["observed_on"])
         reported = datetime.fromisoformat(item["reported_at"])
         signal_id = signals_db.insert_signal(
@@ -67,3 +70,14 @@ def load_demo(cur: Cursor) -> None:
                 step.get("outcome"),
             )
             version += 1
+
+
+def _refuse_identity_data(items: list[dict]) -> None:
+    """The same rule as the form: no identity-number shape, phone number or e-mail in any
+    imported text. The error names the item and field, never the text."""
+    for n, item in enumerate(items, start=1):
+        texts = [("description", item.get("description"))]
+        texts += [("note", step.get("note")) for step in item.get("steps", [])]
+        for field, text in texts:
+            if identity_check.find(text):
+                raise ValueError(f"{DEMO_FILE.name}: signal {n}, {field} holds identity data")

@@ -3,7 +3,7 @@ to the receiving function and the reporter."""
 
 from __future__ import annotations
 
-from portal.signals import _seed
+from portal.signals import _hints, _seed
 from portal.signals._core import (
     MAX_DESCRIPTION as MAX_DESCRIPTION,
     MAX_NOTE as MAX_NOTE,
@@ -13,6 +13,7 @@ from portal.signals._core import (
     report as report,
 )
 from portal.signals._db.signals import count_by_reporter as count_by_reporter
+from portal.signals._identity import Finding as Finding
 from portal.signals._queue import STATUSES as STATUSES, page as page, totals as totals
 from portal.signals._retention import purge_cli as purge_cli, purge_on_startup as purge_on_startup
 from portal.signals._stats import (
@@ -29,6 +30,10 @@ from portal.signals._steps import (
     URGENCIES as URGENCIES,
     next_steps as next_steps,
 )
+
+# Names and street addresses: a warning before saving, never a refusal.
+hints_before_saving = _hints.before_saving
+hint_kinds = _hints.kinds
 
 # The embedded default and demo data (portal/setup.py loads every feature's seeder).
 seeder = _seed

@@ -12,6 +12,8 @@ serves a default page only at "/" and calls its own URL "not found".
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from portal import auth, config, startup
@@ -21,10 +23,13 @@ from portal.ui import login, session
 from portal.ui.text import escape_md
 
 _LANG_NAMES = {"sv": "Svenska", "en": "English"}
+# The favicon is our own file, sent inline: a ":material/..." page icon makes every
+# visitor's browser fetch it from Google's font servers.
+_FAVICON = Path(__file__).resolve().parent.parent / "assets" / "favicon.svg"
 
 
 def run() -> None:
-    st.set_page_config(page_title="SOS-portalen", page_icon=":material/shield:", layout="wide")
+    st.set_page_config(page_title="SOS-portalen", page_icon=str(_FAVICON), layout="wide")
     _language()
     problem = config.startup_problem(admin_api.is_demo())
     if problem:

@@ -13,12 +13,14 @@ from portal.charts.signals import quarterly_bars
 from portal.errors import PortalError
 from portal.i18n import t
 from portal.signals import api as signal_service, api as signal_stats
-from portal.signals.api import KINDS, URGENCIES
+from portal.signals.api import KINDS, URGENCIES, Finding
 from portal.suppression import threshold
 from portal.ui import chart_cache
+from portal.ui.text import escape_md
 
 _FORM_GEN = "signal_form_gen"  # bumped after a successful report: fresh, empty widgets
 _SENT = "signal_sent"
+_WARNED = "signal_hint"  # the name/address warning shown before saving (session only)
 
 
 def label(vocabulary: str, key: str | None) -> str:
@@ -50,6 +52,9 @@ def report_form(user) -> None:
             t("signals.form.sent", id=st.session_state[_SENT]), icon=":material/check_circle:"
         )
     guidance()
+    warning = st.session_state.get(_WARNED)
+    if warning:
+        st.warning(warning, icon=":material/visibility_off:")
     gen = st.session_state.get(_FORM_GEN, 0)
     today = date.today()
     with st.form(f"signal_report_{gen}"):
@@ -93,11 +98,20 @@ def report_form(user) -> None:
             key=f"sig_description_{gen}",
             help=t("signals.form.description_help", max=signal_service.MAX_DESCRIPTION),
         )
+        # Offered once a warning was shown: the reporter may send the text as it is.
+        confirmed = bool(warning) and st.checkbox(
+            t("signals.hints.confirm"), key=f"sig_confirm_{gen}"
+        )
         submitted = st.form_submit_button(
             t("signals.form.submit"), type="primary", icon=":material/send:"
         )
     if not submitted:
         return
+    hints = signal_service.hints_before_saving(description)
+    if hints and not confirmed:
+        st.session_state[_WARNED] = hint_message(description, hints)
+        st.rerun()  # show the warning and the "send anyway" box; nothing is saved
+    st.session_state.pop(_WARNED, None)
     try:
         signal_id = signal_service.report(
             user.username,
@@ -120,8 +134,27 @@ def report_form(user) -> None:
     st.rerun()
 
 
+def outcome_label(step: str, outcome: object, referred_to: object) -> str:
+    """What a reporter is told became of their concern: the outcome category once the
+    signal is closed (where it was handed over, if it was), never a handling note."""
+    if step != "closed" or not isinstance(outcome, str):
+        return ""
+    if outcome == "handed_over" and isinstance(referred_to, str):
+        return t(f"signals.mine.handed_over_to.{referred_to}")
+    return label("outcomes", outcome)
+
+
+def hint_message(text: str, hints: list[Finding]) -> str:
+    """The gentle warning about a likely name or street address, with the found words
+    masked so the reporter can find them without the text being echoed."""
+    found = ", ".join(t(f"signals.hints.{k}") for k in signal_service.hint_kinds(hints))
+    where = ", ".join(escape_md(h.masked(text)) for h in hints)  # user text stays inert
+    return t("signals.hints.warning", found=found, where=where)
+
+
 def my_reports(user) -> None:
-    """The reporter's own signals and their step, nothing else."""
+    """The reporter's own signals, their step and, once closed, the outcome category;
+    nothing else (no free text, no handling notes)."""
     st.subheader(t("signals.mine.heading"))
     df = signal_service.my_reports(user.username, user.role)
     if df.empty:
@@ -135,11 +168,15 @@ def my_reports(user) -> None:
             t("signals.form.kind"): [label("kinds", k) for k in df["kind"]],
             t("signals.form.setting"): [label("settings", k) for k in df["setting"]],
             t("signals.mine.status"): [label("steps", s) for s in df["step"]],
+            t("signals.mine.outcome"): [
+                outcome_label(r.step, r.outcome, r.referred_to) for r in df.itertuples()
+            ],
         }
     )
     # A static table: few rows, readable by screen readers; cells hold only our own
     # labels and dates, never user text (st.table renders Markdown).
     st.table(table, hide_index=True)
+    st.caption(t("signals.mine.outcome_help"))
 
 
 def aggregate_summary() -> None:

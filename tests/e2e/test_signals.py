@@ -1,6 +1,7 @@
 """The signal routine in a real browser, on this module's own server (it writes data):
-a member reports (a personnummer is refused first) and sees only their own report; the
-coordinator receives it and closes it; a partner cannot reach /signaler."""
+a member reports (a personnummer is refused first, a name is warned about) and sees only
+their own report and, once closed, its outcome; the coordinator receives it and closes it;
+a partner cannot reach /signaler."""
 
 import re
 
@@ -62,6 +63,9 @@ def test_report_receive_and_close(browser, srv):
 
         # with the number removed it is accepted
         member.get_by_role("tab", name="Anmäl oro").click()
+        _send_report(member, "Anna Svensson i årskurs 8 visade symboler på rasten.")
+        member.get_by_text(re.compile("ser ut att innehålla ett namn")).wait_for()
+        member.get_by_text("Skicka ändå – texten pekar inte ut någon person").wait_for()
         _send_report(member, GOOD)
         sent = member.get_by_text(re.compile(r"Din anmälan har nummer \d+"))
         sent.wait_for()
@@ -106,6 +110,7 @@ def test_report_receive_and_close(browser, srv):
         row = _main(member).locator("[data-testid='stTable'] tbody tr").first
         row.wait_for()
         assert "Avslutad" in row.inner_text()
+        assert "Ingen grund för oro" in row.inner_text()  # the outcome category (issue 17)
         assert "Rektor hanterar" not in _main(member).inner_text()  # notes stay private
     finally:
         member_ctx.close()

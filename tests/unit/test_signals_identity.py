@@ -7,6 +7,7 @@ from portal.signals._identity import (
     PERSONNUMMER,
     PHONE,
     find,
+    has_personnummer_shape,
     is_personnummer,
     kinds,
     luhn_ok,
@@ -33,7 +34,8 @@ POSITIVE = [
     ("121291-0002", PNR),  # 31 Dec + 60
     # phone numbers
     ("ring 070-123 45 67", TEL),
-    ("0701234567", TEL),  # date-shaped but Luhn fails: still a mobile number
+    ("0701234567", TEL),  # date-shaped but Luhn fails: named a mobile number
+    ("0101011234", TEL),  # date-shaped (2001-01-01) and phone-shaped: refused either way
     ("08-123 456 78", TEL),
     ("0303-12 34 56", TEL),
     ("031-123456", TEL),
@@ -62,9 +64,6 @@ NEGATIVE = [
     "Datum 12-05-2024",  # day-month-year date
     "20240512",  # compact date, 8 digits
     "Ordernummer 1234567890",  # month 34: not a date
-    "Ärende 5512123456",  # Luhn fails
-    "121212-1213",  # right date, wrong check digit
-    "19121212-1213",
     "990631-0009",  # 31 June does not exist (Luhn ok)
     "851301-0002",  # month 13 (Luhn ok)
     "010229-0004",  # 29 Feb 1901/2001 (Luhn ok)
@@ -79,7 +78,86 @@ NEGATIVE = [
     "skriv till kommunen via webbformuläret",
     "Postnummer 471 80 Skärhamn",
     "tel. 12345",
+    # look-alikes named in issue 17, and more of each kind
+    "Mötet är 2020-12-01.",
+    "Diarienummer KS 2019/123",
+    "Dnr SN 2023/0456 och BUN 2024:1234",
+    "Kostnaden blev 1 234 567 kr.",
+    "Budget 12 345 678 kr, varav 250 000 kr till stöd",
+    "Öppet 10:30-12:00 och 13.00–16.30",
+    "Mellan 08:15 - 09:45 på fredagar",
+    "Postnummer 471 94",
+    "471 94 Hakenäset och 471 32 Skärhamn",
+    "Stödlinjen 020-100 200",
+    "Ring 020-91 91 91 dygnet runt",
+    "077-123 45 67 är ett servicenummer",
+    "Larma 112",
+    "Mellan 2020-12-01 och 2021-01-31",
+    "Period 20201201-20201231",
+    "Period 200101-201231",
+    "Månader 202401-202406",
+    "Tjörns kommun, org.nr 212000-1421",  # month 20: an organisation number
+    "Ärende 2024-000123",
+    "Konto 5050-1055 (bankgiro)",
+    "ISBN 978-91-7343-123-4",
+    "Version 1.2.3, rum 1234, plan 5",
+    "Befolkning 16 000, varav 1 850 i årskurs 7-9",
+    "2020-12-01 10:30 i aula 2",
+    "Vecka 12, 2024: 1234 besökare",
+    "Nummer 0771141400",  # 0771: month 71, a shared-cost service number
+    "0900123456",  # month 00
+    "990000-1234",  # month 00, day 00
+    "991232-1234",  # day 32
+    "990132-0000",  # day 32 in January
+    "990192-1234",  # samordningsnummer day 92 - 60 = 32
+    "990160-1234",  # day 60: neither a day nor a co-ordination day
+    "21121212-1212",  # century 21 is in the future
+    "17121212-1212",  # century 17: nobody alive
+    "1234567890123",  # 13 digits
+    "12121212121",  # 11 digits
 ]
+
+# Issue 17: the shape decides, not the check digit. Every one of these is refused.
+SHAPE_ONLY = [
+    "En elev i årskurs 9 (19900101-1234) har hotat en lärare.",
+    "200501019815",
+    "Ärende 5512123456",
+    "121212-1213",
+    "19121212-1213",
+    "900101-1234",
+    "900101+1234",
+    "900101 1234",
+    "900101\u00a01234",  # no-break space
+    "9001011234",
+    "19900101 1234",
+    "199001011234",
+    "19900101+1234",
+    "20101231-0000",
+    "101231-9999",
+    "pnr: 850709-3421",
+    "personnr 19850709-3421, klass 9B",
+    "(040404-4040)",
+    "nr 031130-5555.",
+    "Eleven, 20110315-2222, går i 9A",
+    "000229-1111",  # leap day
+    "20000229-1111",
+    "900161-1234",  # samordningsnummer, day 1 + 60
+    "19900191-1234",  # samordningsnummer, day 31 + 60
+    "000289-1234",  # samordningsnummer on a leap day (29 + 60)
+    "18991231-1234",
+    "Två elever: 900101-1234 och 910202-4321",
+]
+
+
+@pytest.mark.parametrize("text", SHAPE_ONLY)
+def test_every_identity_number_shape_is_refused(text):
+    assert kinds(text) == PNR, [text[f.start : f.end] for f in find(text)]
+
+
+@pytest.mark.parametrize("value", ["19900101-1234", "900101 1234", "000289-1234", "19121212-1212"])
+def test_shape_check_of_a_whole_value(value):
+    assert has_personnummer_shape(value)
+    assert not has_personnummer_shape("212000-1421")
 
 
 @pytest.mark.parametrize(("text", "expected"), POSITIVE)

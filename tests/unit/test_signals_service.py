@@ -1,5 +1,6 @@
 """Reporting and handling signals against a real DuckDB: validation, access, audit."""
 
+import json
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -253,3 +254,20 @@ def test_queue_keeps_every_open_signal_but_only_recent_closed_ones(db_path):
     assert set(df[df["step"] != "closed"]["id"]) == set(ids[5:])
     assert list(df[df["step"] == "closed"]["id"]) == [ids[4], ids[3]]
     assert len(signals_db.by_reporter("ledamot", limit=3)) == 3
+
+
+def test_demo_import_holds_no_identity_data_and_refuses_it(db_path, tmp_path, monkeypatch):
+    from portal.signals import _seed
+
+    items = json.loads(_seed.DEMO_FILE.read_text(encoding="utf-8"))["signals"]
+    _seed._refuse_identity_data(items)  # the shipped demo data passes the shape rule
+    items[0]["steps"] = [
+        {"step": "received", "made_at": "2026-01-01T10:00", "note": "Gäller 19900101-1234"}
+    ]
+    bad = tmp_path / "signals.json"
+    bad.write_text(json.dumps({"signals": items}), encoding="utf-8")
+    monkeypatch.setattr(_seed, "DEMO_FILE", bad)
+    with cursor() as cur, pytest.raises(ValueError, match="signal 1, note") as exc:
+        _seed.load_demo(cur)
+    assert "19900101" not in str(exc.value)
+    assert _count() == 0
