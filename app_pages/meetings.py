@@ -53,6 +53,7 @@ if in_mode != (st.query_params.get("lage") == "1"):
         st.query_params["lage"] = "1"
     else:
         st.query_params.pop("lage", None)
+    st.rerun()  # the shell collapses the sidebar and hides the banner for lage=1
 
 if in_mode:
     mode.render(meeting, editor)
