@@ -1,7 +1,7 @@
 """How meeting mode looks on a projector: large type, nothing clipped.
 
 Meeting mode is drawn inside a container with the key KEY (Streamlit gives it the class
-`st-key-<KEY>`); the style sheet below is constant text, scoped to that class, and only
+`st-key-<KEY>`); the style sheet below is constant text, scoped to the main area that holds it, and only
 added while meeting mode is shown. No user text ever goes into it. Tables are written as
 text blocks or `st.table` (HTML that wraps), never as a canvas grid whose cells cut text.
 """
@@ -20,6 +20,7 @@ BODY_PX = 26  # readable from the back of a room at 1920×1080 (at least 24 px)
 _SCOPE = f'[data-testid="stMainBlockContainer"]:has(.st-key-{KEY})'
 _STYLE = f"""<style>
 {_SCOPE} {{ overflow-wrap: anywhere; }}
+{_SCOPE} [data-testid="stElementContainer"]:has(style) {{ display: none; }}
 {_SCOPE} [data-testid="stMarkdownContainer"] :is(p, li, td, th),
 {_SCOPE} [data-testid="stCaptionContainer"],
 {_SCOPE} [data-testid="stCaptionContainer"] p,
@@ -41,8 +42,10 @@ _STYLE = f"""<style>
 
 
 def style() -> None:
-    """Add the projector style sheet (constant CSS, scoped to meeting mode)."""
-    st.html(_STYLE)
+    """Add the projector style sheet (constant CSS, scoped to meeting mode). Through
+    st.markdown, which the browser draws at once; st.html loads its renderer lazily, so
+    the first screen would flash in small type for a second or two."""
+    st.markdown(_STYLE, unsafe_allow_html=True)  # constant CSS, never user text
 
 
 def text(value: Any) -> str:
