@@ -38,7 +38,7 @@ if meeting is None:
     )
     st.stop()
 
-top = st.columns([1, 1])
+top = st.columns([1, 1], vertical_alignment="center")
 if top[0].button(t("meetings.back"), icon=":material/arrow_back:"):
     widgets.open_meeting(None)
 in_mode = top[1].toggle(

@@ -114,7 +114,7 @@ def _render(m: dict, editor: bool) -> None:
     if agenda:
         total = len(agenda)
         index = min(st.session_state.get(key, 0), total - 1)
-        nav = st.columns([1, 2, 1])
+        nav = st.columns([1, 2, 1], vertical_alignment="center")
         nav[0].button(
             t("meetings.previous"),
             on_click=_step,
@@ -123,7 +123,9 @@ def _render(m: dict, editor: bool) -> None:
             icon=":material/arrow_back:",
             width="stretch",
         )
-        nav[1].markdown(f"**{t('meetings.item_of', n=index + 1, total=total)}**")
+        nav[1].markdown(
+            f"**{t('meetings.item_of', n=index + 1, total=total)}**", text_alignment="center"
+        )
         nav[2].button(
             t("meetings.next"),
             on_click=_step,

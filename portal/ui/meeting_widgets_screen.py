@@ -1,9 +1,10 @@
 """How meeting mode looks on a projector: large type, nothing clipped.
 
 Meeting mode is drawn inside a container with the key KEY (Streamlit gives it the class
-`st-key-<KEY>`); the style sheet below is constant text, scoped to the main area that holds it, and only
-added while meeting mode is shown. No user text ever goes into it. Tables are written as
-text blocks or `st.table` (HTML that wraps), never as a canvas grid whose cells cut text.
+`st-key-<KEY>`); the style sheet below is constant text, scoped to the main area that
+holds that container, and only added while meeting mode is shown. No user text ever
+goes into it. Lists are written as text blocks that wrap, not as a canvas grid whose
+cells cut text.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ _STYLE = f"""<style>
 {_SCOPE} h1 {{ font-size: 3.5rem; line-height: 1.15; }}
 {_SCOPE} h2 {{ font-size: 2.5rem; }}
 {_SCOPE} h3 {{ font-size: 2rem; }}
-{_SCOPE} [data-testid="stMarkdownContainer"] p {{ margin-bottom: 0.6em; }}
+{_SCOPE} [data-testid="stMarkdown"] p {{ margin-bottom: 0.6em; }}
+{_SCOPE} [data-testid="stCheckbox"] label {{ align-items: center; }}
 </style>"""
 
 

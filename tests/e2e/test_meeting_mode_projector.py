@@ -23,15 +23,16 @@ OVERFLOW = """() => {
   const edge = main.getBoundingClientRect().right + 1;
   const bad = [];
   if (main.scrollWidth > main.clientWidth) bad.push(['main', main.scrollWidth, main.clientWidth]);
-  for (const el of main.querySelectorAll(
-      'table, [data-testid="stTable"], [data-testid="stDataFrame"], [data-testid="stMarkdownContainer"]')) {
+  const boxes = 'table, [data-testid="stTable"], [data-testid="stDataFrame"],'
+    + ' [data-testid="stMarkdownContainer"]';
+  for (const el of main.querySelectorAll(boxes)) {
     if (el.scrollWidth > el.clientWidth + 1 && el.offsetParent !== null)
       bad.push([el.getAttribute('data-testid') || el.tagName, el.scrollWidth, el.clientWidth]);
   }
   for (const el of main.querySelectorAll('*')) {
     const r = el.getBoundingClientRect();
     if (r.width > 0 && r.height > 0 && r.right > edge && el.offsetParent !== null)
-      bad.push([el.getAttribute('data-testid') || el.tagName, Math.round(r.right), Math.round(edge)]);
+      bad.push([el.getAttribute('data-testid') || el.tagName, r.right, edge]);
   }
   return bad.slice(0, 10);
 }"""
