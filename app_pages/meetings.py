@@ -39,7 +39,7 @@ if meeting is None:
     )
     st.stop()
 
-top = st.columns([1, 1])
+top = st.columns([1, 1], vertical_alignment="center")
 if top[0].button(t("meetings.back"), icon=":material/arrow_back:"):
     widgets.open_meeting(None)
 in_mode = top[1].toggle(
@@ -54,6 +54,7 @@ if in_mode != (st.query_params.get("lage") == "1"):
         st.query_params["lage"] = "1"
     else:
         st.query_params.pop("lage", None)
+    st.rerun()  # the shell collapses the sidebar and hides the banner for lage=1
 
 if in_mode:
     mode.render(meeting, editor)

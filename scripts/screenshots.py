@@ -2,10 +2,16 @@
 stay current: a temporary demo database, a real server, headless Chromium.
 
     .venv/bin/python -m scripts.screenshots        # writes docs/screenshots/*.png
+    .venv/bin/python -m scripts.screenshots moteslage stod-mobil   # only these
+
+Two of them are checks as much as pictures, to be looked at after a change to their
+pages: meeting mode as a projector shows it (1920×1080: sidebar collapsed, no demo
+banner, large type, nothing cut off) and the public page on a phone (375 px wide).
 """
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from pathlib import Path
 
@@ -21,6 +27,7 @@ SHOTS = [
     ("oversikt", "ledamot", "/", 1280, 900),
     ("handlingsplan", "processledare", "/handlingsplan", 1280, 900),
     ("moten", "processledare", "/moten", 1280, 900),
+    ("moteslage", "processledare", "/moten?mote=1&lage=1", 1920, 1080),
     ("stodkatalog", "partner", "/stodkatalog", 1280, 900),
     ("lagesbild", "samordnare", "/lagesbild", 1280, 900),
     ("signaler", "samordnare", "/signaler", 1280, 900),
@@ -29,7 +36,11 @@ SHOTS = [
 ]
 
 
-def main() -> None:
+def main(names: list[str]) -> None:
+    shots = [shot for shot in SHOTS if not names or shot[0] in names]
+    if names and len(shots) != len(set(names)):
+        known = ", ".join(shot[0] for shot in SHOTS)
+        raise SystemExit(f"unknown screenshot name; known: {known}")
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         server = start_server(Path(tmp))
@@ -37,7 +48,7 @@ def main() -> None:
             executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
         )
         try:
-            for name, user, path, width, height in SHOTS:
+            for name, user, path, width, height in shots:
                 context = browser.new_context(
                     viewport={"width": width, "height": height}, locale="sv-SE"
                 )
@@ -56,4 +67,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

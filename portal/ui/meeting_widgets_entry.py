@@ -54,6 +54,7 @@ def action_form(meeting_id: int) -> None:
             index=None,
             accept_new_options=True,
             help=t("meetings.owner_help"),
+            placeholder=t("meetings.owner_placeholder"),
             key=f"mt_action_owner_{meeting_id}",
         )
         due = st.date_input(
@@ -95,9 +96,10 @@ def decisions_list(meeting_id: int) -> None:
         st.markdown(f"**§ {int(row.number)}.** {escape_md(row.text)}")
 
 
-def meeting_records(meeting_id: int, editor: bool) -> None:
-    """This meeting's decisions and action items (the forms write above them)."""
+def meeting_records(meeting_id: int, editor: bool, compact: bool = False) -> None:
+    """This meeting's decisions and action items (the forms write above them); `compact`
+    lists the action items as wrapping text blocks (meeting mode on a projector)."""
     st.subheader(t("meetings.decisions"))
     decisions_list(meeting_id)
     st.subheader(t("meetings.actions"))
-    actions_table(db.actions(meeting_id=meeting_id), editor, key=f"m{meeting_id}")
+    actions_table(db.actions(meeting_id=meeting_id), editor, key=f"m{meeting_id}", compact=compact)

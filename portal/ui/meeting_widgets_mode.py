@@ -2,6 +2,9 @@
 it and quick entry of decisions and action items without leaving the view.
 
 The situation-picture chart and the signals overview are those features' own widgets.
+On a projector the page fills the screen (the shell collapses the sidebar and leaves out
+the demo banner for `lage=1`), body text is large and lists are text blocks that wrap
+(meeting_widgets_screen), so nothing is cut off.
 """
 
 from __future__ import annotations
@@ -17,10 +20,10 @@ from portal.i18n import t
 from portal.i18n.formats import number
 from portal.meetings import api as db, api as lists, api as svc
 from portal.plan import api as plan_api
-from portal.ui import signal_widgets, situation_widgets
+from portal.ui import meeting_widgets_screen as screen, signal_widgets, situation_widgets
 from portal.ui.meeting_widgets import paged_actions, show_error, when_text
 from portal.ui.meeting_widgets_entry import meeting_records, quick_entry
-from portal.ui.text import no_missing
+from portal.ui.text import escape_md
 
 LATE_SHOWN = 10  # overdue activities shown live; the rest are counted
 
@@ -41,25 +44,17 @@ def late_activities() -> None:
     if late.empty:
         st.success(t("meetings.no_late"))
         return
-    st.dataframe(
-        no_missing(
-            pd.DataFrame(
-                {
-                    t("meetings.activity"): late["description"],
-                    t("plan.responsible"): late["responsible_label"],
-                    t("plan.due"): late["due_month"],
-                    t("plan.progress"): late["progress"].astype(int),
-                }
-            )
-        ),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            t("plan.progress"): st.column_config.ProgressColumn(
-                min_value=0, max_value=100, format="%d %%"
-            )
-        },
-    )
+    # One block per activity: who, by when and how far in bold, then the description,
+    # which wraps; nothing is cut at a cell's edge.
+    for r in late.itertuples():
+        facts = [screen.text(r.responsible_label), screen.text(r.due_month)]
+        facts.append(f"{int(r.progress)} %")
+        st.markdown(
+            "**"
+            + " · ".join(escape_md(f) for f in facts if f)
+            + "**  \n"
+            + escape_md(screen.text(r.description))
+        )
     if total > len(late):
         st.caption(t("overview.and_more", n=number(total - len(late)), total=number(total)))
 
@@ -105,6 +100,13 @@ def _step(key: str, delta: int, total: int) -> None:
 
 
 def render(m: dict, editor: bool) -> None:
+    """Meeting mode, in large type inside the scoped container (see screen.style)."""
+    screen.style()
+    with st.container(key=screen.KEY):
+        _render(m, editor)
+
+
+def _render(m: dict, editor: bool) -> None:
     st.header(m["title"])
     st.caption(f"{svc.type_label(m['type'])} · {when_text(m)}")
     agenda = db.agenda(m["id"]).to_dict("records")
@@ -112,7 +114,7 @@ def render(m: dict, editor: bool) -> None:
     if agenda:
         total = len(agenda)
         index = min(st.session_state.get(key, 0), total - 1)
-        nav = st.columns([1, 2, 1])
+        nav = st.columns([1, 2, 1], vertical_alignment="center")
         nav[0].button(
             t("meetings.previous"),
             on_click=_step,
@@ -121,7 +123,9 @@ def render(m: dict, editor: bool) -> None:
             icon=":material/arrow_back:",
             width="stretch",
         )
-        nav[1].markdown(f"**{t('meetings.item_of', n=index + 1, total=total)}**")
+        nav[1].markdown(
+            f"**{t('meetings.item_of', n=index + 1, total=total)}**", text_alignment="center"
+        )
         nav[2].button(
             t("meetings.next"),
             on_click=_step,
@@ -131,15 +135,9 @@ def render(m: dict, editor: bool) -> None:
             width="stretch",
         )
         item = agenda[index]
-        left, right = st.columns([3, 2], gap="large")
+        left, right = st.columns(2, gap="large")
         with left:
-            st.title(f"{index + 1}. {item['title']}")
-            meta = [f"{int(item['duration_min'])} min"]
-            if item["presenter"]:
-                meta.append(item["presenter"])
-            st.caption(" · ".join(meta))
-            if item["notes"]:
-                st.markdown(item["notes"])  # Markdown without raw HTML
+            agenda_item(index, item)
         with right:
             live_data(item, editor)
     else:
@@ -158,4 +156,15 @@ def render(m: dict, editor: bool) -> None:
                 st.rerun()
             except PortalError as exc:
                 show_error(exc)
-    meeting_records(m["id"], editor)
+    meeting_records(m["id"], editor, compact=True)
+
+
+def agenda_item(index: int, item: dict) -> None:
+    """The item as a large block: number and title, time and presenter, its notes."""
+    st.title(f"{index + 1}. {screen.text(item['title'])}")
+    meta = [f"{int(item['duration_min'])} min" if screen.text(item["duration_min"]) else ""]
+    meta.append(escape_md(screen.text(item["presenter"])))
+    st.caption(" · ".join(m for m in meta if m))
+    notes = screen.text(item["notes"])
+    if notes:
+        st.markdown(notes)  # Markdown without raw HTML

@@ -13,6 +13,7 @@ serves a default page only at "/" and calls its own URL "not found".
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import streamlit as st
 
@@ -54,12 +55,33 @@ def run() -> None:
     navigation = st.navigation(pages, position="hidden" if forced else "sidebar")
     if forced and navigation.url_path != _ACCOUNT.url_path:
         st.switch_page(next(p for p in pages if p.url_path == _ACCOUNT.url_path))
+    presenting = _presenting(navigation.url_path)
+    st.set_page_config(initial_sidebar_state=_sidebar_state(presenting))
     _sidebar(user)
     if session.needs_authenticator(user):
         session.finish_cookie_work(session.build_authenticator())
-    if admin_api.is_demo():
+    if admin_api.is_demo() and not presenting:
         st.warning(t("common.demo_banner"), icon=":material/science:")
     navigation.run()
+
+
+# Views made for a projector: page URL -> (query parameter, value). There the content
+# fills the screen: the sidebar starts collapsed and the demo banner is left out.
+_PRESENTATION = {"moten": ("lage", "1")}
+
+
+def _presenting(url_path: str) -> bool:
+    param = _PRESENTATION.get(url_path)
+    return param is not None and st.query_params.get(param[0]) == param[1]
+
+
+def _sidebar_state(presenting: bool) -> Literal["collapsed", "expanded", "auto"]:
+    """Collapsed on a shared screen, opened again on the run that leaves it, else auto."""
+    was = st.session_state.get("shell_presenting", False)
+    st.session_state["shell_presenting"] = presenting
+    if presenting:
+        return "collapsed"
+    return "expanded" if was else "auto"
 
 
 _ACCOUNT = next(p for p in auth.PAGES if p.key == "account")
