@@ -29,7 +29,8 @@ STOP_WORDS = frozenset(
     "och i att det som en ett pa ar av for med till den de om men fran vi sa kan man nar"
     " hur vad var jag min mitt mina du din ditt dina har vill eller ska".split()
 )
-PART_MIN = 3  # a word this long also finds words that contain it ('oro' → Orostelefonen)
+# A word this long (or a number) also finds words that contain it ('oro' → Orostelefonen)
+PART_MIN = 3
 PREFIX_MIN = 5  # a stem this long also finds words that begin with it
 
 
@@ -87,7 +88,7 @@ def term(word: str) -> Term:
         folded=folded,
         stems=stems,
         typos=typos_allowed(folded),
-        part=len(folded) >= PART_MIN,
+        part=len(folded) >= PART_MIN or folded.isdigit(),
         prefix=shortest if len(shortest) >= PREFIX_MIN else "",
     )
 
