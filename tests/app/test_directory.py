@@ -7,7 +7,6 @@ import pytest
 from portal.db import audit
 from tests.app.helpers import app_as, page_as, texts
 
-
 _HIGHLIGHT = re.compile(r":orange-background\[([^\]\\]*)\]")
 
 
