@@ -8,6 +8,7 @@ for the target group Anhöriga.
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 from typing import Any
 
 from portal.directory._text import IRREGULAR_STEMS, fold, stem, words
@@ -54,6 +55,7 @@ def rows_of(entry: dict[str, Any], organization: str) -> list[Row]:
     return rows
 
 
+@cache
 def version() -> str:
     """Changes when the rows would: the format, the stem table or any label."""
     labels = _labels("category", list(CATEGORIES)) + _labels("group", list(TARGET_GROUPS))

@@ -76,7 +76,7 @@ def insert_entry(
 ) -> None:
     params = [entry_id, org_id, *(values.get(f) for f in ENTRY_FIELDS), actor]
     cur.execute(_INSERT_SQL, params)
-    search_index.replace(cur, entry_id, org_id, values)
+    search_index.replace(cur, entry_id, org_id, values, new=True)
 
 
 def update_entry(

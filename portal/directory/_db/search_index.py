@@ -40,9 +40,12 @@ def _organization(cur: Cursor, org_id: str) -> str:
     return str(row[0]) if row else ""
 
 
-def replace(cur: Cursor, entry_id: str, org_id: str, values: dict[str, Any]) -> None:
-    """The entry's search words, as `values` (its fields) now say."""
-    cur.execute("DELETE FROM dir_search WHERE entry_id = ?", [entry_id])
+def replace(
+    cur: Cursor, entry_id: str, org_id: str, values: dict[str, Any], new: bool = False
+) -> None:
+    """The entry's search words, as `values` (its fields) now say (`new`: it had none)."""
+    if not new:
+        cur.execute("DELETE FROM dir_search WHERE entry_id = ?", [entry_id])
     rows = rows_of(values, _organization(cur, org_id))
     _insert(cur, [entry_id] * len(rows), rows)
 
