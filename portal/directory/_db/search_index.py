@@ -17,7 +17,7 @@ from portal.directory._text import Term
 VERSION_KEY = "dir_search_version"
 
 # Score of one matched word: the kind of match (tens) beats the field it is in (units).
-EXACT, FOLDED, STEM, PART, TYPO = 40, 30, 20, 15, 10
+EXACT, FOLDED, STEM, PART_EXACT, PART, TYPO = 40, 30, 20, 16, 15, 10
 FIELD_WEIGHT = (
     "CASE s.field WHEN 'name' THEN 3 WHEN 'organization' THEN 2 WHEN 'tag' THEN 2 ELSE 1 END"
 )
@@ -108,6 +108,7 @@ def ranked(terms: tuple[Term, ...]) -> tuple[str, list[Any]]:
         f" WHEN v.word = q.exact THEN {EXACT}"
         f" WHEN v.folded = q.folded THEN {FOLDED}"
         f" WHEN list_contains(q.stems, v.stem) THEN {STEM}"
+        f" WHEN q.part AND contains(v.word, q.exact) THEN {PART_EXACT}"
         f" WHEN q.part AND contains(v.folded, q.folded) THEN {PART}"
         f" WHEN q.prefix <> '' AND starts_with(v.folded, q.prefix) THEN {PART}"
         f" ELSE {TYPO} END AS kind"
