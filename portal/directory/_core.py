@@ -6,7 +6,6 @@ without login only public ones. Writes check `directory.edit` here, whatever the
 
 from __future__ import annotations
 
-import re
 import uuid
 from datetime import date
 from typing import Any
@@ -15,7 +14,8 @@ from portal import auth, config
 from portal.db import audit
 from portal.db.cache import cached_read
 from portal.db.connection import cursor, transaction
-from portal.directory._db import directory as dir_db
+from portal.directory._db import directory as dir_db, search_index
+from portal.directory._text import terms_of
 from portal.directory._vocab import problems_of
 from portal.errors import NotFound, StaleEdit, ValidationError
 from portal.i18n import t
@@ -29,11 +29,6 @@ def visibilities_for(role: str | None) -> tuple[str, ...]:
     return ("public",)
 
 
-def words_of(query: str | None) -> list[str]:
-    """Search words: split on white space, at most 8, each at most 60 characters."""
-    return [w[:60] for w in re.split(r"\s+", (query or "").strip()) if w][:8]
-
-
 def search(
     role: str | None,
     query: str = "",
@@ -45,10 +40,27 @@ def search(
 ) -> list[dict[str, Any]]:
     """Entries visible to `role` that match the free text and every filter given."""
     inactive = include_inactive and auth.can(role, "directory.edit")
+    terms = terms_of(query)
+    if terms:
+        ensure_index()
     with cursor() as cur:
         return dir_db.search(
-            cur, visibilities_for(role), words_of(query), category, group, language, area, inactive
+            cur, visibilities_for(role), terms, category, group, language, area, inactive
         )
+
+
+@cached_read
+def _index_current() -> bool:
+    with cursor() as cur:
+        return search_index.is_current(cur)
+
+
+def ensure_index() -> None:
+    """Rebuild the search words once when they were made by older code or labels (a
+    database from before the search table, or after new catalog labels)."""
+    if not _index_current():
+        with transaction() as cur:
+            search_index.ensure(cur)
 
 
 def filter_options(role: str | None) -> dict[str, list[str]]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from portal import SEED_DIR, config
 from portal.db.connection import Cursor
-from portal.directory._db import directory as dir_db
+from portal.directory._db import directory as dir_db, search_index
 
 FACTS_CHECKED_ON = date(2026, 11, 24)  # when directory-facts.md was compiled
 FACTS_CHECKED_BY = "Källgenomgång (data/reference/directory-facts.md)"
@@ -147,8 +147,12 @@ def entry_uuid(key: str) -> str:
 
 
 def load_default(cur: Cursor) -> None:
-    if dir_db.count_entries(cur):
-        return
+    if not dir_db.count_entries(cur):
+        _load_default(cur)
+    search_index.ensure(cur)
+
+
+def _load_default(cur: Cursor) -> None:
     org_ids: dict[str, str] = {}
     for key, (name, description, website) in ORGANIZATIONS.items():
         org_ids[key] = entry_uuid("org:" + key)

@@ -16,8 +16,9 @@ from typing import Any
 from portal import auth
 from portal.db.cache import cached_read
 from portal.db.connection import cursor
-from portal.directory._core import cutoff, visibilities_for, words_of
+from portal.directory._core import cutoff, ensure_index, visibilities_for
 from portal.directory._db import directory as dir_db
+from portal.directory._text import Term, terms_of
 
 PAGE_SIZE = 20  # result cards per page: enough to scan, few enough for a phone
 PICK_LIMIT = 50  # entries offered at once when choosing one to edit
@@ -61,7 +62,7 @@ def clamp_offset(offset: int, total: int, size: int) -> int:
 
 
 Filters = tuple[
-    tuple[str, ...], tuple[str, ...], str | None, str | None, str | None, str | None, bool
+    tuple[str, ...], tuple[Term, ...], str | None, str | None, str | None, str | None, bool
 ]
 
 
@@ -78,7 +79,7 @@ def _filters(
     inactive = include_inactive and auth.can(role, "directory.edit")
     return (
         visibilities_for(role),
-        tuple(words_of(query)),
+        terms_of(query),
         category or None,
         group or None,
         language or None,
@@ -89,19 +90,17 @@ def _filters(
 
 @cached_read
 def _count(filters: Filters) -> int:
-    vis, words, category, group, language, area, inactive = filters
+    vis, terms, category, group, language, area, inactive = filters
     with cursor() as cur:
-        return dir_db.count_matches(
-            cur, vis, list(words), category, group, language, area, inactive
-        )
+        return dir_db.count_matches(cur, vis, terms, category, group, language, area, inactive)
 
 
 @cached_read
 def _rows(filters: Filters, limit: int, offset: int) -> list[dict[str, Any]]:
-    vis, words, category, group, language, area, inactive = filters
+    vis, terms, category, group, language, area, inactive = filters
     with cursor() as cur:
         return dir_db.search(
-            cur, vis, list(words), category, group, language, area, inactive, limit, offset
+            cur, vis, terms, category, group, language, area, inactive, limit, offset
         )
 
 
@@ -116,8 +115,11 @@ def results_page(
     area: str | None = None,
     include_inactive: bool = False,
 ) -> Page:
-    """One page of the entries `role` may see that match the search, in Swedish order."""
+    """One page of the entries `role` may see that match the search: the best matches
+    first, then in Swedish order."""
     filters = _filters(role, query, category, group, language, area, include_inactive)
+    if filters[1]:
+        ensure_index()
     total = _count(filters)
     offset = clamp_offset(offset, total, size)
     rows = _rows(filters, size, offset) if total else []

@@ -17,6 +17,7 @@ from portal.directory._import import (
     import_file as import_file,
     import_upload as import_upload,
 )
+from portal.directory._text import word_spans as word_spans
 from portal.directory._views import (
     TOP_STALE as TOP_STALE,
     Page as Page,

@@ -21,6 +21,7 @@ from portal.directory.api import (
     mailto_href,
     tel_href,
     valid_url,
+    word_spans,
 )
 from portal.i18n import t
 from portal.i18n.formats import long_date, number
@@ -85,10 +86,14 @@ def search_section(role: str | None, editor: bool, internal_info: bool, today: d
 
 
 def public_list(today: date) -> None:
-    """The public entries on /stod, a page of cards at a time, with a pager when needed."""
-    page = dir_views.public_page(pager.requested("stod_entries"))
+    """The public entries on /stod with a search box, a page of cards at a time."""
+    query = st.text_input(
+        t("directory.public_search"), key="stod_query", help=t("directory.public_search_help")
+    )
+    start = pager.requested("stod_entries", query.strip())
+    page = dir_views.results_page(None, start, query=query)
     if not page.total:
-        st.info(t("support.directory_empty"))
+        st.info(t("directory.public_no_results") if query.strip() else t("support.directory_empty"))
         return
     paged = page.has_previous or page.has_next
     if paged:
@@ -141,18 +146,44 @@ def page_controls(key: str, page: Page) -> None:
 
 def card(entry: dict[str, Any], today: date, internal_info: bool = False) -> None:
     """One entry as a bordered card: name, organisation, description, contact links."""
+    found = set(entry.get("matched") or ())
     with st.container(border=True):
-        st.markdown("**" + escape_md(entry["name"]) + "**")
+        st.markdown("**" + marked(entry["name"], found) + "**")
         tags = [label("category", c) for c in entry["categories"]]
         tags += [label("group", g) for g in entry["target_groups"]]
-        st.caption(escape_md(" · ".join([entry["organization"], *tags])))
+        st.caption(marked(" · ".join([entry["organization"], *tags]), found))
         if internal_info:
             _badges(entry, today)
-        if entry["description"]:
+        if entry["description"] and found:
+            for para in entry["description"].split("\n\n"):
+                st.markdown(marked(para, found).replace("\n", "  \n"))
+        elif entry["description"]:
             plain(entry["description"])
         contact_links(entry)
         with st.expander(t("directory.details")):
             details(entry, internal_info)
+
+
+def marked(text: str, found: set[str]) -> str:
+    """`text` as escaped Markdown with the words a search matched highlighted.
+
+    Every piece of `text` is escaped; only the highlight markup around a matched word
+    (letters and digits only) is added, so user text never becomes markup.
+    """
+    if not found:
+        return escape_md(text)
+    out: list[str] = []
+    end = 0
+    for start, stop in word_spans(text):
+        out.append(escape_md(text[end:start]))
+        word = text[start:stop]
+        if word.lower() in found:
+            out.append(":orange-background[" + escape_md(word) + "]")
+        else:
+            out.append(escape_md(word))
+        end = stop
+    out.append(escape_md(text[end:]))
+    return "".join(out)
 
 
 def _badges(entry: dict[str, Any], today: date) -> None:

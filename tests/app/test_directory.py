@@ -1,15 +1,20 @@
 """The directory page and the public support page, per role, in AppTest."""
 
+import re
+
 import pytest
 
 from portal.db import audit
 from tests.app.helpers import app_as, page_as, texts
 
+_HIGHLIGHT = re.compile(r":orange-background\[([^\]\\]*)\]")
+
 
 def _card_names(at) -> list[str]:
+    """Names on the result cards, without the escapes and the search highlight."""
     values = [str(m.value) for m in at.markdown]
     return [
-        v.strip("*").replace("\\", "")
+        _HIGHLIGHT.sub(r"\1", v.strip("*")).replace("\\", "")
         for v in values
         if v.startswith("**") and v.endswith("**") and "\n" not in v
     ]
@@ -247,3 +252,39 @@ def test_the_check_count_follows_a_verification_at_once(demo_db):
     assert not at.exception
     assert count() == before - 1
     assert "Posten är markerad som kontrollerad i dag." in texts(at)
+
+
+def _markdown(at) -> list[str]:
+    return [str(m.value) for m in at.markdown] + [str(c.value) for c in at.caption]
+
+
+def test_search_highlights_the_matched_words_as_markdown_not_html(demo_db):
+    at = page_as("ledamot", "app_pages/directory.py")
+    at.text_input(key="dir_query").input("förälder").run()
+    assert not at.exception
+    assert _card_names(at) == ["[Demo] Samtalsgrupp för föräldrar"]
+    shown = _markdown(at)
+    assert "**\\[Demo\\] Samtalsgrupp för :orange-background[föräldrar]**" in shown
+    assert any(":orange-background[föräldrar] som är" in v for v in shown)  # description
+    assert not any("<" in v for v in shown)
+
+
+def test_a_search_with_markup_shows_it_literally_and_finds_nothing(demo_db):
+    at = page_as("ledamot", "app_pages/directory.py")
+    at.text_input(key="dir_query").input("<b>oro</b> **x**").run()
+    assert not at.exception
+    assert _card_names(at) == []
+    assert not any(":orange-background" in v or "<b>" in v for v in _markdown(at))
+
+
+def test_support_page_searches_public_entries_with_highlight(demo_db):
+    at = page_as(None, "app_pages/support.py")
+    at.text_input(key="stod_query").input("orostelfonen").run()
+    assert not at.exception
+    assert _card_names(at) == ["Orostelefonen"]
+    assert "**:orange-background[Orostelefonen]**" in _markdown(at)
+    at.text_input(key="stod_query").input("föräldrar").run()  # a partners entry
+    assert _card_names(at) == []
+    assert "Ingen verksamhet matchar sökningen" in texts(at)
+    at.text_input(key="stod_query").input("ANHÖRIGA").run()
+    assert _card_names(at) == ["Orostelefonen"]  # the one public entry for relatives

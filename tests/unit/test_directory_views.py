@@ -108,8 +108,15 @@ def test_pick_offers_at_most_the_limit_and_counts_the_rest(db_path):
 def test_pick_keeps_the_swedish_search_semantics(db_path):
     _add("Åskådarstöd", "test")
     _add("Askadarstöd", "test")
-    assert [e["name"] for e in views.pick("admin", "ÅSKÅDAR").rows] == ["Åskådarstöd"]
-    assert [e["name"] for e in views.pick("admin", "askadar").rows] == ["Askadarstöd"]
+    # å/ä/ö and a/o find each other; the letters as typed come first
+    assert [e["name"] for e in views.pick("admin", "ÅSKÅDAR").rows] == [
+        "Åskådarstöd",
+        "Askadarstöd",
+    ]
+    assert [e["name"] for e in views.pick("admin", "askadar").rows] == [
+        "Askadarstöd",
+        "Åskådarstöd",
+    ]
     assert views.pick("admin", "%").total == 0 and views.pick("admin", "_").total == 0
 
 

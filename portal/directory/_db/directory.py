@@ -7,6 +7,8 @@ from datetime import date
 from typing import Any
 
 from portal.db.connection import Cursor, scalar
+from portal.directory._db import search_index
+from portal.directory._text import Term
 
 ENTRY_FIELDS = (
     "name",
@@ -74,6 +76,7 @@ def insert_entry(
 ) -> None:
     params = [entry_id, org_id, *(values.get(f) for f in ENTRY_FIELDS), actor]
     cur.execute(_INSERT_SQL, params)
+    search_index.replace(cur, entry_id, org_id, values, new=True)
 
 
 def update_entry(
@@ -87,7 +90,10 @@ def update_entry(
         " RETURNING id"
     )
     params = [org_id, *(values.get(f) for f in ENTRY_FIELDS), actor, entry_id, version]
-    return cur.execute(sql, params).fetchone() is not None
+    if cur.execute(sql, params).fetchone() is None:
+        return False
+    search_index.replace(cur, entry_id, org_id, values)
+    return True
 
 
 def get_entry(cur: Cursor, entry_id: str) -> dict[str, Any] | None:
@@ -107,27 +113,18 @@ def _marks(values: tuple[str, ...] | list[str]) -> str:
 
 def _where(
     visibilities: tuple[str, ...],
-    words: list[str],
     category: str | None,
     group: str | None,
     language: str | None,
     area: str | None,
     include_inactive: bool,
 ) -> tuple[str, list[Any]]:
-    """The WHERE clause of a search and its parameters.
-
-    lower() lowers Å/Ä/Ö too and keeps them distinct from A/O: 'å' never matches 'a'.
-    contains() takes the word literally, so % and _ in a search are not wildcards.
-    Only fixed clause texts are joined; every value goes as a parameter.
+    """The WHERE clause of a search's filters and its parameters (the words are matched
+    by `search_index.ranked`). Only fixed clause texts are joined; every value goes as a
+    parameter.
     """
     clauses = [f"e.visibility IN ({_marks(visibilities)})"]
     params: list[Any] = list(visibilities)
-    for word in words:
-        clauses.append(
-            "(contains(lower(e.name), lower(?)) OR contains(lower(o.name), lower(?))"
-            " OR contains(lower(e.description), lower(?)))"
-        )
-        params += [word, word, word]
     for column, value in (
         ("categories", category),
         ("target_groups", group),
@@ -144,13 +141,32 @@ def _where(
     return " WHERE " + " AND ".join(clauses), params
 
 
+def _query(
+    select: str,
+    terms: tuple[Term, ...],
+    filters: tuple[str | None, str | None, str | None, str | None],
+    visibilities: tuple[str, ...],
+    include_inactive: bool,
+) -> tuple[str, list[Any]]:
+    """`select` (columns only) over the entries matching every term and filter, with
+    `score` and `matched` (the entry's words that matched) as columns to use."""
+    where, params = _where(visibilities, *filters, include_inactive)
+    if not terms:
+        sql = f"SELECT {select}, 0 AS score, []::VARCHAR[] AS matched{_FROM}{where}"
+        return sql, params
+    with_sql, with_params = search_index.ranked(terms)
+    join = " JOIN ranked r ON r.entry_id = e.id"
+    sql = f"{with_sql} SELECT {select}, r.score, r.matched{_FROM}{join}{where}"
+    return sql, with_params + params
+
+
 _FROM = " FROM dir_entries e JOIN dir_organizations o ON o.id = e.organization_id"
 
 
 def search(
     cur: Cursor,
     visibilities: tuple[str, ...],
-    words: list[str],
+    terms: tuple[Term, ...],
     category: str | None,
     group: str | None,
     language: str | None,
@@ -159,10 +175,12 @@ def search(
     limit: int | None = None,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Entries matching every word (in name, organisation or description) and filter,
-    in Swedish order; `limit`/`offset` give one page of them."""
-    where, params = _where(visibilities, words, category, group, language, area, include_inactive)
-    sql = _SELECT + where + " ORDER BY e.name COLLATE sv, e.id"
+    """Entries matching every term and filter, best matches first and then in Swedish
+    order; `limit`/`offset` give one page of them. Each row has `score` and `matched`."""
+    select = "e.*, o.name AS organization, o.website AS organization_website"
+    filters = (category, group, language, area)
+    sql, params = _query(select, terms, filters, visibilities, include_inactive)
+    sql += " ORDER BY score DESC, e.name COLLATE sv, e.id"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
@@ -172,7 +190,7 @@ def search(
 def count_matches(
     cur: Cursor,
     visibilities: tuple[str, ...],
-    words: list[str],
+    terms: tuple[Term, ...],
     category: str | None,
     group: str | None,
     language: str | None,
@@ -180,8 +198,9 @@ def count_matches(
     include_inactive: bool,
 ) -> int:
     """How many entries `search` would return without a limit."""
-    where, params = _where(visibilities, words, category, group, language, area, include_inactive)
-    return int(scalar(cur, "SELECT count(*)" + _FROM + where, params))
+    filters = (category, group, language, area)
+    sql, params = _query("e.id", terms, filters, visibilities, include_inactive)
+    return int(scalar(cur, f"SELECT count(*) FROM ({sql})", params))  # noqa: S608
 
 
 def _stale_where(visibilities: tuple[str, ...], cutoff: date) -> tuple[str, list[Any]]:
