@@ -52,7 +52,9 @@ class Run:
         return None
 
     def contains(self, needle: str) -> bool:
-        return any(needle in text for text in self.text)
+        """Whether a reader sees `needle`: the element texts are protobuf text, in which a
+        Markdown escape ("Sparat\\.") is itself escaped, so every backslash is dropped."""
+        return any(needle in text.replace("\\", "") for text in self.text)
 
 
 class Session:
