@@ -13,13 +13,13 @@ from portal.i18n import t
 from portal.meetings import api as db, api as svc
 from portal.ui.meeting_widgets import meeting_form, show_error, when_text
 from portal.ui.meeting_widgets_entry import activity_choices, meeting_records, quick_entry
-from portal.ui.text import no_missing, plain
+from portal.ui.text import escape_md, no_missing, plain, user_markdown
 
 _ACTIVITY_ID = re.compile(r"^#(\d+) ")
 
 
 def header(m: dict) -> None:
-    st.subheader(m["title"])
+    st.subheader(escape_md(m["title"]))
     parts = [svc.type_label(m["type"]), when_text(m), t(f"meetings.statuses.{m['status']}")]
     st.caption(" · ".join(parts))
     if m["place"]:
@@ -126,7 +126,7 @@ def attendance_editor(m: dict, editor: bool) -> None:
 def minutes_view(m: dict) -> None:
     """The minutes as Markdown; Streamlit renders it without raw HTML."""
     if m["minutes"]:
-        st.markdown(m["minutes"])
+        st.markdown(user_markdown(m["minutes"]))
     else:
         st.info(t("meetings.nothing"))
 
@@ -159,7 +159,7 @@ def minutes_editor(m: dict) -> None:
             show_error(exc)
     st.markdown(f"**{t('meetings.preview')}**")
     if text:
-        st.markdown(text)
+        st.markdown(user_markdown(text))
 
 
 def downloads(m: dict) -> None:

@@ -23,7 +23,7 @@ from portal.plan import api as plan_api
 from portal.ui import meeting_widgets_screen as screen, signal_widgets, situation_widgets
 from portal.ui.meeting_widgets import paged_actions, show_error, when_text
 from portal.ui.meeting_widgets_entry import meeting_records, quick_entry
-from portal.ui.text import escape_md
+from portal.ui.text import escape_md, user_markdown
 
 LATE_SHOWN = 10  # overdue activities shown live; the rest are counted
 
@@ -107,7 +107,7 @@ def render(m: dict, editor: bool) -> None:
 
 
 def _render(m: dict, editor: bool) -> None:
-    st.header(m["title"])
+    st.header(escape_md(m["title"]))
     st.caption(f"{svc.type_label(m['type'])} · {when_text(m)}")
     agenda = db.agenda(m["id"]).to_dict("records")
     key = f"mt_mode_item_{m['id']}"
@@ -161,10 +161,10 @@ def _render(m: dict, editor: bool) -> None:
 
 def agenda_item(index: int, item: dict) -> None:
     """The item as a large block: number and title, time and presenter, its notes."""
-    st.title(f"{index + 1}. {screen.text(item['title'])}")
+    st.title(f"{index + 1}. {escape_md(screen.text(item['title']))}")
     meta = [f"{int(item['duration_min'])} min" if screen.text(item["duration_min"]) else ""]
     meta.append(escape_md(screen.text(item["presenter"])))
     st.caption(" · ".join(m for m in meta if m))
     notes = screen.text(item["notes"])
     if notes:
-        st.markdown(notes)  # Markdown without raw HTML
+        st.markdown(user_markdown(notes))  # Markdown: no raw HTML, no images

@@ -13,7 +13,7 @@ from portal.i18n import t
 from portal.i18n.formats import number
 from portal.plan import api as plan_api
 from portal.ui import pager, plan_widgets
-from portal.ui.text import plain
+from portal.ui.text import escape_md, plain
 
 
 def _key(dim_id: int) -> str:
@@ -41,7 +41,7 @@ def dimension_lists(plan_id: int, dims: pd.DataFrame, today: date, state: str, s
     offsets = {int(d): pager.requested(_key(int(d)), (state, search)) for d in dims["id"]}
     rows = plan_api.dimension_pages(plan_id, today, offsets, state, search)
     for dim in dims.itertuples():
-        st.header(f"{dim.number} {dim.name}", divider="gray")
+        st.header(escape_md(f"{dim.number} {dim.name}"), divider="gray")
         st.markdown(f"**{t('plan.objective')}:** ")
         plain(dim.objective)
         with st.expander(t("plan.description")):

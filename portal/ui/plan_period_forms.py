@@ -15,6 +15,7 @@ from portal.i18n.formats import number
 from portal.plan import api as plan_api
 from portal.ui.forms import field_error, submit
 from portal.ui.plan_forms import form_errors
+from portal.ui.text import table as text_table
 
 
 def adoption_form(plan: dict[str, Any], user: Actor) -> None:
@@ -56,7 +57,7 @@ def new_period_form(plan: dict[str, Any], user: Actor) -> None:
     st.write(t("plan.new_period_intro"))
     carried, total = plan_api.carry_over_preview(int(plan["id"]))
     with st.expander(t("plan.carry_list", n=number(total))):
-        st.table(
+        text_table(
             pd.DataFrame(
                 {
                     t("plan.activities"): carried["description"],

@@ -13,7 +13,7 @@ from portal.charts import plan as plan_charts
 from portal.i18n import t
 from portal.i18n.formats import long_date
 from portal.plan import api as plan_api
-from portal.ui.text import escape_md, plain
+from portal.ui.text import escape_md, plain, table as text_table
 
 
 def plan_selector() -> int | None:
@@ -153,7 +153,7 @@ def indicator_table(inds: pd.DataFrame) -> None:
     if inds.empty:
         st.caption(t("plan.no_indicators"))
         return
-    st.table(
+    text_table(
         pd.DataFrame(
             {
                 t("plan.indicator_name"): inds["name"],
@@ -235,10 +235,10 @@ def follow_up(plan: dict[str, Any], today: date) -> None:
 
 def _table_alternative(df: pd.DataFrame) -> None:
     with st.expander(t("plan.table_alternative")):
-        st.table(df)
+        text_table(df)
 
 
 def sections(plan_id: int) -> None:
     for row in plan_api.plan_sections(plan_id).itertuples():
-        st.markdown(f"**{row.number} {row.heading}**")
+        st.markdown(f"**{escape_md(f'{row.number} {row.heading}')}**")
         plain(row.body)

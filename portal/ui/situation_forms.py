@@ -14,7 +14,7 @@ from portal.i18n import t
 from portal.situation import api as service, api as situation_import, api as views
 from portal.ui import pager
 from portal.ui.situation_widgets import INDICATOR_PAGE
-from portal.ui.text import escape_md
+from portal.ui.text import escape_md, table as text_table
 from portal.vocab import MILIEUS, SOURCES
 
 
@@ -24,7 +24,7 @@ def _show(exc: PortalError) -> None:
     lines = [f"- {escape_md(_field(k))}: {escape_md(str(v))}" for k, v in problems.items()]
     st.error("\n".join([escape_md(str(exc)), "", *lines[:10]]) if lines else str(exc))
     if len(problems) > 1:
-        st.table(
+        text_table(
             pd.DataFrame(
                 {
                     t("situation.problem_row"): list(problems),

@@ -12,7 +12,7 @@ from portal.charts.situation import to_png, to_svg
 from portal.i18n import t
 from portal.situation import api as charts, api as service, api as views
 from portal.ui import chart_cache, pager
-from portal.ui.text import escape_md, plain
+from portal.ui.text import escape_md, plain, table as text_table
 
 INDICATOR_PAGE = "situation_indicator_page"  # shared with the delete form
 
@@ -59,7 +59,7 @@ def assessment_view(year: dict) -> None:
     if not rows:
         st.info(t("situation.no_assessments"))
         return
-    st.table(
+    text_table(
         pd.DataFrame(
             {
                 t("situation.col.milieu"): [views.milieu_label(r["milieu"]) for r in rows],
@@ -95,7 +95,7 @@ def chart_block(plot: charts.Plot | None, table: pd.DataFrame, key: str) -> None
         return
     chart_cache.show(plot[0], *plot[1])
     with st.expander(t("situation.table_alternative")):
-        st.table(table)
+        text_table(table)
     cols = st.columns(2)
     cols[0].download_button(
         t("situation.download_png"),
@@ -225,7 +225,7 @@ def compact_chart() -> None:
     else:
         st.caption(t("situation.none_approved"))
     with st.expander(t("situation.table_alternative")):
-        st.table(_level_table(levels))
+        text_table(_level_table(levels))
 
 
 def overdue_warning(today: date | None = None) -> None:

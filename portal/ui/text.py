@@ -21,6 +21,27 @@ def escape_md(text: str | None) -> str:
     return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
+# "![alt](url)" and "![alt][ref]": an image every viewer's browser would fetch.
+_IMAGE = re.compile(r"!(?=\[)")
+
+
+def user_markdown(text: str | None) -> str:
+    """User text that is meant as Markdown (minutes, agenda notes), made safe to show:
+    no image is ever loaded from it (the "!" of an image is escaped, so at most a link
+    remains, shown as a link). Raw HTML is never enabled, so tags show as text."""
+    return _IMAGE.sub(r"\\!", str(text or ""))
+
+
+def table(data: pd.DataFrame, **kwargs: object) -> None:
+    """st.table with every text cell escaped: st.table renders cells as Markdown."""
+    shown = data.copy()
+    for col in shown.columns:
+        if shown[col].dtype == object or isinstance(shown[col].dtype, pd.StringDtype):
+            shown[col] = shown[col].map(lambda v: escape_md(v) if isinstance(v, str) else v)
+    shown.columns = [escape_md(str(c)) for c in shown.columns]
+    st.table(shown, **kwargs)  # type: ignore[arg-type]
+
+
 def plain(text: str | None) -> None:
     """Write user text as a paragraph, literally, keeping its paragraph breaks."""
     for para in (text or "").split("\n\n"):
