@@ -36,13 +36,13 @@ def plan_selector() -> int | None:
 
 
 def adoption_line(plan: dict[str, Any]) -> str:
-    """ "Fastställd av Kommunstyrelsen 12 mars 2019, § 97. Gäller till och med 2020.", or
+    """ "Fastställd av Kommunstyrelsen 12 mars 2019 § 97. Gäller till och med 2020.", or
     for a plan whose adoption is not recorded, that it is a draft."""
     through = plan.get("valid_through") or ""
     if not plan.get("adopted_by") or plan.get("adopted_on") is None:
         return t("plan.draft_line", through=through)
     parts = [str(plan["adopted_by"]), long_date(plan["adopted_on"])]
-    ref = ", " + str(plan["adoption_ref"]) if plan.get("adoption_ref") else ""
+    ref = " " + str(plan["adoption_ref"]) if plan.get("adoption_ref") else ""
     return t("plan.adopted", by=" ".join(parts), ref=ref, through=through)
 
 

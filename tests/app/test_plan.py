@@ -125,7 +125,7 @@ def test_new_period_from_the_page(demo_db):
     assert not at.exception
     adopted = plans_db.current_plan()
     assert (adopted["adopted_by"], adopted["adoption_ref"]) == ("Kommunstyrelsen", "§ 12")
-    assert ", § 12. Gäller till och med 2022." in texts(at)
+    assert " § 12. Gäller till och med 2022." in texts(at)
     assert "Fastställd av Kommunstyrelsen " in texts(at)
     # the selector now offers both periods; the old one stays readable, not editable
     old = AppTest.from_file(str(ROOT / "app_pages/plan.py"), default_timeout=30)
