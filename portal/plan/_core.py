@@ -178,10 +178,11 @@ def due_label(due_month: str | None, ongoing: bool, ongoing_text: str) -> str:
     return ongoing_text if ongoing or not due_month else due_month
 
 
-def indicators_for_plan(plan_id: int) -> pd.DataFrame:
+def indicators_for_plan(plan_id: int, as_of: date | None = None) -> pd.DataFrame:
     """Indicators of a plan's activities: activity_id, indicator_id, name, unit, target,
-    actual (latest value by date, NaN when none yet) and actual_on."""
-    return indicators_db.indicators_for_plan(plan_id)
+    actual (latest value by date, NaN when none yet; with `as_of`, the latest measured
+    on or before that day) and actual_on."""
+    return indicators_db.indicators_for_plan(plan_id, as_of)
 
 
 def activity_history(activity_id: int) -> pd.DataFrame:

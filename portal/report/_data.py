@@ -137,7 +137,7 @@ def plan_content(year: int, as_of: date) -> dict[str, Any] | None:
     if as_of < date.today():
         acts = state_at(acts, history, reports_db.first_updates(plan_id))
     acts = plan_api.derive(acts, as_of)
-    indicators = reports_db.indicators_as_of(plan_id, as_of)
+    indicators = plan_api.indicators_for_plan(plan_id, as_of)
     return plan_sections(plan, dims, acts, history, indicators, year)
 
 

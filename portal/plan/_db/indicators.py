@@ -10,8 +10,9 @@ import pandas as pd
 from portal.db.connection import Cursor, cursor, one, scalar
 
 
-def indicators_for_plan(plan_id: int) -> pd.DataFrame:
-    """One row per indicator of the plan with its latest value (by date, then entry)."""
+def indicators_for_plan(plan_id: int, as_of: date | None = None) -> pd.DataFrame:
+    """One row per indicator of the plan with its latest value (by date, then entry);
+    with `as_of`, the latest measured on or before that day (a past year's report)."""
     with cursor() as cur:
         return cur.execute(
             """
@@ -25,11 +26,12 @@ def indicators_for_plan(plan_id: int) -> pd.DataFrame:
                        row_number() OVER (PARTITION BY indicator_id
                                           ORDER BY measured_on DESC, id DESC) AS rn
                 FROM indicator_values
+                WHERE $as_of::DATE IS NULL OR measured_on <= $as_of
             ) lv ON lv.indicator_id = i.id AND lv.rn = 1
-            WHERE d.plan_id = ?
+            WHERE d.plan_id = $plan_id
             ORDER BY d.position, a.position, i.position, i.id
             """,
-            [plan_id],
+            {"plan_id": plan_id, "as_of": as_of},
         ).df()
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 import pandas as pd
 
@@ -42,32 +42,6 @@ def activity_history(plan_id: int, until: datetime) -> pd.DataFrame:
             ORDER BY u.made_at, u.id
             """,
             [plan_id, until],
-        ).df()
-
-
-def indicators_as_of(plan_id: int, day: date) -> pd.DataFrame:
-    """The plan's indicators, each with its latest value measured on or before `day`
-    (the plan's own query gives the latest value of all; a past year's report must not
-    show a value measured later)."""
-    with cursor() as cur:
-        return cur.execute(
-            """
-            SELECT i.activity_id, i.id AS indicator_id, i.name, i.unit, i.target,
-                   lv.value AS actual, lv.measured_on AS actual_on
-            FROM indicators i
-            JOIN activities a ON a.id = i.activity_id
-            JOIN dimensions d ON d.id = a.dimension_id
-            LEFT JOIN (
-                SELECT indicator_id, value, measured_on,
-                       row_number() OVER (PARTITION BY indicator_id
-                                          ORDER BY measured_on DESC, id DESC) AS rn
-                FROM indicator_values
-                WHERE measured_on <= ?
-            ) lv ON lv.indicator_id = i.id AND lv.rn = 1
-            WHERE d.plan_id = ?
-            ORDER BY d.position, a.position, i.position, i.id
-            """,
-            [day, plan_id],
         ).df()
 
 
