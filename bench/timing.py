@@ -56,7 +56,7 @@ def bare_page(runs: int) -> Timing:
 
 def portal_page(username: str, page_path: str, runs: int) -> Timing:
     """The whole app (router, guards, navigation) as `username` on `page_path`."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "main.py"), default_timeout=60)
     at.session_state["authentication_status"] = True
     at.session_state["username"] = username
     at.run()

@@ -1,4 +1,4 @@
-"""The app shell that app.py runs: language, login gate, role-based navigation, sidebar.
+"""The app shell that main.py runs: language, login gate, role-based navigation, sidebar.
 
 st.navigation is called on every run, logged out too. The page files live in app_pages/,
 not pages/: with a pages/ folder beside app.py, Streamlit runs the first request after

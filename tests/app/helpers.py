@@ -14,7 +14,7 @@ TIMEOUT = 30
 
 def app_as(username: str | None, page: str | None = None) -> AppTest:
     """The whole app (router, guards, navigation) as `username`, optionally on `page`."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(ROOT / "main.py"), default_timeout=TIMEOUT)
     if username:
         at.session_state["authentication_status"] = True
         at.session_state["username"] = username

@@ -117,7 +117,7 @@ def test_directory_in_english_has_no_missing_messages(demo_db):
 
     from portal import ROOT
 
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at = AppTest.from_file(str(ROOT / "main.py"), default_timeout=30)
     at.session_state["authentication_status"] = True
     at.session_state["username"] = "processledare"
     at.session_state["lang"] = "en"

@@ -180,7 +180,7 @@ def test_coordinator_deletes_an_indicator(demo_db):
 def test_page_in_english(demo_db):
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at = AppTest.from_file(str(ROOT / "main.py"), default_timeout=30)
     at.session_state["lang"] = "en"
     at.session_state["authentication_status"] = True
     at.session_state["username"] = "ledamot"

@@ -1,0 +1,9 @@
+"""Every HTTP route the portal serves beside its pages, in one list that app.py mounts.
+
+Each feature's routes live in their own module here and are added to ROUTES by name, so
+a route that is not listed is not served.
+"""
+
+from starlette.routing import BaseRoute
+
+ROUTES: list[BaseRoute] = []
