@@ -133,11 +133,10 @@ def choices(plan_id: int, search: str = "", limit: int = CHOICES) -> tuple[pd.Da
     return plan_state.activity_choices(plan_id, search, limit)
 
 
-@cached_read
-def all_choices(plan_id: int) -> pd.DataFrame:
-    """Every activity of the plan (id, dimension_number, description), for a table whose
-    rows may link to any of them; names only, no derived state."""
-    return plan_state.activity_choices(plan_id, None, None)[0]
+def chosen(plan_id: int, ids: list[int]) -> pd.DataFrame:
+    """The named activities (id, dimension_number, description) in document order: the
+    labels of links already made (ids not in the plan are left out)."""
+    return plan_state.chosen_activities(plan_id, sorted(set(ids)))
 
 
 def overdue(plan_id: int, today: date, limit: int = SHORT) -> tuple[pd.DataFrame, int]:

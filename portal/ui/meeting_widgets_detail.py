@@ -12,7 +12,12 @@ from portal.exports import meetings as ics_export, minutes as minutes_export
 from portal.i18n import t
 from portal.meetings import api as db, api as svc
 from portal.ui.meeting_widgets import meeting_form, show_error, when_text
-from portal.ui.meeting_widgets_entry import activity_choices, meeting_records, quick_entry
+from portal.ui.meeting_widgets_entry import (
+    activity_choices,
+    activity_search,
+    meeting_records,
+    quick_entry,
+)
 from portal.ui.text import escape_md, no_missing, plain, user_markdown
 
 _ACTIVITY_ID = re.compile(r"^#(\d+) ")
@@ -30,7 +35,10 @@ def header(m: dict) -> None:
 
 def agenda_editor(m: dict, editor: bool) -> None:
     df = db.agenda(m["id"])
-    activities = activity_choices()
+    linked = tuple(int(a) for a in df["activity_id"].dropna())
+    # Readers see the linked activities' names; editors search for more to link.
+    search = activity_search(f"mt_agenda_search_{m['id']}") if editor else None
+    activities = activity_choices(search, linked)
     labels = {k: f"#{k} {v}" for k, v in activities.items()}
     total = int(df["duration_min"].sum()) if len(df) else 0
     st.caption(t("meetings.total_time", n=total))

@@ -10,6 +10,7 @@ import streamlit as st
 
 from portal.errors import PortalError
 from portal.i18n import t
+from portal.i18n.formats import number
 from portal.meetings import api as actions_svc, api as db
 from portal.plan import api as plan_api
 from portal.ui.meeting_widgets import actions_table, owner_options, show_error
@@ -17,15 +18,34 @@ from portal.ui.plan_widgets import activity_label
 from portal.ui.text import escape_md
 
 
-def activity_choices() -> dict[int, str]:
-    """Plan activities of the current plan as id -> short label, for optional links
-    (names only, read once per write: no derived plan state)."""
+def activity_choices(search: str | None, linked: tuple[int, ...] = ()) -> dict[int, str]:
+    """Plan activities to link to, as id -> short label: the links already made plus the
+    first matches of `search` (none when None; a plan may hold thousands: search, then
+    pick). When more match than are offered, a caption says so."""
     plan = plan_api.current_plan()
     if plan is None:
         return {}
-    return {
-        int(r.id): activity_label(r) for r in plan_api.all_choices(int(plan["id"])).itertuples()
-    }
+    plan_id = int(plan["id"])
+    rows = list(plan_api.chosen(plan_id, list(linked)).itertuples())
+    if search is not None:
+        found, total = plan_api.choices(plan_id, search)
+        rows += found.itertuples()
+        if search.strip() and not total:
+            st.caption(t("plan.no_match"))
+        elif total > len(found):
+            st.caption(t("plan.more_matches", shown=number(len(found)), total=number(total)))
+    return {int(r.id): activity_label(r) for r in rows}
+
+
+def activity_search(key: str) -> str:
+    """The search box that narrows which activities a link may pick (outside the form,
+    so typing updates the choices before the form is sent)."""
+    return st.text_input(
+        t("meetings.search_activity"),
+        key=key,
+        placeholder=t("plan.filter_search_hint"),
+        help=t("meetings.search_activity_help"),
+    )
 
 
 def decision_form(meeting_id: int) -> None:
@@ -44,7 +64,8 @@ def decision_form(meeting_id: int) -> None:
 
 
 def action_form(meeting_id: int) -> None:
-    activities = activity_choices()
+    search = activity_search(f"mt_action_search_{meeting_id}")
+    activities = activity_choices(search)
     with st.form(f"mt_action_{meeting_id}", clear_on_submit=True):
         st.markdown(f"**{t('meetings.new_action')}**")
         text = st.text_area(t("meetings.action"), key=f"mt_action_text_{meeting_id}", height=100)
@@ -64,6 +85,7 @@ def action_form(meeting_id: int) -> None:
             t("meetings.activity"),
             [None, *activities],
             format_func=lambda k: "–" if k is None else activities[k],
+            key=f"mt_action_activity_{meeting_id}",
         )
         submitted = st.form_submit_button(t("meetings.add_action"))
     if submitted:

@@ -217,3 +217,56 @@ def test_past_meetings_are_paged(demo_db):
     at.run()
     assert f"Visar 26–{min(50, total)} av {total}" in texts(at)
     assert "Gammalt möte 00" in _frames(at) or total > 50
+
+
+def test_action_form_links_an_activity_found_by_search(demo_db):
+    """The action form offers activities by search (a plan may hold thousands), and a
+    word a person types ("hemsida") narrows the list to activities that say it."""
+    from portal.plan import api as plan_api
+
+    mid = _upcoming_sos_id()
+    at = app_as("processledare", None)
+    at.query_params["mote"] = str(mid)
+    at.query_params["lage"] = "1"
+    at.switch_page(PAGE)
+    at.run()
+    pick = at.selectbox(key=f"mt_action_activity_{mid}")
+    everything = len(pick.options)
+    at.text_input(key=f"mt_action_search_{mid}").input("hemsida").run()
+    pick = at.selectbox(key=f"mt_action_activity_{mid}")
+    found = [o for o in pick.options if o != "–"]
+    plan = plan_api.current_plan()
+    assert plan is not None
+    matches, total = plan_api.choices(int(plan["id"]), "hemsida")
+    assert found and len(found) == total < everything - 1
+    assert all("hemsida" in str(d).lower() for d in matches["description"])
+    at.text_area(key=f"mt_action_text_{mid}").input("Bjud in till föräldrakväll")
+    at.selectbox(key=f"mt_action_owner_{mid}").set_value("Demo Ledamot SOS-gruppen")
+    pick.set_value(pick.options[1])
+    next(b for b in at.button if b.label == "Lägg till åtgärdspunkt").click().run()
+    assert not at.exception
+    action = db.actions(meeting_id=mid).iloc[0]
+    assert action["text"] == "Bjud in till föräldrakväll"
+    assert int(action["activity_id"]) > 0
+
+
+def test_agenda_offers_linked_activities_and_search_matches_only(demo_db):
+    """The agenda grid's activity column lists the links already made and the first
+    matches of the search above it, never the whole plan."""
+    from portal.plan import api as plan_api
+
+    mid = _upcoming_sos_id()
+    at = app_as("processledare", None)
+    at.query_params["mote"] = str(mid)
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception
+    box = at.text_input(key=f"mt_agenda_search_{mid}")
+    box.input("zzz-ingen-aktivitet-heter-så").run()
+    assert not at.exception
+    assert "Inga aktiviteter matchar urvalet." in texts(at)
+    plan = plan_api.current_plan()
+    assert plan is not None
+    assert plan_api.choices(int(plan["id"]), "zzz-ingen-aktivitet-heter-så")[1] == 0
+    linked = [int(a) for a in db.agenda(mid)["activity_id"].dropna()]
+    assert len(plan_api.chosen(int(plan["id"]), linked)) == len(set(linked))

@@ -115,6 +115,13 @@ ORDER BY d.position, a.position, a.id
 LIMIT $limit
 """
 
+_CHOSEN = """
+SELECT a.id, d.number AS dimension_number, a.description
+FROM activities a JOIN dimensions d ON d.id = a.dimension_id
+WHERE d.plan_id = $plan_id AND list_contains($ids, a.id)
+ORDER BY d.position, a.position, a.id
+"""
+
 _OPEN = """
 SELECT a.id, a.description, a.status, count(*) OVER () AS total
 FROM activities a JOIN dimensions d ON d.id = a.dimension_id
@@ -194,6 +201,15 @@ def activity_choices(
     with cursor() as cur:
         rows = cur.execute(_CHOICES, {"plan_id": plan_id, "search": search, "limit": limit}).df()
     return rows.drop(columns=["total"]), int(rows["total"].iloc[0]) if len(rows) else 0
+
+
+def chosen_activities(plan_id: int, ids: list[int]) -> pd.DataFrame:
+    """The named activities of a plan (id, dimension_number, description), in document
+    order: the labels of links already made, without reading the whole plan."""
+    if not ids:
+        return pd.DataFrame(columns=["id", "dimension_number", "description"])
+    with cursor() as cur:
+        return cur.execute(_CHOSEN, {"plan_id": plan_id, "ids": ids}).df()
 
 
 def open_activities(plan_id: int, limit: int) -> tuple[pd.DataFrame, int]:
