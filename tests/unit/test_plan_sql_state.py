@@ -244,7 +244,7 @@ def test_long_progress_history_is_thinned_to_period_ends() -> None:
     assert thinned(short, max_points=120).equals(short)
 
 
-def test_meeting_reads_overdue_and_every_activity_name(demo_db) -> None:
+def test_meeting_reads_overdue_and_the_names_of_linked_activities(demo_db) -> None:
     plan_id = _add_edge_cases()
     today = date.today()
     old = _pandas_view(plan_id, today)
@@ -253,6 +253,8 @@ def test_meeting_reads_overdue_and_every_activity_name(demo_db) -> None:
     assert len(rows) == 2
     assert set(rows["id"]) <= set(old.loc[old["overdue"], "id"])
     assert list(rows["due_month"]) == sorted(rows["due_month"])  # longest overdue first
-    names = plan_read.all_choices(plan_id)
-    assert sorted(names["id"]) == sorted(old["id"])
+    wanted = [int(i) for i in old["id"][:3]] + [-1]  # -1: not in the plan, left out
+    names = plan_read.chosen(plan_id, wanted)
+    assert sorted(names["id"]) == sorted(wanted[:3])
     assert {"dimension_number", "description"} <= set(names.columns)
+    assert plan_read.chosen(plan_id, []).empty
