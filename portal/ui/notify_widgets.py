@@ -64,10 +64,10 @@ def _feed(user: User) -> None:
     if url:
         st.text(t("notify.feed_label"))
         st.code(url, language=None, wrap_lines=True)
-        label = t("notify.feed_new")
+        label, done = t("notify.feed_new"), t("notify.feed_made")
     else:
         st.text(t("notify.feed_none"))
-        label = t("notify.feed_create")
-    if st.button(label, help=t("notify.feed_new_help"), key="notify_new_feed"):
-        forms.submit("notify_feed", lambda: notify_api.new_feed(user), t("notify.feed_made"))
+        label, done = t("notify.feed_create"), t("notify.feed_created")
+    if st.button(label, help=t("notify.feed_new_help") if url else None, key="notify_new_feed"):
+        forms.submit("notify_feed", lambda: notify_api.new_feed(user), done)
     forms.errors("notify_feed")
