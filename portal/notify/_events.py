@@ -62,6 +62,21 @@ def invited_users(meeting_id: int, users: dict[str, User]) -> list[User]:
     return list(found.values())
 
 
+def invited_guests(meeting_id: int, users: dict[str, User]) -> list[User]:
+    """Invited attendees who are not portal users but have an e-mail address. They get
+    invitations (recipient "guest:<address>", in the portal's default language), not
+    the minutes, which stay with the portal's users."""
+    by_name = {u.name for u in users.values()}
+    found: dict[str, User] = {}
+    for row in meetings_api.attendees(meeting_id).to_dict("records"):
+        name, email = str(row["name"]), str(row.get("email") or "").strip()
+        if not row.get("invited") or not email or name in users or name in by_name:
+            continue
+        key = f"guest:{email.lower()}"
+        found[key] = User(username=key, name=name, role=None, email=email)
+    return list(found.values())
+
+
 def _agenda(meeting_id: int) -> list[str]:
     return [
         f"{int(r['position'])}. {r['title']}"
@@ -95,6 +110,7 @@ def invitation(m: dict[str, Any], user: User, lang: str) -> Mail:
                 "invitation.ics", "text", "calendar", ics, {"method": method, "charset": "utf-8"}
             )
         ],
+        guest=user.role is None,
     )
 
 
@@ -174,7 +190,8 @@ def meeting_candidates(
         ref = f"meeting:{int(m['id'])}"
         starts, ends = pd.Timestamp(m["starts_at"]), pd.Timestamp(m["ends_at"])
         if m["status"] in ("planned", "cancelled") and starts >= pd.Timestamp(now):
-            for user in invited_users(int(m["id"]), users):
+            invited = invited_users(int(m["id"]), users) + invited_guests(int(m["id"]), users)
+            for user in invited:
                 if m["status"] == "cancelled" and f"{user.username}|{ref}" not in invited_before:
                     continue
                 lang = lang_of(user)

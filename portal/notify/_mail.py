@@ -49,6 +49,7 @@ class Mail:
     link: Item  # the page the message is about
     lang: str
     attachments: list[Attachment] = field(default_factory=list)
+    guest: bool = False  # a guest without an account: no word of digests or /konto
 
 
 def base_url() -> str:
@@ -69,7 +70,7 @@ def render_text(mail: Mail) -> str:
         if section.more:
             lines.append(section.more)
         lines.append("")
-    lines += [f"{mail.link.text}: {mail.link.url}", "", "-- ", _footer(mail.lang)]
+    lines += [f"{mail.link.text}: {mail.link.url}", "", "-- ", _footer(mail)]
     return "\n".join(lines) + "\n"
 
 
@@ -94,13 +95,15 @@ def render_html(mail: Mail) -> str:
         if section.more:
             parts.append(f"<p>{html.escape(section.more)}</p>")
     parts.append(f"<p><strong>{_a(mail.link)}</strong></p>")
-    parts.append(f'<p style="color: #555; font-size: 0.9em">{html.escape(_footer(mail.lang))}</p>')
+    parts.append(f'<p style="color: #555; font-size: 0.9em">{html.escape(_footer(mail))}</p>')
     parts.append("</body></html>")
     return "\n".join(parts)
 
 
-def _footer(lang: str) -> str:
-    return t("notify.footer", lang=lang, url=page_url("/konto"))
+def _footer(mail: Mail) -> str:
+    if mail.guest:
+        return t("notify.footer_guest", lang=mail.lang)
+    return t("notify.footer", lang=mail.lang, url=page_url("/konto"))
 
 
 def build(mail: Mail, to_address: str) -> bytes:

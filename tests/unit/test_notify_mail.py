@@ -15,6 +15,7 @@ from portal.actor import system_actor
 from portal.admin.api import get_user
 from portal.cli import main
 from portal.db.connection import cursor
+from portal.errors import ValidationError
 from portal.exports import meetings as meetings_export
 from portal.meetings import api as meetings_api
 from portal.notify import api as notify_api
@@ -23,6 +24,7 @@ from tests.smtp_helpers import MailServer, smtp_server  # noqa: F401 - the fixtu
 
 EDITOR = system_actor("samordnare", "coordinator")
 BASE = "https://portal.kommun.invalid"
+GUEST = "gast@polisen.invalid"
 
 
 @pytest.fixture
@@ -147,11 +149,23 @@ def test_meeting_invitation_on_create_move_and_cancel(mail, capsys):
     }
     meeting_id = meetings_api.create_meeting(EDITOR, data)
     meetings_api.save_attendance(
-        EDITOR, meeting_id, [{"name": "Demo Processledare"}, {"name": "Extern gäst"}]
+        EDITOR,
+        meeting_id,
+        [
+            {"name": "Demo Processledare"},
+            {"name": "Gäst utan adress", "organisation": "Polisen"},
+            {"name": "Gäst med adress", "organisation": "Polisen", "email": GUEST},
+            {"name": "Ej kallad", "email": "ej.kallad@polisen.invalid", "invited": False},
+        ],
     )
     _notify(capsys)
-    invites = [r for r in mail.received if "Extra SOS-möte" in r.subject]
-    assert [r.rcpt_tos for r in invites] == [["processledare@demo.invalid"]]
+    guest = [r for r in mail.to(GUEST) if "Extra SOS-möte" in r.subject]
+    assert len(guest) == 1
+    assert "inbjuden till mötet" in guest[0].text() and "/konto" not in guest[0].text()
+    assert str(_invitation(guest[0]).walk("VEVENT")[0]["attendee"]) == f"mailto:{GUEST}"
+    invites = [r for r in mail.to("processledare@demo.invalid") if "Extra SOS-möte" in r.subject]
+    assert not mail.to("ej.kallad@polisen.invalid")
+    assert len(invites) == 1
     assert invites[0].subject.startswith("Kallelse: Extra SOS-möte")
     cal = _invitation(invites[0])
     assert str(cal["method"]) == "REQUEST"
@@ -171,8 +185,9 @@ def test_meeting_invitation_on_create_move_and_cancel(mail, capsys):
     }
     meetings_api.update_meeting(EDITOR, meeting_id, moved, m["version"])
     _notify(capsys)
-    invites = [r for r in mail.received if "Extra SOS-möte" in r.subject]
+    invites = [r for r in mail.to("processledare@demo.invalid") if "Extra SOS-möte" in r.subject]
     assert len(invites) == 2
+    assert len([r for r in mail.to(GUEST) if "Extra SOS-möte" in r.subject]) == 2
     second = _invitation(invites[1]).walk("VEVENT")[0]
     assert str(second["uid"]) == meetings_export.uid(meeting_id)
     assert int(second["sequence"]) == 1
@@ -181,8 +196,9 @@ def test_meeting_invitation_on_create_move_and_cancel(mail, capsys):
     m = meetings_api.get(meeting_id)
     meetings_api.set_status(EDITOR, meeting_id, "cancelled", m["version"])
     _notify(capsys)
-    invites = [r for r in mail.received if "Extra SOS-möte" in r.subject]
+    invites = [r for r in mail.to("processledare@demo.invalid") if "Extra SOS-möte" in r.subject]
     assert len(invites) == 3
+    assert len([r for r in mail.to(GUEST) if "Inställt: Extra SOS-möte" in r.subject]) == 1
     assert invites[2].subject.startswith("Inställt: Extra SOS-möte")
     cancel = _invitation(invites[2])
     assert str(cancel["method"]) == "CANCEL"
@@ -190,8 +206,25 @@ def test_meeting_invitation_on_create_move_and_cancel(mail, capsys):
     assert str(event["uid"]) == meetings_export.uid(meeting_id)
     assert int(event["sequence"]) == 2
     assert str(event["status"]) == "CANCELLED"
+    count = len(mail.received)
     _notify(capsys)
-    assert len([r for r in mail.received if "Extra SOS-möte" in r.subject]) == 3
+    assert len(mail.received) == count
+
+
+def test_guest_address_is_checked(demo_db):
+    starts = datetime.now().replace(microsecond=0, second=0) + timedelta(days=4)
+    meeting_id = meetings_api.create_meeting(
+        EDITOR,
+        {
+            "title": "Kontroll",
+            "type": "other",
+            "starts_at": starts,
+            "ends_at": starts + timedelta(hours=1),
+        },
+    )
+    for bad in ("inte en adress", "a@b.se\nBcc: x@y.se", "a@b.se, c@d.se"):
+        with pytest.raises(ValidationError):
+            meetings_api.save_attendance(EDITOR, meeting_id, [{"name": "Gäst", "email": bad}])
 
 
 def test_minutes_pdf_with_own_action_items_first(mail, capsys, tmp_path):
