@@ -349,3 +349,29 @@ def test_sender_thread_sends_right_after_a_write(mail, capsys):
         ]
     finally:
         notify_api.stop_sender()
+
+
+def _digest_to(mail: MailServer, address: str) -> str:
+    found = [r for r in mail.to(address) if "sammanfattning" in r.subject]
+    assert len(found) == 1
+    return found[0].text()
+
+
+def test_directory_and_situation_reminders_go_to_their_roles(mail, capsys):
+    # From the remind month on, last year's unapproved picture is the coordinator's task.
+    code, out = _notify(capsys, "--on", "2030-04-01")
+    assert code == 0, out
+    coordinator = _digest_to(mail, "samordnare@demo.invalid")
+    assert "Lägesbilden för 2029 är inte fastställd." in coordinator
+    assert BASE + "/lagesbild" in coordinator
+    leader = _digest_to(mail, "processledare@demo.invalid")
+    assert "Lägesbilden" not in leader
+    # Directory editors are asked to verify entries; members (no editing) are not.
+    assert "Poster i stödkatalogen som behöver kontrolleras" in leader
+    assert not [r for r in mail.to("ledamot@demo.invalid") if "stödkatalogen" in r.text()]
+
+
+def test_no_situation_reminder_before_the_remind_month(mail, capsys):
+    code, out = _notify(capsys, "--on", "2030-02-01")
+    assert code == 0, out
+    assert "Lägesbilden" not in _digest_to(mail, "samordnare@demo.invalid")
