@@ -19,7 +19,7 @@ import pandas as pd
 from portal import config
 from portal.admin.api import User
 from portal.exports import meetings as meetings_export, minutes as minutes_export
-from portal.i18n import t
+from portal.i18n import get_lang, set_lang, t
 from portal.meetings import api as meetings_api
 from portal.notify._mail import Attachment, Item, Mail, Section, page_url, sender
 from portal.signals import api as signals_api
@@ -166,58 +166,66 @@ def signal_alert(lang: str) -> Mail:
     )
 
 
+class _MinutesPdfs:
+    """Each meeting's minutes PDF rendered once per language within a pass."""
+
+    def __init__(self) -> None:
+        self._done: dict[tuple[int, str], bytes] = {}
+
+    def __call__(self, meeting_id: int, lang: str) -> bytes:
+        if (meeting_id, lang) not in self._done:
+            old = get_lang()
+            set_lang(lang)  # the PDF's headings follow the recipient's language
+            try:
+                self._done[(meeting_id, lang)] = minutes_export.pdf_bytes(meeting_id)
+            finally:
+                set_lang(old)
+        return self._done[(meeting_id, lang)]
+
+
+def _invitations(
+    m: dict[str, Any],
+    users: dict[str, User],
+    lang_of: Callable[[User], str],
+    invited_before: set[str],
+) -> list[Candidate]:
+    ref = f"meeting:{int(m['id'])}"
+    found = []
+    for user in invited_users(int(m["id"]), users) + invited_guests(int(m["id"]), users):
+        if m["status"] == "cancelled" and f"{user.username}|{ref}" not in invited_before:
+            continue  # nobody is told of a cancellation they were never invited to
+        lang = lang_of(user)
+        make = partial(invitation, m, user, lang)
+        found.append(Candidate("invitation", user, ref, invitation_period(m), lang, make))
+    return found
+
+
+def _minutes(
+    m: dict[str, Any], users: dict[str, User], lang_of: Callable[[User], str], pdfs: _MinutesPdfs
+) -> list[Candidate]:
+    ref = f"meeting:{int(m['id'])}"
+    found = []
+    for user in _minutes_recipients(int(m["id"]), users):
+        lang = lang_of(user)
+        make = partial(_minutes_mail, m, user, lang, pdfs)
+        found.append(Candidate("minutes", user, ref, "held", lang, make))
+    return found
+
+
 def meeting_candidates(
     now: datetime, users: dict[str, User], lang_of: Callable[[User], str], invited_before: set[str]
 ) -> list[Candidate]:
     """Invitations for upcoming meetings (cancellations only to those invited before),
     minutes for meetings held lately. `invited_before`: "user|meeting:id" already sent."""
     found: list[Candidate] = []
-    pdfs: dict[tuple[int, str], bytes] = {}
-
-    def pdf(meeting_id: int, lang: str) -> bytes:
-        from portal.i18n import get_lang, set_lang
-
-        if (meeting_id, lang) not in pdfs:
-            old = get_lang()
-            set_lang(lang)
-            try:
-                pdfs[(meeting_id, lang)] = minutes_export.pdf_bytes(meeting_id)
-            finally:
-                set_lang(old)
-        return pdfs[(meeting_id, lang)]
-
+    pdfs = _MinutesPdfs()
+    held_since = pd.Timestamp(now - timedelta(days=MINUTES_DAYS))
     for m in meetings_api.meetings().to_dict("records"):
-        ref = f"meeting:{int(m['id'])}"
         starts, ends = pd.Timestamp(m["starts_at"]), pd.Timestamp(m["ends_at"])
         if m["status"] in ("planned", "cancelled") and starts >= pd.Timestamp(now):
-            invited = invited_users(int(m["id"]), users) + invited_guests(int(m["id"]), users)
-            for user in invited:
-                if m["status"] == "cancelled" and f"{user.username}|{ref}" not in invited_before:
-                    continue
-                lang = lang_of(user)
-                found.append(
-                    Candidate(
-                        "invitation",
-                        user,
-                        ref,
-                        invitation_period(m),
-                        lang,
-                        partial(invitation, m, user, lang),
-                    )
-                )
-        if m["status"] == "held" and ends >= pd.Timestamp(now - timedelta(days=MINUTES_DAYS)):
-            for user in _minutes_recipients(int(m["id"]), users):
-                lang = lang_of(user)
-                found.append(
-                    Candidate(
-                        "minutes",
-                        user,
-                        ref,
-                        "held",
-                        lang,
-                        partial(_minutes_mail, m, user, lang, pdf),
-                    )
-                )
+            found += _invitations(m, users, lang_of, invited_before)
+        if m["status"] == "held" and ends >= held_since:
+            found += _minutes(m, users, lang_of, pdfs)
     return found
 
 

@@ -120,27 +120,29 @@ def queue(day: date, now: datetime, digests: bool, dry_run: bool, report: Report
 def deliver(report: Report) -> None:
     """Send every unsent message over one SMTP connection."""
     waiting = outbox_db.pending()
+    handled: set[int] = set()
     if not waiting:
         return
     try:
         with _mail.smtp() as conn:
             for msg in waiting:
                 _send_one(conn, msg, report)
+                handled.add(msg.id)
     except (smtplib.SMTPException, OSError) as exc:
-        # The connection itself failed: every message not sent yet waits for next time.
-        done = set(report.sent) | set(report.failed)
+        # The connection failed (or never came up): the rest waits for the next pass.
         for msg in waiting:
-            label = _label(msg.kind, msg.recipient, msg.address, msg.subject_ref, msg.period)
-            if label not in done:
+            if msg.id not in handled:
                 _failed(msg, f"{type(exc).__name__}: {exc}", report)
 
 
 def _send_one(conn: smtplib.SMTP, msg: outbox_db.Pending, report: Report) -> None:
+    """Send one message; a refusal of this message is recorded, a lost connection is
+    raised to the caller."""
     label = _label(msg.kind, msg.recipient, msg.address, msg.subject_ref, msg.period)
     try:
         conn.sendmail(_mail.sender(), [msg.address], msg.message)
     except smtplib.SMTPServerDisconnected:
-        raise  # the connection is gone: the caller marks the rest as failed
+        raise
     except smtplib.SMTPException as exc:
         _failed(msg, f"{type(exc).__name__}: {exc}", report)
         return
