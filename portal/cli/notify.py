@@ -20,7 +20,9 @@ from portal.notify import api as notify_api
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("notify", help="send due e-mail (digests, invitations, minutes)")
     parser.add_argument("--dry-run", action="store_true", help="print, send nothing")
-    parser.add_argument("--on", type=date.fromisoformat, help="as if today were YYYY-MM-DD")
+    parser.add_argument(
+        "--on", type=date.fromisoformat, metavar="YYYY-MM-DD", help="as if today were that day"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
