@@ -114,10 +114,16 @@ def invitation(m: dict[str, Any], user: User, lang: str) -> Mail:
     )
 
 
-def invitation_period(m: dict[str, Any]) -> str:
-    """A new period when the meeting is moved or cancelled: then it is sent again."""
+def invitation_state(m: dict[str, Any]) -> str:
+    """What an invitation tells: the meeting's time and status. A new one is sent when
+    this differs from the last one the recipient got (moved, cancelled, moved back)."""
     start, end = pd.Timestamp(m["starts_at"]), pd.Timestamp(m["ends_at"])
     return f"{start:%Y-%m-%dT%H:%M}/{end:%Y-%m-%dT%H:%M}/{m['status']}"
+
+
+def invitation_period(m: dict[str, Any]) -> str:
+    """The outbox period: the state plus the SEQUENCE, unique for every version."""
+    return f"{invitation_state(m)}#{max(int(m.get('version') or 1) - 1, 0)}"
 
 
 def _minutes_mail(
@@ -187,12 +193,16 @@ def _invitations(
     m: dict[str, Any],
     users: dict[str, User],
     lang_of: Callable[[User], str],
-    invited_before: set[str],
+    last_told: dict[tuple[str, str], str],
 ) -> list[Candidate]:
     ref = f"meeting:{int(m['id'])}"
+    state = invitation_state(m)
     found = []
     for user in invited_users(int(m["id"]), users) + invited_guests(int(m["id"]), users):
-        if m["status"] == "cancelled" and f"{user.username}|{ref}" not in invited_before:
+        told = last_told.get((user.username, ref))
+        if told == state:
+            continue  # already told this time and status (e.g. only the title changed)
+        if m["status"] == "cancelled" and told is None:
             continue  # nobody is told of a cancellation they were never invited to
         lang = lang_of(user)
         make = partial(invitation, m, user, lang)
@@ -213,17 +223,21 @@ def _minutes(
 
 
 def meeting_candidates(
-    now: datetime, users: dict[str, User], lang_of: Callable[[User], str], invited_before: set[str]
+    now: datetime,
+    users: dict[str, User],
+    lang_of: Callable[[User], str],
+    last_told: dict[tuple[str, str], str],
 ) -> list[Candidate]:
     """Invitations for upcoming meetings (cancellations only to those invited before),
-    minutes for meetings held lately. `invited_before`: "user|meeting:id" already sent."""
+    minutes for meetings held lately. `last_told`: (recipient, "meeting:<id>") -> the
+    state (`invitation_state`) of the last invitation queued for them."""
     found: list[Candidate] = []
     pdfs = _MinutesPdfs()
     held_since = pd.Timestamp(now - timedelta(days=MINUTES_DAYS))
     for m in meetings_api.meetings().to_dict("records"):
         starts, ends = pd.Timestamp(m["starts_at"]), pd.Timestamp(m["ends_at"])
         if m["status"] in ("planned", "cancelled") and starts >= pd.Timestamp(now):
-            found += _invitations(m, users, lang_of, invited_before)
+            found += _invitations(m, users, lang_of, last_told)
         if m["status"] == "held" and ends >= held_since:
             found += _minutes(m, users, lang_of, pdfs)
     return found

@@ -68,11 +68,12 @@ def candidates(day: date, now: datetime, digests: bool) -> list[Candidate]:
     users = recipients()
     chosen = prefs_db.all_prefs()
     lang_of = _lang_of(chosen)
-    invited_before = {
-        f"{user}|{ref}" for (user, ref, _period) in outbox_db.known_keys("invitation")
+    last_told = {
+        key: period.split("#", 1)[0]
+        for key, period in outbox_db.latest_periods("invitation").items()
     }
     found = _events.signal_candidates(users, lang_of)
-    found += _events.meeting_candidates(now, users, lang_of, invited_before)
+    found += _events.meeting_candidates(now, users, lang_of, last_told)
     if digests:
         for user in users.values():
             frequency = chosen.get(user.username, ("weekly", ""))[0]

@@ -375,3 +375,39 @@ def test_no_situation_reminder_before_the_remind_month(mail, capsys):
     code, out = _notify(capsys, "--on", "2030-02-01")
     assert code == 0, out
     assert "Lägesbilden" not in _digest_to(mail, "samordnare@demo.invalid")
+
+
+def test_moved_back_is_sent_again_and_a_title_edit_is_not(mail, capsys):
+    starts = datetime.now().replace(microsecond=0, second=0) + timedelta(days=8)
+    first = {
+        "title": "Flyttat möte",
+        "type": "other",
+        "starts_at": starts,
+        "ends_at": starts + timedelta(hours=1),
+    }
+    moved = {
+        **first,
+        "starts_at": starts + timedelta(hours=3),
+        "ends_at": starts + timedelta(hours=4),
+    }
+    meeting_id = meetings_api.create_meeting(EDITOR, first)
+    meetings_api.save_attendance(EDITOR, meeting_id, [{"name": "Demo Processledare"}])
+
+    def invites() -> list:
+        return [r for r in mail.received if "möte" in r.subject and "Flyttat" in r.subject]
+
+    def save(data: dict) -> None:
+        meetings_api.update_meeting(
+            EDITOR, meeting_id, data, meetings_api.get(meeting_id)["version"]
+        )
+        _notify(capsys)
+
+    _notify(capsys)
+    save(moved)
+    save(first)  # moved back: calendars must hear it, with a higher SEQUENCE
+    assert len(invites()) == 3
+    last = _invitation(invites()[-1]).walk("VEVENT")[0]
+    assert int(last["sequence"]) == 2
+    assert last.decoded("dtstart").replace(tzinfo=None) == starts
+    save({**first, "title": "Flyttat möte (ny rubrik)"})  # same time: nothing to tell
+    assert len(invites()) == 3

@@ -35,6 +35,16 @@ def known_keys(kind: str) -> set[tuple[str, str, str]]:
     return {(str(r[0]), str(r[1]), str(r[2])) for r in rows}
 
 
+def latest_periods(kind: str) -> dict[tuple[str, str], str]:
+    """(recipient, subject_ref) -> the period of the latest message of `kind` queued."""
+    with cursor() as cur:
+        rows = cur.execute(
+            "SELECT recipient, subject_ref, period FROM notify_outbox WHERE kind = ? ORDER BY id",
+            [kind],
+        ).fetchall()
+    return {(str(r[0]), str(r[1])): str(r[2]) for r in rows}
+
+
 def exists(cur: Cursor, kind: str, recipient: str, subject_ref: str, period: str) -> bool:
     row = cur.execute(
         "SELECT 1 FROM notify_outbox WHERE kind = ? AND recipient = ? AND subject_ref = ?"
