@@ -115,10 +115,11 @@ def invitation(m: dict[str, Any], user: User, lang: str) -> Mail:
 
 
 def invitation_state(m: dict[str, Any]) -> str:
-    """What an invitation tells: the meeting's time and status. A new one is sent when
-    this differs from the last one the recipient got (moved, cancelled, moved back)."""
+    """What an invitation tells: the meeting's time, place and status. A new one is sent
+    when this differs from the last one the recipient got (moved in time or place,
+    cancelled, moved back)."""
     start, end = pd.Timestamp(m["starts_at"]), pd.Timestamp(m["ends_at"])
-    return f"{start:%Y-%m-%dT%H:%M}/{end:%Y-%m-%dT%H:%M}/{m['status']}"
+    return f"{start:%Y-%m-%dT%H:%M}/{end:%Y-%m-%dT%H:%M}/{m['status']}/{m.get('place') or ''}"
 
 
 def invitation_period(m: dict[str, Any]) -> str:

@@ -69,7 +69,7 @@ def candidates(day: date, now: datetime, digests: bool) -> list[Candidate]:
     chosen = prefs_db.all_prefs()
     lang_of = _lang_of(chosen)
     last_told = {
-        key: period.split("#", 1)[0]
+        key: period.rsplit("#", 1)[0]
         for key, period in outbox_db.latest_periods("invitation").items()
     }
     found = _events.signal_candidates(users, lang_of)

@@ -409,5 +409,8 @@ def test_moved_back_is_sent_again_and_a_title_edit_is_not(mail, capsys):
     last = _invitation(invites()[-1]).walk("VEVENT")[0]
     assert int(last["sequence"]) == 2
     assert last.decoded("dtstart").replace(tzinfo=None) == starts
-    save({**first, "title": "Flyttat möte (ny rubrik)"})  # same time: nothing to tell
-    assert len(invites()) == 3
+    save({**first, "place": "Sal 2"})  # another room is news too
+    assert len(invites()) == 4
+    assert "Plats: Sal 2" in invites()[-1].text()
+    save({**first, "place": "Sal 2", "title": "Flyttat möte (ny rubrik)"})  # title only
+    assert len(invites()) == 4
