@@ -1,4 +1,5 @@
-"""Mitt konto: every user changes their own password (and must, after an admin reset)."""
+"""Mitt konto: every user changes their own password (and must, after an admin reset),
+and chooses their e-mail digest and calendar feed."""
 
 import streamlit as st
 
@@ -6,7 +7,7 @@ from portal.admin import api as accounts
 from portal.admin.api import MIN_PASSWORD
 from portal.errors import PortalError
 from portal.i18n import t
-from portal.ui import guard
+from portal.ui import guard, notify_widgets
 from portal.ui.forms import show_error
 from portal.ui.text import escape_md
 
@@ -42,3 +43,6 @@ if submitted:
     else:
         st.session_state["account_changed"] = True
         st.rerun()  # a forced change is done: the full navigation comes back
+
+if user is not None and not user.must_change_password:
+    notify_widgets.mail_and_calendar(user)

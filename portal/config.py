@@ -74,6 +74,34 @@ SETTINGS: dict[str, Setting] = {
             "120",
             "Seconds `backup` waits for a running portal to write the backup.",
         ),
+        Setting("PORTAL_SMTP_HOST", "", "SMTP server for e-mail; empty sends nothing."),
+        Setting("PORTAL_SMTP_PORT", "587", "SMTP server port."),
+        Setting("PORTAL_SMTP_USER", "", "SMTP login name; empty logs in as nobody."),
+        Setting(
+            "PORTAL_SMTP_PASSWORD",
+            "",
+            "SMTP password. Else [smtp] password in secrets.toml.",
+            ("smtp", "password"),
+        ),
+        Setting("PORTAL_SMTP_STARTTLS", "1", "Use STARTTLS on the SMTP connection (1/0)."),
+        Setting("PORTAL_MAIL_FROM", "sos-portalen@localhost", "Sender address of e-mail."),
+        Setting(
+            "PORTAL_BASE_URL",
+            "http://localhost:8501",
+            "The portal's address as users reach it; links in e-mail start with it.",
+        ),
+        Setting("PORTAL_DIGEST_HOUR", "7", "Hour (0-23) from which the day's digests go out."),
+        Setting(
+            "PORTAL_SITUATION_REMIND_MONTH",
+            "3",
+            "Month (1-12) from which the coordinator is reminded of last year's unapproved "
+            "situation picture.",
+        ),
+        Setting(
+            "PORTAL_NOTIFY_INTERVAL",
+            "300",
+            "Seconds between the running portal's own notification passes.",
+        ),
     ]
 }
 
@@ -98,6 +126,10 @@ def get_int(name: str) -> int:
         return int(get(name))
     except ValueError as exc:
         raise ConfigError(f"{name} must be a whole number") from exc
+
+
+def get_bool(name: str) -> bool:
+    return get(name).strip().lower() not in ("0", "false", "no", "off")
 
 
 def get_float(name: str) -> float:

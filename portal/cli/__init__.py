@@ -19,7 +19,7 @@ import duckdb
 from portal.actor import SYSTEM
 from portal.admin import api as backup, api as user_service
 from portal.auth import ROLES
-from portal.cli import report as report_cli
+from portal.cli import notify as notify_cli, report as report_cli
 from portal.directory import api as directory_import
 from portal.errors import PortalError, ValidationError
 from portal.exports import (
@@ -89,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="overwrite a database that already holds data"
     )
     sub.add_parser("purge-signals", help="purge text of closed signals past retention")
+    notify_cli.add_parser(sub)
     return parser
 
 
@@ -165,4 +166,5 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": backup.backup_cli,
     "restore": backup.restore_cli,
     "purge-signals": signal_retention.purge_cli,
+    "notify": notify_cli.run,
 }

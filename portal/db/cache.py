@@ -32,6 +32,7 @@ _lock = threading.Lock()
 _generation = 0
 _MAX_ENTRIES = 256  # per cached function; keys differ by arguments (year, role, page …)
 _caches: list[OrderedDict[Any, Any]] = []
+_listeners: list[Callable[[], None]] = []
 
 
 def invalidate() -> None:
@@ -41,6 +42,16 @@ def invalidate() -> None:
         _generation += 1
         for cache in _caches:
             cache.clear()
+        listeners = list(_listeners)
+    for listener in listeners:
+        listener()
+
+
+def on_write(listener: Callable[[], None]) -> None:
+    """Call `listener` (which must return at once) after every committed write: the
+    notification sender wakes up to look for messages the write caused."""
+    with _lock:
+        _listeners.append(listener)
 
 
 def cached_read(fn: F) -> F:

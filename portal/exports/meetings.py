@@ -80,6 +80,36 @@ def calendar_bytes(rows: list[dict]) -> bytes:
     return cal.to_ical()
 
 
+def invitation_bytes(m: dict, organizer: str, attendee: str, agenda: list[str], url: str) -> bytes:
+    """An iTIP message (RFC 5546) for one meeting: METHOD:REQUEST, or CANCEL for a
+    cancelled meeting, with the same UID and SEQUENCE as the calendar export, so the
+    invitation and a subscribed feed update the same event."""
+    cancel = m["status"] == "cancelled"
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "CANCEL" if cancel else "REQUEST")
+    ev = _event(m, datetime.now(UTC).replace(microsecond=0))
+    for name in ("description", "url"):
+        ev.pop(name, None)
+    online = [m["link"]] if m.get("link") else []
+    ev.add("description", "\n".join([*agenda, *online, url]))
+    ev.add("url", url)
+    ev.add("organizer", f"mailto:{organizer}", parameters={"cn": t("meetings.calendar_name")})
+    ev.add(
+        "attendee",
+        f"mailto:{attendee}",
+        parameters={"role": "REQ-PARTICIPANT", "partstat": "NEEDS-ACTION", "rsvp": "FALSE"},
+    )
+    cal.add_component(ev)
+    start = _local(m["starts_at"]).date()
+    cal.add_missing_timezones(
+        first_date=start.replace(day=1), last_date=start.replace(year=start.year + 1)
+    )
+    return cal.to_ical()
+
+
 def meeting_ics(meeting_id: int) -> bytes:
     m = db.meeting(meeting_id)
     return calendar_bytes([m] if m else [])

@@ -7,6 +7,7 @@ times (naive datetimes); the calendar export attaches the zone.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlparse
@@ -25,6 +26,9 @@ TYPES = ("sos", "police", "regional", "neighbours", "other")
 STATUSES = ("planned", "held", "cancelled")
 KINDS = ("custom", "actions", "late_activities", "situation", "signals")
 MAX_TITLE = 200
+MAX_EMAIL = 200
+# A guest's address for the invitation: one address, no spaces or line breaks.
+GUEST_EMAIL = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$")
 
 
 def now_local() -> datetime:
@@ -261,16 +265,20 @@ def save_attendance(actor: Actor, meeting_id: int, people: list[dict[str, Any]])
     get(meeting_id)
     clean, problems = [], {}
     for pos, person in enumerate(people, start=1):
-        name = str(person.get("name") or "").strip()
-        org = str(person.get("organisation") or "").strip()
+        name = _str(person.get("name")).strip()
+        org = _str(person.get("organisation")).strip()
+        email = _str(person.get("email")).strip()
         if not name and not org:
             continue  # an empty row left in the editor
         if not name:
             problems[t("meetings.attendee_row", n=pos)] = t("meetings.errors.name_missing")
+        elif email and (len(email) > MAX_EMAIL or not GUEST_EMAIL.fullmatch(email)):
+            problems[t("meetings.attendee_row", n=pos)] = t("meetings.errors.bad_email")
         clean.append(
             {
                 "name": name,
                 "organisation": org,
+                "email": email,
                 "invited": bool(person.get("invited", True)),
                 "present": bool(person.get("present", False)),
             }

@@ -168,7 +168,9 @@ def load_demo(cur: Cursor) -> None:
             cur, upcoming, {"title": title, "kind": kind, "duration_min": minutes}, pos
         )
     for name, org in ORGS:
-        db.insert_attendee(cur, upcoming, {"name": name, "organisation": org})
+        # A guest without an account, with an address, so a demo shows guests' invitations.
+        email = "kommunpolis@demo.invalid" if org == "Polisen" else ""
+        db.insert_attendee(cur, upcoming, {"name": name, "organisation": org, "email": email})
 
     db.insert_meeting(
         cur,

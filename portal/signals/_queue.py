@@ -42,3 +42,11 @@ def page(
     if status not in STATUSES or (milieu is not None and milieu not in vocab.MILIEUS):
         raise ValidationError(t("signals.errors.choose", field=t("signals.mine.status")))
     return signals_db.queue_page(status, milieu, max(0, int(offset)), max(1, int(limit)))
+
+
+def awaiting_ids() -> list[int]:
+    """The ids of signals waiting to be received (step 'new'), oldest first.
+
+    Only ids: the notification that a signal awaits must carry nothing of its content.
+    """
+    return signals_db.awaiting_ids()

@@ -112,6 +112,11 @@ def attendance_editor(m: dict, editor: bool) -> None:
     if not editor:
         st.dataframe(table, column_config=config, hide_index=True, width="stretch")
         return
+    # Only editors see and set guests' addresses (where their invitation goes).
+    table = df[["name", "organisation", "email", "invited", "present"]].reset_index(drop=True)
+    config["email"] = st.column_config.TextColumn(
+        t("meetings.guest_email"), help=t("meetings.guest_email_help")
+    )
     with st.form(f"mt_attendance_{m['id']}"):
         edited = st.data_editor(
             table,

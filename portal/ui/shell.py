@@ -20,6 +20,7 @@ import streamlit as st
 from portal import auth, config, startup
 from portal.admin import api as admin_api
 from portal.i18n import LANGS, set_lang, t
+from portal.notify import api as notify_api
 from portal.ui import login, session
 from portal.ui.text import escape_md
 
@@ -44,6 +45,9 @@ def run() -> None:
         ).run()
         return
     startup.run_once()
+    # The e-mail sender runs in this process (above start-up: its messages carry files
+    # from the exports layer); it starts once, and only when an SMTP host is set.
+    notify_api.start_sender()
     session.restore_from_cookie()
     user = session.current_user()
     st.session_state["user"] = user

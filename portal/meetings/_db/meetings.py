@@ -107,8 +107,9 @@ def agenda(meeting_id: int) -> pd.DataFrame:
 def attendees(meeting_id: int) -> pd.DataFrame:
     with cursor() as cur:
         return cur.execute(
-            "SELECT id, meeting_id, name, organisation, invited, present"
-            " FROM meeting_attendees WHERE meeting_id = ? ORDER BY organisation, name, id",
+            "SELECT id, meeting_id, name, organisation, coalesce(email, '') AS email, invited,"
+            " present FROM meeting_attendees WHERE meeting_id = ?"
+            " ORDER BY organisation, name, id",
             [meeting_id],
         ).df()
 
@@ -297,12 +298,13 @@ def delete_agenda(cur: Cursor, meeting_id: int) -> None:
 def insert_attendee(cur: Cursor, meeting_id: int, person: dict[str, Any]) -> int:
     row = one(
         cur,
-        "INSERT INTO meeting_attendees (meeting_id, name, organisation, invited, present)"
-        " VALUES (?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO meeting_attendees (meeting_id, name, organisation, email, invited, present)"
+        " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
         [
             meeting_id,
             person["name"],
             person.get("organisation", ""),
+            person.get("email", ""),
             bool(person.get("invited", True)),
             bool(person.get("present", False)),
         ],

@@ -306,3 +306,10 @@ def rewrite_purged(cur: Cursor) -> None:
     finally:
         cur.execute("DROP TABLE purge_filler")
         checkpoint()
+
+
+def awaiting_ids() -> list[int]:
+    """Ids of signals at step 'new' (no other column is read)."""
+    with cursor() as cur:
+        rows = cur.execute("SELECT id FROM signals WHERE step = 'new' ORDER BY id").fetchall()
+    return [int(r[0]) for r in rows]

@@ -1,0 +1,1 @@
+"""Notifications: e-mail and calendar feeds. Other code imports only `api`."""

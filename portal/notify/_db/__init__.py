@@ -1,0 +1,1 @@
+"""SQL of this feature, private to it."""
