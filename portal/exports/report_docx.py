@@ -56,36 +56,36 @@ def render(report: Report) -> bytes:
 def _add(doc: DocxDocument, block: Block, headings: list[tuple[int, str]]) -> None:
     text = clean(block.text)
     if block.kind == "title":
-        doc.add_heading(text, level=0)
+        word.add_heading(doc, text, 0)
     elif block.kind == "cover":
-        doc.add_paragraph(text, style="Subtitle")
+        word.add_paragraph(doc, text, "Subtitle")
         _table(doc, block)
     elif block.kind == "pagebreak":
-        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        word.add_paragraph(doc).add_run().add_break(WD_BREAK.PAGE)
     elif block.kind == "toc":
         # Not a heading style: the contents page must not list itself.
-        run = doc.add_paragraph().add_run(text)
+        run = word.add_paragraph(doc).add_run(text)
         run.bold = True
         run.font.size = Pt(16)
         word.toc(doc, headings)
     elif block.kind in ("h1", "h2", "h3"):
-        doc.add_heading(text, level=int(block.kind[1]))
+        word.add_heading(doc, text, int(block.kind[1]))
     elif block.kind == "p":
-        doc.add_paragraph(text)
+        word.add_paragraph(doc, text)
     elif block.kind == "note":
-        doc.add_paragraph(text).runs[0].italic = True
+        word.add_paragraph(doc, text).runs[0].italic = True
     elif block.kind == "table":
         _table(doc, block)
     elif block.kind == "image":
         width, height = image_size(block.image, 16.0, 11.0)
         word.picture(doc, block.image, width, height, alt=text)
-        doc.add_paragraph(text, style="Caption")
+        word.add_paragraph(doc, text, "Caption")
 
 
 def _table(doc: DocxDocument, block: Block) -> None:
     rows = [[clean(v) for v in row] for row in block.rows]
     word.table(doc, [clean(h) for h in block.headers], rows, block.widths or None)
-    doc.add_paragraph()
+    word.add_paragraph(doc)
 
 
 def _ask_word_to_update_fields(doc: DocxDocument) -> None:
