@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -28,19 +27,20 @@ BUDGET_S, GROWTH = 10.0, 3.0
 def one(db: Path, year: int, fmt: str, out: Path) -> tuple[float, float]:
     """Seconds and peak resident memory (MB) of one report run in a fresh process."""
     env = {**os.environ, "PORTAL_DB": str(db)}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    command = [sys.executable, "-m", "portal", "report", "--year", str(year), "--format", fmt]
     start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "portal", "report", "--year", str(year), "--format", fmt]
-        + ["-o", str(out)],
+    proc = subprocess.Popen(
+        [*command, "-o", str(out)],
         env=env,
-        check=True,
-        capture_output=True,
         cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
+    _, status, usage = os.wait4(proc.pid, 0)  # this child's own peak, not all children's
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"report --format {fmt} failed")
+    return seconds, usage.ru_maxrss / 1024
 
 
 def main() -> None:
