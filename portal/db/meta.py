@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from portal.db.cache import cached_read
 from portal.db.connection import Cursor, cursor
 
 
@@ -18,5 +19,8 @@ def put(cur: Cursor, key: str, value: str) -> None:
     )
 
 
+@cached_read
 def is_demo() -> bool:
+    """Asked twice on every rerun of every page (start-up check, demo banner): cached
+    until the next write."""
     return get("demo") == "true"
