@@ -9,6 +9,10 @@ from portal.meetings._actions import (
     add_decision as add_decision,
     set_action_status as set_action_status,
 )
+from portal.meetings._agenda import (
+    save_agenda as save_agenda,
+    save_attendance as save_attendance,
+)
 from portal.meetings._core import (
     KINDS as KINDS,
     STATUSES as STATUSES,
@@ -19,8 +23,6 @@ from portal.meetings._core import (
     fmt_date as fmt_date,
     get as get,
     now_local as now_local,
-    save_agenda as save_agenda,
-    save_attendance as save_attendance,
     save_minutes as save_minutes,
     set_status as set_status,
     type_label as type_label,

@@ -70,6 +70,8 @@ def agenda_editor(m: dict, editor: bool) -> None:
     if not editor:
         st.dataframe(no_missing(table), column_config=config, hide_index=True, width="stretch")
         return
+    version_key = f"mt_agenda_version_{m['id']}"
+    st.session_state.setdefault(version_key, int(m["agenda_version"] or 1))
     with st.form(f"mt_agenda_{m['id']}"):
         edited = st.data_editor(
             table,
@@ -93,9 +95,13 @@ def agenda_editor(m: dict, editor: bool) -> None:
                 }
             )
         try:
-            svc.save_agenda(st.session_state["user"], m["id"], items)
+            st.session_state[version_key] = svc.save_agenda(
+                st.session_state["user"], m["id"], items, st.session_state[version_key]
+            )
             st.toast(t("meetings.saved"))
             st.rerun()
+        except StaleEdit as exc:
+            _refused(exc, version_key, edited)
         except PortalError as exc:
             show_error(exc)
 
@@ -117,6 +123,8 @@ def attendance_editor(m: dict, editor: bool) -> None:
     config["email"] = st.column_config.TextColumn(
         t("meetings.guest_email"), help=t("meetings.guest_email_help")
     )
+    version_key = f"mt_attendance_version_{m['id']}"
+    st.session_state.setdefault(version_key, int(m["attendance_version"] or 1))
     with st.form(f"mt_attendance_{m['id']}"):
         edited = st.data_editor(
             table,
@@ -129,11 +137,27 @@ def attendance_editor(m: dict, editor: bool) -> None:
         submitted = st.form_submit_button(t("meetings.save_attendance"))
     if submitted:
         try:
-            svc.save_attendance(st.session_state["user"], m["id"], edited.to_dict("records"))
+            st.session_state[version_key] = svc.save_attendance(
+                st.session_state["user"],
+                m["id"],
+                edited.to_dict("records"),
+                st.session_state[version_key],
+            )
             st.toast(t("meetings.saved"))
             st.rerun()
+        except StaleEdit as exc:
+            _refused(exc, version_key, edited)
         except PortalError as exc:
             show_error(exc)
+
+
+def _refused(exc: StaleEdit, version_key: str, edited: pd.DataFrame) -> None:
+    """Someone else saved the list first: say so, keep this person's version on screen
+    to copy, and let the next load start from the saved list."""
+    st.error(str(exc))
+    st.caption(t("meetings.stale_yours"))
+    st.dataframe(no_missing(edited), hide_index=True, width="stretch")
+    st.session_state[version_key] = int(exc.changes.get("version", 0))
 
 
 def minutes_view(m: dict) -> None:

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from portal.admin._db import users as users_db
-from portal.meetings import _core as svc
+from portal.meetings import _agenda as lists
 from portal.meetings._db import meetings as db
 from tests.app.helpers import app_as, texts
 
@@ -30,7 +30,7 @@ def _meeting_with_empty_cells() -> int:
             "notes": [float("nan")],
         }
     )
-    svc.save_agenda(users_db.get_user("samordnare"), mid, edited.to_dict("records"))
+    lists.save_agenda(users_db.get_user("samordnare"), mid, edited.to_dict("records"))
     return mid
 
 

@@ -15,7 +15,7 @@ from portal.admin._db import users as users_db
 from portal.charts.meetings import attendance_by_org
 from portal.exports import meetings as ics_export, minutes as minutes_export
 from portal.exports.fonts import font_path
-from portal.meetings import _actions as acts, _core as svc
+from portal.meetings import _actions as acts, _agenda as lists, _core as svc
 from tests.outputs import (
     assert_accessible_a4,
     blank_pages,
@@ -124,7 +124,7 @@ def test_cli_exports_upcoming_meetings_only(leader, tmp_path):
 
 def _full_meeting(leader) -> int:
     mid = _create(leader, "SOS-möte i Tjörn", datetime(2031, 9, 3, 13))
-    svc.save_attendance(
+    lists.save_attendance(
         leader,
         mid,
         [
@@ -132,7 +132,7 @@ def _full_meeting(leader) -> int:
             {"name": "Pär Ängström", "organisation": "Polisen", "present": False},
         ],
     )
-    svc.save_agenda(leader, mid, [{"title": "Lägesbild", "presenter": "Polisen"}])
+    lists.save_agenda(leader, mid, [{"title": "Lägesbild", "presenter": "Polisen"}])
     svc.save_minutes(leader, mid, "# Läget\nInga förändringar.\n- Punkt ett <script>x</script>", 1)
     acts.add_decision(leader, mid, "Utbildningen genomförs i höst.")
     acts.add_decision(leader, mid, "Nästa möte i december.")
@@ -234,7 +234,7 @@ def test_minutes_markdown_is_formatted_in_pdf_and_word(leader):
 
 def test_minutes_without_organisation_or_notes_print_no_raw_values(leader):
     mid = _create(leader, "Tomt möte", datetime(2031, 10, 1, 9))
-    svc.save_attendance(leader, mid, [{"name": "Utan Org", "present": True}])
+    lists.save_attendance(leader, mid, [{"name": "Utan Org", "present": True}])
     for data, kind in (
         (minutes_export.pdf_bytes(mid), "pdf"),
         (minutes_export.docx_bytes(mid), "docx"),

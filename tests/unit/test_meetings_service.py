@@ -8,7 +8,7 @@ import pytest
 from portal.admin._db import users as users_db
 from portal.db.connection import cursor
 from portal.errors import PermissionDenied, StaleEdit, ValidationError
-from portal.meetings import _actions as acts, _core as svc
+from portal.meetings import _actions as acts, _agenda as lists, _core as svc
 from portal.meetings._db import meetings as db
 from portal.meetings._summary import year_summary
 from tests.db_helpers import count_rows
@@ -167,9 +167,9 @@ def test_prefill_leaves_out_actions_from_later_meetings(leader):
 def test_agenda_and_attendance_validation(leader):
     mid = svc.create_meeting(leader, _meeting())
     with pytest.raises(ValidationError) as err:
-        svc.save_agenda(leader, mid, [{"title": "Ok"}, {"title": ""}])
+        lists.save_agenda(leader, mid, [{"title": "Ok"}, {"title": ""}])
     assert list(err.value.problems) == ["Dagordningspunkt 2"]
-    svc.save_agenda(
+    lists.save_agenda(
         leader,
         mid,
         [
@@ -180,7 +180,7 @@ def test_agenda_and_attendance_validation(leader):
     agenda = db.agenda(mid)
     assert agenda["title"].tolist() == ["Inledning", "Plan"]
     assert int(agenda.iloc[1]["activity_id"]) == 1
-    svc.save_attendance(
+    lists.save_attendance(
         leader,
         mid,
         [
@@ -190,7 +190,7 @@ def test_agenda_and_attendance_validation(leader):
     )
     assert db.attendees(mid)["name"].tolist() == ["Anna"]
     with pytest.raises(ValidationError):
-        svc.save_attendance(leader, mid, [{"name": "", "organisation": "Skolan"}])
+        lists.save_attendance(leader, mid, [{"name": "", "organisation": "Skolan"}])
     assert db.attendees(mid)["name"].tolist() == ["Anna"]
 
 
@@ -219,7 +219,7 @@ def test_year_summary_interface(leader):
     )
     for mid in (a, b):
         svc.set_status(leader, mid, "held", 1)
-    svc.save_attendance(
+    lists.save_attendance(
         leader,
         a,
         [
@@ -228,7 +228,7 @@ def test_year_summary_interface(leader):
             {"name": "C", "organisation": "Skolan", "present": False},
         ],
     )
-    svc.save_attendance(leader, b, [{"name": "A", "organisation": "Polisen", "present": True}])
+    lists.save_attendance(leader, b, [{"name": "A", "organisation": "Polisen", "present": True}])
     acts.add_decision(leader, a, "Beslut ett")
     acts.add_action(leader, a, "Öppen punkt", "Demo Processledare", date(2031, 5, 1))
     summary = year_summary(2031)
@@ -260,3 +260,30 @@ def test_demo_meetings_are_marked(demo_db):
     df = db.meetings()
     assert len(df) >= 4 and all(t.startswith("[Demo]") for t in df["title"])
     assert db.next_meeting(svc.now_local()) is not None
+
+
+def test_agenda_saved_on_an_old_copy_is_refused_not_overwritten(leader):
+    """Two editors open the same agenda; the second save, made on the copy loaded before
+    the first, is refused and the first person's agenda stays."""
+    mid = svc.create_meeting(leader, _meeting())
+    coordinator = users_db.get_user("samordnare")
+    loaded = int(svc.get(mid)["agenda_version"])
+    newer = lists.save_agenda(leader, mid, [{"title": "Lägesbild"}], loaded)
+    assert newer == loaded + 1
+    with pytest.raises(StaleEdit) as err:
+        lists.save_agenda(coordinator, mid, [{"title": "Min punkt"}], loaded)
+    assert "har ändrat listan" in str(err.value)
+    assert err.value.changes["version"] == newer
+    assert db.agenda(mid)["title"].tolist() == ["Lägesbild"]
+    # Having seen the saved list, the second person saves on the new version.
+    lists.save_agenda(coordinator, mid, [{"title": "Lägesbild"}, {"title": "Min punkt"}], newer)
+    assert db.agenda(mid)["title"].tolist() == ["Lägesbild", "Min punkt"]
+
+
+def test_attendance_saved_on_an_old_copy_is_refused_not_overwritten(leader):
+    mid = svc.create_meeting(leader, _meeting())
+    loaded = int(svc.get(mid)["attendance_version"])
+    lists.save_attendance(leader, mid, [{"name": "Anna", "present": True}], loaded)
+    with pytest.raises(StaleEdit):
+        lists.save_attendance(leader, mid, [{"name": "Bo"}], loaded)
+    assert db.attendees(mid)["name"].tolist() == ["Anna"]

@@ -16,7 +16,7 @@ from portal.db.connection import Cursor, cursor, one
 
 MEETING_COLUMNS = (
     "id, title, type, starts_at, ends_at, place, link, status, minutes, version,"
-    " minutes_version, minutes_by,"
+    " minutes_version, minutes_by, agenda_version, attendance_version,"
     " created_by, created_at, updated_by, updated_at"
 )
 ACTION_COLUMNS = (
@@ -270,6 +270,19 @@ def update_minutes(cur: Cursor, meeting_id: int, minutes: str, actor: str, now: 
         " minutes_by = ?, updated_at = ? WHERE id = ?",
         [minutes, actor, now, meeting_id],
     )
+
+
+# One fixed statement per list (a column name cannot be a parameter).
+_BUMP = {
+    column: f"UPDATE meetings SET {column} = {column} + 1, updated_by = ?, updated_at = ?"  # noqa: S608
+    " WHERE id = ?"
+    for column in ("agenda_version", "attendance_version")
+}
+
+
+def bump_list_version(cur: Cursor, meeting_id: int, column: str, actor: str, now: datetime) -> None:
+    """The agenda or the attendance list changed: a save made on an older copy is stale."""
+    cur.execute(_BUMP[column], [actor, now, meeting_id])
 
 
 def insert_agenda_item(cur: Cursor, meeting_id: int, item: dict[str, Any], position: int) -> int:
