@@ -155,7 +155,7 @@ def _refused(exc: StaleEdit, version_key: str, edited: pd.DataFrame) -> None:
     """Someone else saved the list first: say so, keep this person's version on screen
     to copy, and let the next load start from the saved list."""
     st.error(str(exc))
-    st.caption(t("meetings.stale_yours"))
+    st.caption(t("meetings.errors.stale_yours"))
     st.dataframe(no_missing(edited), hide_index=True, width="stretch")
     st.session_state[version_key] = int(exc.changes.get("version", 0))
 

@@ -270,3 +270,22 @@ def test_agenda_offers_linked_activities_and_search_matches_only(demo_db):
     assert plan_api.choices(int(plan["id"]), "zzz-ingen-aktivitet-heter-så")[1] == 0
     linked = [int(a) for a in db.agenda(mid)["activity_id"].dropna()]
     assert len(plan_api.chosen(int(plan["id"]), linked)) == len(set(linked))
+
+
+def test_agenda_save_on_an_old_copy_shows_the_refusal_and_keeps_the_other_list(demo_db):
+    from portal.meetings import api as meetings_api
+
+    mid = _upcoming_sos_id()
+    at = app_as("processledare", None)
+    at.query_params["mote"] = str(mid)
+    at.switch_page(PAGE)
+    at.run()
+    loaded = int(meetings_api.get(mid)["agenda_version"])
+    meetings_api.save_agenda(
+        users_db.get_user("samordnare"), mid, [{"title": "Samordnarens punkt"}], loaded
+    )
+    next(b for b in at.button if b.label == "Spara dagordningen").click().run()
+    assert not at.exception
+    assert any("har ändrat listan efter att du öppnade den" in e.value for e in at.error)
+    assert "Din version (inte sparad)" in texts(at)
+    assert db.agenda(mid)["title"].tolist() == ["Samordnarens punkt"]

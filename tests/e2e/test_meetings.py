@@ -127,3 +127,24 @@ def test_minutes_markup_stays_inert(own_server, page, context_page):
         assert pg.evaluate("() => window.__pwned") is None
         assert pg.locator("[data-testid='stMain'] img[src='x']").count() == 0
         assert pg.locator("[data-testid='stMain'] script:has-text('__pwned')").count() == 0
+
+
+def test_agenda_saved_by_two_people_is_refused_for_the_later_copy(
+    own_server, page, context_page
+):
+    """Two editors open the same meeting's agenda; the first saves, the second's save of
+    the copy loaded before is refused in words, and the first person's agenda stays."""
+    base = own_server.url
+    login(page, base, "processledare")
+    meeting_id = _create_meeting(page, base, "E2E två redigerare")
+    other = context_page()
+    login(other, base, "samordnare")
+    goto(other, base, f"/moten?mote={meeting_id}")
+    page.get_by_role("button", name="Spara dagordningen").click()
+    wait_for_app(page)
+    other.get_by_role("button", name="Spara dagordningen").click()
+    _main(other).get_by_text(re.compile("har ändrat listan efter att du öppnade den")).wait_for()
+    _main(other).get_by_text("Din version (inte sparad)").wait_for()
+    # The first person's agenda is what is stored: reloading shows it, unchanged.
+    goto(other, base, f"/moten?mote={meeting_id}")
+    _main(other).get_by_text("Sammanlagd tid: 60 minuter").wait_for()
