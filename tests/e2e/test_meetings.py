@@ -129,9 +129,7 @@ def test_minutes_markup_stays_inert(own_server, page, context_page):
         assert pg.locator("[data-testid='stMain'] script:has-text('__pwned')").count() == 0
 
 
-def test_agenda_saved_by_two_people_is_refused_for_the_later_copy(
-    own_server, page, context_page
-):
+def test_agenda_saved_by_two_people_is_refused_for_the_later_copy(own_server, page, context_page):
     """Two editors open the same meeting's agenda; the first saves, the second's save of
     the copy loaded before is refused in words, and the first person's agenda stays."""
     base = own_server.url
