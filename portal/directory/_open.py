@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from portal.directory import _hsds
+from portal.directory import _hsds, _hsds_tables
 from portal.directory._views import published_entries, published_entry, published_page
 
 
@@ -41,4 +41,4 @@ def hsds_tables(
     entries: list[dict[str, Any]], with_visibility: bool
 ) -> dict[str, list[dict[str, Any]]]:
     """HSDS rows per resource for `entries` (the export's files)."""
-    return _hsds.tables(entries, with_visibility)
+    return _hsds_tables.tables(entries, with_visibility)

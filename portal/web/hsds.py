@@ -64,8 +64,12 @@ def _respond(
     request: Request, key: tuple[Any, ...], build: Callable[[], tuple[int, Any]]
 ) -> Response:
     status, body, etag = _cached(key, build)
-    headers = {"ETag": etag, "Cache-Control": "public, no-cache"}
-    if status == 200 and request.headers.get("if-none-match") == etag:
+    headers = {"Cache-Control": "public, no-cache"}
+    if status != 200:
+        # No ETag: a 404 must not tell one unpublished id from another.
+        return Response(body, status_code=status, media_type=_JSON, headers=headers)
+    headers["ETag"] = etag
+    if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers=headers)
     return Response(body, status_code=status, media_type=_JSON, headers=headers)
 

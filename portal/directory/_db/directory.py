@@ -47,6 +47,12 @@ def find_organization(cur: Cursor, name: str) -> str | None:
     return str(row[0]) if row else None
 
 
+def organization_exists(cur: Cursor, org_id: str) -> bool:
+    return (
+        cur.execute("SELECT 1 FROM dir_organizations WHERE id = ?", [org_id]).fetchone() is not None
+    )
+
+
 def organization_id(cur: Cursor, name: str) -> str:
     """The id of the organisation called `name`, created on first use."""
     found = find_organization(cur, name)
