@@ -1,5 +1,6 @@
 """The directory's open HSDS 3.0 API: `/api/hsds/`, `/api/hsds/services` and
-`/api/hsds/services/{id}` (the endpoints the HSDS API reference requires).
+`/api/hsds/services/{id}` (the endpoints the HSDS API reference requires), described by
+`/api/hsds/openapi.json` (the official HSDS description narrowed to these).
 
 Only published entries (public and active) are served; any other id answers the same
 404 as an id that does not exist. Bodies are kept per request until the directory
@@ -14,6 +15,7 @@ import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
@@ -23,11 +25,14 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 
+from portal import config
 from portal.directory import api as directory_api
 
 HSDS_VERSION = "3.0"
 PROFILE = "https://github.com/openreferral/specification/tree/3.0"  # base HSDS, no profile
-OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
+OPENAPI = Path(__file__).parent / "data" / "hsds-openapi.json"  # official, CC BY-SA 4.0
+IMPLEMENTED = ("/", "/services", "/services/{id}")
+QUERY = ("search", "page", "per_page")  # the /services parameters served
 PER_PAGE = 50  # default page size
 MAX_PER_PAGE = 200
 _MAX_CACHED = 512
@@ -83,9 +88,42 @@ def _int(request: Request, name: str, default: int) -> int:
     return int(raw)
 
 
+def _base(request: Request) -> str:
+    return str(request.base_url).rstrip("/") + "/api/hsds"
+
+
 def root(request: Request) -> Response:
-    info = {"version": HSDS_VERSION, "profile": PROFILE, "openapi_url": OPENAPI_URL}
-    return _respond(request, ("root",), lambda: (200, info))
+    base = _base(request)
+    info = {"version": HSDS_VERSION, "profile": PROFILE, "openapi_url": base + "/openapi.json"}
+    return _respond(request, ("root", base), lambda: (200, info))
+
+
+def description(base: str) -> dict[str, Any]:
+    """The official HSDS OpenAPI description narrowed to what this API serves."""
+    spec = json.loads(OPENAPI.read_text(encoding="utf-8"))
+    licence = config.get("PORTAL_OPEN_DATA_LICENSE")
+    spec["info"] = {
+        "title": f"SOS-portalen: {config.get('PORTAL_MUNICIPALITY')}, HSDS API",
+        "version": HSDS_VERSION,
+        "description": "The public entries of the support directory as HSDS 3.0 (open "
+        "data). Based on the HSDS 3.0 OpenAPI description by Open Referral (CC BY-SA 4.0).",
+        "license": {"name": licence, "identifier": licence},
+    }
+    spec["servers"] = [{"url": base}]
+    spec["paths"] = {p: v for p, v in spec["paths"].items() if p in IMPLEMENTED}
+    listing = spec["paths"]["/services"]["get"]
+    listing["parameters"] = [
+        p for p in listing["parameters"] if p.get("$ref", "").rsplit("/", 1)[-1] in QUERY
+    ]
+    spec["components"]["parameters"] = {
+        k: v for k, v in spec["components"]["parameters"].items() if k in QUERY
+    }
+    return spec
+
+
+def openapi(request: Request) -> Response:
+    base = _base(request)
+    return _respond(request, ("openapi", base), lambda: (200, description(base)))
 
 
 def page_of(search: str, page: int, per_page: int) -> dict[str, Any]:
@@ -132,6 +170,7 @@ def _to_root(request: Request) -> Response:
 _api = Starlette(
     routes=[
         Route("/", root, methods=["GET"]),
+        Route("/openapi.json", openapi, methods=["GET"]),
         Route("/services", services, methods=["GET"]),
         Route("/services/{id}", service, methods=["GET"]),
     ],

@@ -69,8 +69,14 @@ def test_root_names_the_version_and_profile(api):
     status, body = get_json(api.url + "/api/hsds/")
     assert status == 200
     assert body["version"] == "3.0"
-    assert body["profile"].startswith("https://") and body["openapi_url"].startswith("https://")
+    assert body["profile"].startswith("https://")
+    assert body["openapi_url"] == api.url + "/api/hsds/openapi.json"
     assert get(api.url + "/api/hsds")[0] == 200  # redirected to the root
+    status, spec = get_json(body["openapi_url"])
+    assert status == 200 and spec["openapi"].startswith("3.1")
+    assert set(spec["paths"]) == {"/", "/services", "/services/{id}"}
+    assert spec["servers"] == [{"url": api.url + "/api/hsds"}]
+    assert spec["info"]["license"]["identifier"] == "CC0-1.0"
 
 
 def test_services_are_paged_as_the_reference_says(api):
