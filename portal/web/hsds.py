@@ -48,8 +48,8 @@ class BadRequest(ValueError):
 
 def _cached(key: tuple[Any, ...], build: Callable[[], tuple[int, Any]]) -> tuple[int, bytes, str]:
     """(status, body, etag) for `key` at the directory's current version."""
-    version = directory_api.directory_version()
-    full = (version, *key)
+    # The file is part of the key: two databases (tests, a restore) may share a version.
+    full = (str(config.db_path()), directory_api.directory_version(), *key)
     with _lock:
         hit = _cache.get(full)
         if hit is not None:

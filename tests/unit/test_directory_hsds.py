@@ -160,3 +160,34 @@ def test_an_address_becomes_a_location_with_a_postal_address(demo_db):
         "Skärhamn",
     )
     assert (address["state_province"], address["country"]) == ("Västra Götalands län", "SE")
+
+
+def _get(handler, query: str = "", headers: dict[str, str] | None = None, **path_params):
+    from starlette.requests import Request
+
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": "/api/hsds/services",
+        "query_string": query.encode(),
+        "headers": [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()],
+        "path_params": path_params,
+        "server": ("127.0.0.1", 8501),
+        "scheme": "http",
+    }
+    return handler(Request(scope))
+
+
+def test_answers_are_kept_until_the_directory_changes(demo_db):
+    from portal.web import hsds
+
+    first = _get(hsds.service, id=CVE_LINE_ID)
+    etag = first.headers["etag"]
+    assert _get(hsds.service, id=CVE_LINE_ID).body == first.body
+    assert _get(hsds.service, headers={"If-None-Match": etag}, id=CVE_LINE_ID).status_code == 304
+    entry = svc.get("admin", CVE_LINE_ID)
+    svc.save("admin", "admin", {**entry, "cost": "Gratis"}, CVE_LINE_ID, entry["version"])
+    changed = _get(hsds.service, headers={"If-None-Match": etag}, id=CVE_LINE_ID)
+    assert changed.status_code == 200 and changed.headers["etag"] != etag
+    assert b"Gratis" in changed.body and b"Gratis" not in first.body
+    assert _get(hsds.services, "per_page=x").status_code == 400
