@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from portal.cells import restore
+from portal.errors import ValidationError
 from portal.i18n import t
 
 Table = list[dict[str, str]]
@@ -76,7 +77,10 @@ def _table(read: Callable[[str], bytes | None], name: str) -> Table:
     data = read(name)
     if not data:
         return []
-    text = data.decode("utf-8-sig")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(t("directory.import.not_utf8")) from exc
     return [
         {k: restore(v or "") for k, v in row.items() if k}
         for row in csv.DictReader(io.StringIO(text, newline=""))

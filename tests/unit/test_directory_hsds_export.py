@@ -228,3 +228,12 @@ def test_cli_flag_for_the_internal_export(demo_db, tmp_path):
     assert (
         cli.main(["export", "plan", "--format", "csv", "--include-internal", "-o", str(out)]) == 1
     )
+
+
+def test_a_package_not_in_utf8_is_refused_in_words(demo_db, tmp_path):
+    folder = tmp_path / "latin1"
+    export.export("hsds", folder)
+    text = (folder / "services.csv").read_text(encoding="utf-8")
+    (folder / "services.csv").write_bytes(text.encode("latin-1", "replace"))
+    with pytest.raises(ValidationError, match="UTF-8"):
+        dir_api.import_file(folder, SYSTEM)
