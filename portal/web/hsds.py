@@ -22,7 +22,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 from starlette.routing import Mount, Route
 
 from portal import config
@@ -163,10 +163,6 @@ def service(request: Request) -> Response:
     return _respond(request, ("service", entry_id), build)
 
 
-def _to_root(request: Request) -> Response:
-    return RedirectResponse("/api/hsds/", status_code=308)
-
-
 _api = Starlette(
     routes=[
         Route("/", root, methods=["GET"]),
@@ -177,4 +173,5 @@ _api = Starlette(
     middleware=[Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])],
 )
 
-ROUTES = [Route("/api/hsds", _to_root, methods=["GET"]), Mount("/api/hsds", app=_api)]
+# The root is /api/hsds/ (with its slash); /api/hsds alone is left to Streamlit.
+ROUTES = [Mount("/api/hsds", app=_api)]
