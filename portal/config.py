@@ -38,6 +38,16 @@ SETTINGS: dict[str, Setting] = {
         Setting("PORTAL_LANG", "sv", "Default UI language: sv or en."),
         Setting("PORTAL_MUNICIPALITY", "Tjörns kommun", "The municipality's name."),
         Setting(
+            "PORTAL_REGION",
+            "Västra Götalands län",
+            "The municipality's county: the state_province of local addresses in open data.",
+        ),
+        Setting(
+            "PORTAL_OPEN_DATA_LICENSE",
+            "CC0-1.0",
+            "Licence of the published directory (HSDS export and API): CC0-1.0 or CC-BY-4.0.",
+        ),
+        Setting(
             "PORTAL_COORDINATOR_CONTACT",
             "",
             "How residents reach the local coordinator (phone, e-mail or web page). "

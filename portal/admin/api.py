@@ -19,6 +19,7 @@ from portal.admin._backup import (
 )
 from portal.admin._db import users as _users_db
 from portal.admin._db.users import User as User, get_user as get_user
+from portal.admin._health import Health as Health, health as health
 from portal.admin._passwords import MIN_PASSWORD as MIN_PASSWORD
 from portal.admin._users import (
     add_user as add_user,

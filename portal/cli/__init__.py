@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("kind", choices=sorted(EXPORTERS))
     export.add_argument("--format", required=True, dest="fmt")
     export.add_argument("-o", "--output", required=True, type=Path)
+    export.add_argument(
+        "--include-internal",
+        action="store_true",
+        help="directory --format hsds: every entry with its visibility, not only the open data",
+    )
 
     imp = sub.add_parser(
         "import", help="import a CSV file, or an Excel file for the directory (all rows or none)"
@@ -146,7 +151,12 @@ def _export(args: argparse.Namespace) -> int:
             f"format '{args.fmt}' is not available for {args.kind}; "
             f"choose one of: {', '.join(module.FORMATS)}"
         )
-    module.export(args.fmt, args.output)
+    if args.include_internal:
+        if (args.kind, args.fmt) != ("directory", "hsds"):
+            raise ValidationError("--include-internal is only for: export directory --format hsds")
+        module.export(args.fmt, args.output, include_internal=True)
+    else:
+        module.export(args.fmt, args.output)
     print(f"wrote {args.output}")
     return 0
 

@@ -6,6 +6,9 @@ the file ("rad 2" is the first row after the header); the columns are those of t
 export, so an export can be edited and imported again (rows whose `id` exists update
 that entry, other rows add new ones). An Excel file (.xlsx, such as the Excel export) is
 read from its first sheet with the same columns; "rad N" is then the sheet's row N.
+An HSDS package (folder, datapackage.json, services.csv or zip: see _import_hsds) is
+read into the same rows. A new row keeps its id when that is a UUID not in use, so an
+export imported into another portal keeps its ids.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,7 +25,8 @@ from portal import auth
 from portal.actor import Actor
 from portal.cells import is_xlsx, restore, xlsx_rows
 from portal.db import audit
-from portal.db.connection import transaction
+from portal.db.connection import Cursor, transaction
+from portal.directory import _import_hsds as _hsds
 from portal.directory._core import clean
 from portal.directory._db import directory as dir_db
 from portal.directory._vocab import (
@@ -58,6 +63,7 @@ COLUMNS = (
     "verified_by",
 )
 MAX_BYTES = 2_000_000
+Organizations = dict[str, tuple[str, str, str]]  # name -> (id, website, description)
 
 
 def import_file(path: Path | str, actor: Actor) -> int:
@@ -68,8 +74,15 @@ def import_file(path: Path | str, actor: Actor) -> int:
     line acts as the system actor, an administrator).
     """
     actor.require("directory.edit")
-    data = Path(path).read_bytes()
-    return import_bytes(data, actor.username)
+    path = Path(path)
+    if _hsds.is_package_path(path):
+        package = _hsds.from_path(path)
+        if package is None:
+            raise ValidationError(t("directory.import.not_hsds"))
+        return _write(check(list(COLUMNS), package.records), actor.username, package.organizations)
+    if path.is_dir():
+        raise ValidationError(t("directory.import.is_folder"))
+    return import_bytes(path.read_bytes(), actor.username)
 
 
 def import_upload(data: bytes, actor: str, role: str | None) -> int:
@@ -81,10 +94,40 @@ def import_upload(data: bytes, actor: str, role: str | None) -> int:
 def import_bytes(data: bytes, actor: str) -> int:
     if len(data) > MAX_BYTES:
         raise ValidationError(t("directory.import.too_big"))
-    rows = parse(data)
+    if _hsds.is_package_zip(data):
+        package = _hsds.from_zip(data)
+        if package is None:
+            raise ValidationError(t("directory.import.not_hsds"))
+        return _write(check(list(COLUMNS), package.records), actor, package.organizations)
+    return _write(parse(data), actor, {})
+
+
+def _new_id(cur: Cursor, wanted: str, taken: Callable[[Cursor, str], bool]) -> str:
+    """`wanted` when it is a UUID not in use (ids stay the same across portals), else
+    a new one."""
+    try:
+        given = str(uuid.UUID(wanted))
+    except ValueError:
+        return str(uuid.uuid4())
+    return str(uuid.uuid4()) if taken(cur, given) else given
+
+
+def _organization(cur: Cursor, name: str, known: Organizations) -> str:
+    """The organisation called `name`; a new one keeps the package's id, website and
+    description."""
+    found = dir_db.find_organization(cur, name)
+    if found is not None:
+        return found
+    wanted, website, description = known.get(name, ("", "", ""))
+    org_id = _new_id(cur, wanted, dir_db.organization_exists)
+    dir_db.insert_organization(cur, org_id, name, description, website)
+    return org_id
+
+
+def _write(rows: list[dict[str, Any]], actor: str, orgs: Organizations) -> int:
     with transaction() as cur:
         for values in rows:
-            org_id = dir_db.organization_id(cur, values["organization"])
+            org_id = _organization(cur, values["organization"], orgs)
             existing = dir_db.get_entry(cur, values["id"]) if values["id"] else None
             if existing:
                 dir_db.update_entry(cur, values["id"], org_id, values, existing["version"], actor)
@@ -98,7 +141,9 @@ def import_bytes(data: bytes, actor: str) -> int:
                     values,
                 )
             else:
-                entry_id = str(uuid.uuid4())
+                entry_id = _new_id(
+                    cur, values["id"], lambda c, i: dir_db.get_entry(c, i) is not None
+                )
                 dir_db.insert_entry(cur, entry_id, org_id, values, actor)
                 audit.record(cur, actor, "import", "dir_entries", entry_id, None, values)
     return len(rows)
@@ -107,6 +152,11 @@ def import_bytes(data: bytes, actor: str) -> int:
 def parse(data: bytes) -> list[dict[str, Any]]:
     """Every row as entry values, or ValidationError naming every bad row."""
     header, records = xlsx_rows(data) if is_xlsx(data) else _csv_records(data)
+    return check(header, records)
+
+
+def check(header: list[str], records: list[tuple[int, dict[Any, Any]]]) -> list[dict[str, Any]]:
+    """Every record as entry values, or ValidationError naming every bad row."""
     unknown = [h for h in header if h not in COLUMNS]
     if "name" not in header or unknown:
         reason = t(

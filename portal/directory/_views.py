@@ -180,3 +180,37 @@ def entries_for(role: str | None) -> list[dict[str, Any]]:
     vis = visibilities_for(role)
     with cursor() as cur:
         return [e for e in dir_db.all_entries(cur) if e["visibility"] in vis]
+
+
+@cached_read
+def directory_version() -> str:
+    """Changes whenever the directory does (the open API's cache key and ETag)."""
+    with cursor() as cur:
+        return dir_db.version(cur)
+
+
+def published_page(query: str, offset: int, size: int) -> tuple[int, list[dict[str, Any]]]:
+    """How many published entries match `query`, and rows `offset`..`offset + size` of
+    them, ranked as the public page's search ranks them (no clamping to the last page)."""
+    filters = _filters(None, query, None, None, None, None, False)
+    if filters[1]:
+        ensure_index()
+    total = _count(filters)
+    return total, (_rows(filters, size, offset) if offset < total else [])
+
+
+@cached_read
+def published_entries() -> list[dict[str, Any]]:
+    """Every published entry, in the directory's order."""
+    with cursor() as cur:
+        return [
+            e
+            for e in dir_db.all_entries(cur)
+            if e["visibility"] == "public" and e["status"] == "active"
+        ]
+
+
+def published_entry(entry_id: str) -> dict[str, Any] | None:
+    """The published entry with `entry_id`; None for a partner, internal, inactive or
+    unknown id alike."""
+    return next((e for e in published_entries() if e["id"] == entry_id), None)

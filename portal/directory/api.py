@@ -17,14 +17,21 @@ from portal.directory._import import (
     import_file as import_file,
     import_upload as import_upload,
 )
+from portal.directory._open import (
+    hsds_service as hsds_service,
+    hsds_services_page as hsds_services_page,
+    hsds_tables as hsds_tables,
+)
 from portal.directory._text import word_spans as word_spans
 from portal.directory._views import (
     TOP_STALE as TOP_STALE,
     Page as Page,
     active_count as active_count,
+    directory_version as directory_version,
     entries_for as entries_for,
     pick as pick,
     public_page as public_page,
+    published_entries as published_entries,
     results_page as results_page,
     stale_count as stale_count,
     stale_page as stale_page,

@@ -4,14 +4,14 @@ The HSDS package is a folder with datapackage.json and one CSV per resource. Its
 descriptor is the official HSDS 3.0.0 descriptor (data/reference/hsds/datapackage.json)
 with every resource kept, so `frictionless validate DIR/datapackage.json` checks our
 files against the standard's own schemas; resources we have no data for are written as
-CSV files with only the header row.
+CSV files with only the header row. The rows come from the directory's HSDS mapping, the
+same one the open API answers with, so both publish the same ids and values.
 """
 
 from __future__ import annotations
 
 import io
 import json
-import uuid
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -19,14 +19,14 @@ from typing import Any
 
 import pandas as pd
 
-from portal import DATA_DIR
+from portal import DATA_DIR, config
 from portal.directory import api as dir_db
-from portal.directory.api import COLUMNS, label
+from portal.directory.api import COLUMNS
 from portal.exports.tabular import csv_bytes, csv_text, xlsx_bytes
+from portal.i18n import t
 
 FORMATS = ("csv", "xlsx", "hsds")
 DESCRIPTOR = DATA_DIR / "reference" / "hsds" / "datapackage.json"
-_NS = uuid.UUID("0f8a4a52-3a44-4b8c-8d3e-6f1f3d0c2b77")  # derived ids (phones, terms, ...)
 
 
 def entries_for(role: str | None = "admin") -> list[dict[str, Any]]:
@@ -54,22 +54,48 @@ def xlsx_data(role: str | None = "admin") -> bytes:
     return xlsx_bytes({"Stödkatalog": table(entries_for(role))})
 
 
-def export(fmt: str, path: Path, role: str | None = "admin") -> None:
+LICENSES = {
+    "CC0-1.0": {
+        "name": "CC0-1.0",
+        "title": "Creative Commons Zero v1.0 Universal",
+        "path": "https://creativecommons.org/publicdomain/zero/1.0/",
+    },
+    "CC-BY-4.0": {
+        "name": "CC-BY-4.0",
+        "title": "Creative Commons Attribution 4.0 International",
+        "path": "https://creativecommons.org/licenses/by/4.0/",
+    },
+}
+
+
+def export(
+    fmt: str, path: Path, role: str | None = "admin", include_internal: bool = False
+) -> None:
+    """Write the export. The HSDS package is open data: the published entries (public
+    and active) without their access flag, unless `include_internal` asks for every
+    entry (with visibility, for moving a whole directory to another portal)."""
     path = Path(path)
     if fmt == "hsds":
-        write_hsds(path, entries_for(role))
+        if include_internal:
+            write_hsds(path, entries_for("admin"), with_visibility=True)
+        else:
+            write_hsds(path, dir_db.published_entries(), with_visibility=False)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(csv_data(role) if fmt == "csv" else xlsx_data(role))
 
 
 def hsds_zip(role: str | None) -> bytes:
-    """The HSDS package as a zip file (for the page's download button)."""
+    """The HSDS package of what `role` may see, as a zip file (the page's download);
+    visibility is kept when it holds entries that are not public, so an import of the
+    file puts them back as they were."""
     import tempfile
 
+    entries = entries_for(role)
+    internal = any(e["visibility"] != "public" for e in entries)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        write_hsds(folder, entries_for(role))
+        write_hsds(folder, entries, with_visibility=internal)
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
             for file in sorted(folder.iterdir()):
@@ -77,144 +103,40 @@ def hsds_zip(role: str | None) -> bytes:
         return buf.getvalue()
 
 
-def write_hsds(folder: Path, entries: list[dict[str, Any]]) -> None:
+def descriptor() -> dict[str, Any]:
+    """The official HSDS 3.0.0 descriptor (every resource and its schema) with this
+    dataset's own name, title, description and licence."""
+    package = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))
+    municipality = config.get("PORTAL_MUNICIPALITY")
+    licence = config.get("PORTAL_OPEN_DATA_LICENSE")
+    package.update(
+        name="sos-portalen-stodkatalog",
+        title=t("directory.hsds.title", "sv", municipality=municipality),
+        description=t("directory.hsds.description", "sv", municipality=municipality),
+        licenses=[LICENSES.get(licence, {"name": licence})],
+        sources=[
+            {
+                "title": "Open Referral Human Services Data Specification (HSDS) 3.0",
+                "path": "https://github.com/openreferral/specification/tree/3.0",
+            }
+        ],
+        created=datetime.now().astimezone().isoformat(timespec="seconds"),
+    )
+    package.pop("license", None)
+    package.pop("homepage", None)
+    return package
+
+
+def write_hsds(folder: Path, entries: list[dict[str, Any]], with_visibility: bool = False) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    descriptor = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))
-    tables = hsds_tables(entries)
-    for resource in descriptor["resources"]:
+    package = descriptor()
+    tables = dir_db.hsds_tables(entries, with_visibility)
+    for resource in package["resources"]:
         columns = [f["name"] for f in resource["schema"]["fields"]]
         rows = tables.get(resource["name"], [])
         df = pd.DataFrame(rows, columns=columns)
         # No BOM here: the standard validator would read it into the first header.
         (folder / resource["path"]).write_text(csv_text(df), encoding="utf-8")
-    descriptor["created"] = datetime.now().astimezone().isoformat(timespec="seconds")
     (folder / "datapackage.json").write_text(
-        json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8"
+        json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8"
     )
-
-
-def _id(*parts: str) -> str:
-    return str(uuid.uuid5(_NS, "/".join(parts)))
-
-
-def hsds_tables(entries: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """HSDS rows per resource name, built from directory entries."""
-    out: dict[str, list[dict[str, Any]]] = {
-        k: []
-        for k in (
-            "organization",
-            "service",
-            "phone",
-            "service_area",
-            "language",
-            "schedule",
-            "taxonomy",
-            "taxonomy_term",
-            "attribute",
-            "location",
-            "service_at_location",
-        )
-    }
-    orgs: dict[str, dict[str, Any]] = {}
-    terms: dict[str, str] = {}
-    taxonomy_id = _id("taxonomy", "sos-portalen")
-    for e in entries:
-        orgs.setdefault(
-            e["organization_id"],
-            {
-                "id": e["organization_id"],
-                "name": e["organization"],
-                "description": e["organization"],
-                "website": e.get("organization_website") or None,
-            },
-        )
-        sid = e["id"]
-        out["service"].append(
-            {
-                "id": sid,
-                "organization_id": e["organization_id"],
-                "name": e["name"],
-                "description": e["description"] or None,
-                "url": e["url"] or None,
-                "email": e["email"] or None,
-                "status": e["status"],
-                "fees_description": e["cost"] or None,
-                "eligibility_description": e["eligibility"] or None,
-                "assured_date": e["verified_on"].isoformat() if e["verified_on"] else None,
-                "last_modified": pd.Timestamp(e["updated_at"]).isoformat(timespec="seconds"),
-            }
-        )
-        if e["phone"]:
-            out["phone"].append(
-                {"id": _id(sid, "phone"), "service_id": sid, "number": e["phone"], "type": "voice"}
-            )
-        if e["service_area"]:
-            out["service_area"].append(
-                {"id": _id(sid, "area"), "service_id": sid, "name": e["service_area"]}
-            )
-        for code in e["languages"]:
-            out["language"].append(
-                {
-                    "id": _id(sid, "lang", code),
-                    "service_id": sid,
-                    "name": label("lang", code),
-                    "code": code,
-                }
-            )
-        if e["hours"]:
-            out["schedule"].append(
-                {"id": _id(sid, "hours"), "service_id": sid, "description": e["hours"]}
-            )
-        if e["address"]:
-            loc = _id(sid, "location")
-            out["location"].append(
-                {
-                    "id": loc,
-                    "location_type": "physical",
-                    "organization_id": e["organization_id"],
-                    "name": e["name"],
-                    "description": e["address"],
-                }
-            )
-            out["service_at_location"].append(
-                {"id": _id(sid, "sal"), "service_id": sid, "location_id": loc}
-            )
-        for kind, keys in (
-            ("category", e["categories"]),
-            ("group", e["target_groups"]),
-            ("visibility", [e["visibility"]]),
-        ):
-            for key in keys:
-                term = terms.setdefault(f"{kind}:{key}", _id("term", kind, key))
-                out["attribute"].append(
-                    {
-                        "id": _id(sid, "attr", kind, key),
-                        "link_id": sid,
-                        "taxonomy_term_id": term,
-                        "link_type": kind,
-                        "link_entity": "service",
-                    }
-                )
-    for code, term_id in terms.items():
-        kind, key = code.split(":", 1)
-        out["taxonomy_term"].append(
-            {
-                "id": term_id,
-                "code": code,
-                "name": label(kind, key),
-                "description": label(kind, key),
-                "taxonomy": "sos-portalen",
-                "language": "sv",
-                "taxonomy_id": taxonomy_id,
-            }
-        )
-    if terms:
-        out["taxonomy"].append(
-            {
-                "id": taxonomy_id,
-                "name": "SOS-portalen",
-                "description": "Kategorier, målgrupper och synlighet i SOS-portalens stödkatalog.",
-            }
-        )
-    out["organization"] = list(orgs.values())
-    return out

@@ -196,7 +196,9 @@ def stale_table(stale: list[dict[str, Any]]) -> pd.DataFrame:
 def import_export(user: User) -> None:
     st.subheader(t("directory.import_heading"))
     st.caption(t("directory.import_help"))
-    upload = st.file_uploader(t("directory.import_heading"), type=["csv", "xlsx"], key="dir_upload")
+    upload = st.file_uploader(
+        t("directory.import_heading"), type=["csv", "xlsx", "zip"], key="dir_upload"
+    )
     if upload is not None and st.button(t("directory.import_button"), key="dir_import"):
         try:
             n = directory_import.import_upload(upload.getvalue(), user.username, user.role)

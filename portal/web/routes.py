@@ -6,6 +6,6 @@ a route that is not listed is not served.
 
 from starlette.routing import BaseRoute
 
-from portal.web import calendar
+from portal.web import calendar, health, hsds
 
-ROUTES: list[BaseRoute] = [*calendar.ROUTES]
+ROUTES: list[BaseRoute] = [*health.ROUTES, *hsds.ROUTES, *calendar.ROUTES]

@@ -31,8 +31,12 @@ ENTRY_FIELDS = (
     "verified_by",
 )
 
+_COLUMNS = (
+    "e.*, o.name AS organization, o.website AS organization_website,"
+    " o.description AS organization_description"
+)
 _SELECT = (
-    "SELECT e.*, o.name AS organization, o.website AS organization_website"
+    f"SELECT {_COLUMNS}"  # noqa: S608
     " FROM dir_entries e JOIN dir_organizations o ON o.id = e.organization_id"
 )
 
@@ -41,6 +45,12 @@ def find_organization(cur: Cursor, name: str) -> str | None:
     """The id of the organisation called `name`, if there is one."""
     row = cur.execute("SELECT id FROM dir_organizations WHERE name = ?", [name]).fetchone()
     return str(row[0]) if row else None
+
+
+def organization_exists(cur: Cursor, org_id: str) -> bool:
+    return (
+        cur.execute("SELECT 1 FROM dir_organizations WHERE id = ?", [org_id]).fetchone() is not None
+    )
 
 
 def organization_id(cur: Cursor, name: str) -> str:
@@ -177,7 +187,7 @@ def search(
 ) -> list[dict[str, Any]]:
     """Entries matching every term and filter, best matches first and then in Swedish
     order; `limit`/`offset` give one page of them. Each row has `score` and `matched`."""
-    select = "e.*, o.name AS organization, o.website AS organization_website"
+    select = _COLUMNS
     filters = (category, group, language, area)
     sql, params = _query(select, terms, filters, visibilities, include_inactive)
     sql += " ORDER BY score DESC, e.name COLLATE sv, e.id"
@@ -274,3 +284,13 @@ def all_entries(cur: Cursor) -> list[dict[str, Any]]:
 
 def count_entries(cur: Cursor) -> int:
     return int(scalar(cur, "SELECT count(*) FROM dir_entries"))
+
+
+def version(cur: Cursor) -> str:
+    """A value that changes with every write of an entry: an insert (count), an edit
+    (its version and updated_at) or a new organisation."""
+    row = cur.execute(
+        "SELECT count(*), coalesce(sum(version), 0), max(updated_at),"
+        " (SELECT count(*) FROM dir_organizations) FROM dir_entries"
+    ).fetchone()
+    return "-".join(str(v) for v in row) if row else ""
