@@ -13,15 +13,13 @@ export imported into another portal keeps its ids.
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from portal import auth
+from portal import auth, csvin
 from portal.actor import Actor
 from portal.cells import is_xlsx, restore, xlsx_rows
 from portal.db import audit
@@ -167,8 +165,13 @@ def check(header: list[str], records: list[tuple[int, dict[Any, Any]]]) -> list[
         raise ValidationError(t("directory.import.refused"), {"rad 1": reason})
     rows: list[dict[str, Any]] = []
     problems: dict[str, str] = {}
+    first_seen: dict[tuple[str, str], int] = {}
     for line, raw in records:
         values, reasons = _row(raw)
+        same = _same_entry(raw)
+        if same in first_seen:
+            reasons.append(t("directory.import.duplicate", line=first_seen[same]))
+        first_seen.setdefault(same, line)
         if reasons:
             problems[f"rad {line}"] = "; ".join(reasons)
         else:
@@ -182,26 +185,24 @@ def check(header: list[str], records: list[tuple[int, dict[Any, Any]]]) -> list[
 
 def _csv_records(data: bytes) -> tuple[list[str], list[tuple[int, dict[Any, Any]]]]:
     """The header and the non-blank rows of a CSV file, each with the line it starts on."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValidationError(t("directory.import.not_utf8")) from exc
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    reader.fieldnames = header
+    header, rows = csvin.dict_rows(csvin.decode(data))
     records = []
-    line = 1
-    for raw in reader:
-        start = line + 1
-        line = reader.line_num
+    for start, raw in rows:
         if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
             continue  # blank line
         records.append(
             (start, {k: restore(v) if isinstance(v, str) else v for k, v in raw.items()})
         )
     return header, records
+
+
+def _same_entry(raw: dict[str, Any]) -> tuple[str, str]:
+    """What makes two rows the same entry: the id when given, else organisation + name
+    (case and spacing aside)."""
+    if (raw.get("id") or "").strip():
+        return ("id", str(raw["id"]).strip().lower())
+    org, name = (" ".join(str(raw.get(k) or "").lower().split()) for k in ("organization", "name"))
+    return (org, name)
 
 
 def _row(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:

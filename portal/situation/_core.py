@@ -309,7 +309,13 @@ def _count(value: object) -> int | None:
         number = int(text)
     except (TypeError, ValueError):
         return None
-    return number if number >= 0 and text.lstrip("+").isdigit() else None
+    ok = 0 <= number <= MAX_COUNT and text.lstrip("+").isdigit()
+    return number if ok else None
+
+
+# Far above any real count of one kind in one municipality's quarter, and within the
+# column's INTEGER (a 20-digit number crashed the import).
+MAX_COUNT = 1_000_000
 
 
 def latest_approved(years: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:

@@ -12,12 +12,10 @@ so such a row is left out (and counted in the audit record), never stored as a g
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 from pathlib import Path
 
-from portal import auth
+from portal import auth, csvin
 from portal.actor import Actor
 from portal.cells import restore
 from portal.db import audit
@@ -36,11 +34,14 @@ OPTIONAL = ("note",)
 def import_file(path: Path | str, actor: Actor) -> int:
     """Import a CSV file as `actor` (the command line passes the system actor)."""
     actor.require("situation.edit")
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValidationError(t("situation.errors.encoding")) from exc
+    text = csvin.decode(Path(path).read_bytes())
     return import_text(text, actor.username, actor.role)
+
+
+def import_upload(data: bytes, actor: str, role: str | None) -> int:
+    """An uploaded file's bytes: UTF-8 or Windows-1252, comma or semicolon (csvin)."""
+    auth.require(role, "situation.edit")
+    return import_text(csvin.decode(data), actor, role)
 
 
 def import_text(text: str, actor: str, role: str | None, today: date | None = None) -> int:
@@ -79,24 +80,23 @@ def _read(text: str) -> list[tuple[int, dict]]:
     lines = text.splitlines()
     if not lines or not lines[0].strip():
         raise ValidationError(t("situation.errors.empty_file"))
-    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    header = [_column(h) for h in reader.fieldnames or []]
+    fields, records = csvin.dict_rows(text)
+    header = [_column(h) for h in fields]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise ValidationError(
             t("situation.errors.columns", columns=", ".join(missing)),
             {"rad 1": t("situation.errors.columns", columns=", ".join(missing))},
         )
-    reader.fieldnames = header
     rows = []
-    for row in reader:
+    for line, raw in records:
+        row = dict(zip(header, raw.values(), strict=False))  # extra cells are dropped
         if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
             continue  # blank line
         values = {k: restore(v or "") for k, v in row.items() if k}
         values["milieu"] = _key(values.get("milieu", ""), MILIEUS, "common.milieus")
         values["source"] = _key(values.get("source", ""), SOURCES, "common.sources")
-        rows.append((reader.line_num, values))
+        rows.append((line, values))
     if not rows:
         raise ValidationError(t("situation.errors.empty_file"))
     return rows

@@ -27,7 +27,11 @@ from portal.situation._core import (
     save_year as save_year,
 )
 from portal.situation._db.situation import assessments as assessments
-from portal.situation._import import import_file as import_file, import_text as import_text
+from portal.situation._import import (
+    import_file as import_file,
+    import_text as import_text,
+    import_upload as import_upload,
+)
 from portal.situation._summary import (
     charts_for_year as charts_for_year,
     year_summary as year_summary,

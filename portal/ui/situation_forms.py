@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 
-from portal.errors import PortalError, ValidationError
+from portal.errors import PortalError
 from portal.i18n import t
 from portal.situation import api as service, api as situation_import, api as views
 from portal.ui import pager
@@ -242,12 +242,7 @@ def import_form(user) -> None:
     upload = st.file_uploader(t("situation.import_file"), type=["csv"], key="situation_import_file")
     if upload is not None and st.button(t("situation.import_button")):
         try:
-            text = upload.getvalue().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            _show(ValidationError(t("situation.errors.encoding")))
-            return
-        try:
-            n = situation_import.import_text(text, user.username, user.role)
+            n = situation_import.import_upload(upload.getvalue(), user.username, user.role)
         except PortalError as exc:
             _show(exc)
         else:

@@ -63,7 +63,8 @@ BAD_ROWS = [
 
 def test_every_bad_row_is_named_and_nothing_is_written(db_path, tmp_path):
     before = _count()
-    text = HEADER + GOOD + "".join(row for row, _ in BAD_ROWS) + GOOD
+    other_good = GOOD.replace("Familjestöd,", "Familjestöd Syd,", 1)  # not a duplicate
+    text = HEADER + GOOD + "".join(row for row, _ in BAD_ROWS) + other_good
     with pytest.raises(ValidationError) as exc:
         import_file(_write(tmp_path, text), actor=SYSTEM)
     problems = exc.value.problems
