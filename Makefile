@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# Where the server listens: this machine only, behind a reverse proxy (docs/admin.md).
+ADDRESS ?= 127.0.0.1
 PORTAL_DB ?= data/portal.duckdb
 # pytest-xdist workers for `make test` (each end-to-end worker runs its own server).
 TEST_WORKERS ?= 2
@@ -28,7 +30,7 @@ install: $(VENV)/.run-installed
 run: $(VENV)/.run-installed
 	@if [ -f "$(PORTAL_DB)" ]; then $(BIN)/python -m portal init; \
 	else $(BIN)/python -m portal init --demo; fi
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
 # The checks that keep the layers and types as docs/ARCHITECTURE.md says; `make test` runs
 # them first.
