@@ -70,9 +70,10 @@ SETTINGS: dict[str, Setting] = {
             "bcrypt cost (log2 rounds) for new password hashes; 4-31. The test suite uses 4.",
         ),
         Setting(
-            "PORTAL_BACKUP_WAIT",
-            "120",
-            "Seconds `backup` waits for a running portal to write the backup.",
+            "PORTAL_CLI_WAIT",
+            "300",
+            "Seconds a command (export, report, backup, ...) waits for the running portal "
+            "to do it when the portal holds the database.",
         ),
     ]
 }

@@ -12,10 +12,10 @@ from portal.admin._accounts import (
     record_login as record_login,
 )
 from portal.admin._backup import (
-    backup_cli as backup_cli,
+    backup_in_process as backup_in_process,
+    backup_standalone as backup_standalone,
     backup_zip as backup_zip,
-    restore_cli as restore_cli,
-    start_watcher as start_watcher,
+    restore as restore,
 )
 from portal.admin._db import users as _users_db
 from portal.admin._db.users import User as User, get_user as get_user

@@ -15,7 +15,7 @@ from portal.signals._core import (
 from portal.signals._db.signals import count_by_reporter as count_by_reporter
 from portal.signals._identity import Finding as Finding
 from portal.signals._queue import STATUSES as STATUSES, page as page, totals as totals
-from portal.signals._retention import purge_cli as purge_cli, purge_on_startup as purge_on_startup
+from portal.signals._retention import purge_now as purge_now, purge_on_startup as purge_on_startup
 from portal.signals._stats import (
     chart_data as chart_data,
     has_signals as has_signals,

@@ -6,4 +6,6 @@ a route that is not listed is not served.
 
 from starlette.routing import BaseRoute
 
-ROUTES: list[BaseRoute] = []
+from portal.web import cli_bridge
+
+ROUTES: list[BaseRoute] = [*cli_bridge.ROUTES]
