@@ -20,6 +20,12 @@ from portal.admin._backup import (
 from portal.admin._db import users as _users_db
 from portal.admin._db.users import User as User, get_user as get_user
 from portal.admin._passwords import MIN_PASSWORD as MIN_PASSWORD
+from portal.admin._sso import (
+    SsoIdentity as SsoIdentity,
+    SsoRules as SsoRules,
+    sso_rules as sso_rules,
+    sso_sign_in as sso_sign_in,
+)
 from portal.admin._users import (
     add_user as add_user,
     audit_choices as audit_choices,
