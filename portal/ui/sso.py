@@ -71,7 +71,8 @@ def rules() -> admin_api.SsoRules:
 
 
 def signed_in_with_provider() -> bool:
-    return bool(st.user.is_logged_in)
+    """Whether Streamlit holds a provider identity for this browser (its cookie)."""
+    return bool(st.user.get("is_logged_in", False))
 
 
 def sign_in_from_identity() -> admin_api.User | None:
@@ -79,7 +80,7 @@ def sign_in_from_identity() -> admin_api.User | None:
 
     Sets REFUSED when the identity's account is disabled (the login page says so).
     """
-    if not st.user.is_logged_in or provider() is None:
+    if provider() is None or not signed_in_with_provider():
         return None
     claims = st.user.to_dict()
     key = (str(claims.get("iss")), str(claims.get("sub")))
@@ -96,5 +97,5 @@ def log_out() -> None:
     """End the provider session kept by Streamlit (its identity cookie)."""
     for key in (_SIGNED_IN, REFUSED, FAILED):
         st.session_state.pop(key, None)
-    if st.user.is_logged_in:
+    if signed_in_with_provider():
         st.logout()
