@@ -48,7 +48,7 @@ def _single_sign_on(provider: sso.Provider) -> None:
         icon=":material/login:",
         key="sso_login",
     ):
-        st.login(provider.key)
+        sso.log_in(provider)
     if sso.local_login():
         st.caption(t("auth.sso_or_local"))
 

@@ -45,6 +45,7 @@ def run() -> None:
         ).run()
         return
     startup.run_once()
+    sso.redirect_pending()
     _single_sign_on()
     session.restore_from_cookie()
     user = session.current_user()
@@ -177,5 +178,5 @@ def _sidebar(user) -> None:
             )
             if st.button(t("common.logout"), icon=":material/logout:", key="logout_button"):
                 session.logout()
-                sso.log_out()  # also the provider's identity, when there is one
-                st.rerun()
+                if not sso.log_out():  # the provider's identity leaves by a redirect
+                    st.rerun()

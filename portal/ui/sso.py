@@ -26,6 +26,10 @@ from portal.admin import api as admin_api
 _SIGNED_IN = "_sso_identity"  # (issuer, subject) this session has signed in as
 REFUSED = "_sso_refused"  # the identity's account is disabled
 FAILED = "_sso_failed"  # why matching the identity to an account failed
+# ("login", provider key) or ("logout", ""): a redirect this session still has to make.
+# Streamlit drops an unsent redirect when another run starts (the cookie component's
+# rerun can come at any time), so every run sends it again until the browser leaves.
+_REDIRECT = "_sso_redirect"
 
 
 @dataclass(frozen=True)
@@ -93,9 +97,33 @@ def sign_in_from_identity() -> admin_api.User | None:
     return user if user.active else None
 
 
-def log_out() -> None:
-    """End the provider session kept by Streamlit (its identity cookie)."""
+def log_out() -> bool:
+    """End the provider session kept by Streamlit (its identity cookie). True when the
+    browser is being sent to Streamlit's logout (and the provider's end-session page)."""
     for key in (_SIGNED_IN, REFUSED, FAILED):
         st.session_state.pop(key, None)
-    if signed_in_with_provider():
+    if not signed_in_with_provider():
+        return False
+    st.session_state[_REDIRECT] = ("logout", "")
+    redirect_pending()
+    return True  # pragma: no cover - redirect_pending() stops the run
+
+
+def log_in(provider: Provider) -> None:
+    """Send the browser to the provider (through Streamlit's /auth/login)."""
+    st.session_state[_REDIRECT] = ("login", provider.key)
+    redirect_pending()
+
+
+def redirect_pending() -> None:
+    """(Re)send a pending login or logout redirect and end the run; nothing else runs
+    in this session until the browser has left."""
+    pending = st.session_state.get(_REDIRECT)
+    if not pending:
+        return
+    action, key = pending
+    if action == "login":
+        st.login(key)
+    else:
         st.logout()
+    st.stop()
