@@ -7,6 +7,14 @@ portal/web/routes.py (health check, open HSDS API, calendar feeds).
 
 import streamlit as st
 
+from portal.web import cli_bridge
 from portal.web.routes import ROUTES
 
-app = st.App("main.py", routes=ROUTES)
+
+def _address() -> tuple[str, int]:
+    """The address and port this server listens on (Streamlit's final config)."""
+    return str(st.get_option("server.address") or ""), int(st.get_option("server.port"))
+
+
+# The lifespan runs the start-up tasks and publishes the command line's loopback route.
+app = st.App("main.py", routes=ROUTES, lifespan=cli_bridge.lifespan(_address))

@@ -7,7 +7,7 @@ from portal.admin import api as accounts
 from portal.admin.api import MIN_PASSWORD
 from portal.errors import PortalError
 from portal.i18n import t
-from portal.ui import guard, notify_widgets
+from portal.ui import guard, notify_widgets, sso
 from portal.ui.forms import show_error
 from portal.ui.text import escape_md
 
@@ -26,6 +26,12 @@ if st.session_state.pop("account_changed", False):
     st.success(t("account.changed"), icon=":material/check_circle:")
 if user.must_change_password:
     st.warning(t("account.must_change"), icon=":material/lock_reset:")
+
+if user.sso:
+    # no local password: the identity provider manages it
+    provider = sso.provider()
+    st.info(t("account.sso_managed", provider=provider.label if provider else "SSO"))
+    st.stop()
 
 st.subheader(t("account.change_heading"))
 st.caption(t("account.rules", n=MIN_PASSWORD))

@@ -16,6 +16,9 @@ MUNICIPAL = frozenset({"admin", "coordinator", "process_leader", "member"})
 EDITORS = frozenset({"admin", "coordinator", "process_leader"})
 COORDINATION = frozenset({"admin", "coordinator"})
 ANONYMOUS = None  # role of a visitor who is not logged in
+# A signed-in person without a role: someone who came in by single sign-on whose claims
+# map to no portal role, until an administrator assigns one. Sees /stod and /konto only.
+NO_ROLE = "none"
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     "support.view": frozenset(ROLES),
@@ -35,7 +38,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "report.view": MUNICIPAL,
     "report.finalize": EDITORS,
     "admin.manage": frozenset({"admin"}),
-    "account.manage": frozenset(ROLES),
+    "account.manage": frozenset((*ROLES, NO_ROLE)),
 }
 PUBLIC_PERMISSIONS = frozenset({"support.view"})
 
@@ -44,7 +47,7 @@ def can(role: str | None, permission: str) -> bool:
     """Whether `role` (None for a visitor without login) has `permission`."""
     if permission in PUBLIC_PERMISSIONS:
         return True
-    if permission == "signals.handle" and role is not None:
+    if permission == "signals.handle" and role is not None and role != NO_ROLE:
         # The receiving function is configurable; admin always keeps access.
         receiver = config.get("PORTAL_SIGNAL_RECEIVER_ROLE")
         return role == "admin" or role == receiver
@@ -108,4 +111,6 @@ def default_page(role: str | None) -> str:
         return "overview"
     if role == "partner":
         return "directory"
+    if role == NO_ROLE:
+        return "account"
     return "login"

@@ -80,9 +80,41 @@ SETTINGS: dict[str, Setting] = {
             "bcrypt cost (log2 rounds) for new password hashes; 4-31. The test suite uses 4.",
         ),
         Setting(
-            "PORTAL_BACKUP_WAIT",
-            "120",
-            "Seconds `backup` waits for a running portal to write the backup.",
+            "PORTAL_LOCAL_LOGIN",
+            "on",
+            "Local portal accounts (username and password) on the login page: on or off. "
+            "Off needs a single sign-on provider in secrets.toml; without one it stays on.",
+        ),
+        Setting(
+            "PORTAL_SSO_PROVIDER",
+            "",
+            "Which [auth.<name>] provider of secrets.toml the login button uses; empty for "
+            "the first one. Else [sso] provider in secrets.toml.",
+        ),
+        Setting(
+            "PORTAL_SSO_NAME",
+            "",
+            "The provider's name on the login button ('Logga in med <name>'); empty for the "
+            "provider's key. Else [sso] name in secrets.toml.",
+        ),
+        Setting(
+            "PORTAL_SSO_ROLE_CLAIM",
+            "",
+            "The ID token claim that holds the person's groups or roles (a dotted path "
+            "reaches nested claims, e.g. realm_access.roles); default groups. Else [sso] "
+            "role_claim in secrets.toml.",
+        ),
+        Setting(
+            "PORTAL_SSO_ROLES",
+            "",
+            "Claim value -> portal role, as 'value=role, value=role'. Else the table "
+            "[sso.roles] in secrets.toml. Values that map to nothing give no role.",
+        ),
+        Setting(
+            "PORTAL_CLI_WAIT",
+            "300",
+            "Seconds a command (export, report, backup, ...) waits for the running portal "
+            "to do it when the portal holds the database.",
         ),
         Setting("PORTAL_SMTP_HOST", "", "SMTP server for e-mail; empty sends nothing."),
         Setting("PORTAL_SMTP_PORT", "587", "SMTP server port."),

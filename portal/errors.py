@@ -31,3 +31,8 @@ class StaleEdit(PortalError):
 
 class ConfigError(PortalError):
     """A setting is missing or invalid."""
+
+
+class DatabaseLocked(PortalError):
+    """Another process (a running portal) holds the database file; DuckDB lets one
+    process open it for writing. The command line then asks that process instead."""

@@ -9,10 +9,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from portal.admin.api import start_watcher
 from portal.signals.api import purge_on_startup
 
-STARTUP_TASKS: tuple[Callable[[], None], ...] = (purge_on_startup, start_watcher)
+STARTUP_TASKS: tuple[Callable[[], None], ...] = (purge_on_startup,)
 
 _done = False
 _lock = threading.Lock()

@@ -4,12 +4,10 @@ project's own migrations (never running SQL from the folder: see _restore.py).
 
 DuckDB lets one process open a file for writing, and the running portal holds it. So:
 - inside the server, a backup runs through the shared connection (admin page download,
-  and requests from the command line, below); EXPORT DATABASE reads one transaction
-  snapshot, so the copy is consistent while people keep working;
-- `python -m portal backup DIR` opens the file itself when no server runs; when the file
-  is locked by a running portal it leaves a request file beside the database, and the
-  server's backup watcher (a startup task) writes the backup and answers. If nothing
-  answers, the command says so in one line;
+  and `python -m portal backup DIR` handed over by the command line, see
+  portal/commands); EXPORT DATABASE reads one transaction snapshot, so the copy is
+  consistent while people keep working;
+- with no portal running, `backup DIR` opens the file read-only itself;
 - `restore DIR` needs the portal stopped, refuses a folder that does not match its
   manifest, and refuses to replace a database that holds data unless --force is given.
 """
@@ -17,12 +15,8 @@ DuckDB lets one process open a file for writing, and the running portal holds it
 from __future__ import annotations
 
 import io
-import json
 import os
 import tempfile
-import threading
-import time
-import uuid
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -35,12 +29,10 @@ from portal.admin import _manifest as manifest
 from portal.admin._restore import restore_into
 from portal.admin._users import acting
 from portal.db import audit
-from portal.db.connection import cursor, owner_only, scalar, transaction
-from portal.errors import PortalError
+from portal.db.connection import cursor, is_lock_error, owner_only, scalar, transaction
+from portal.errors import DatabaseLocked, PortalError
 
-PREFIX = "sos-portal-backup-"
-REQUEST_SUFFIX = ".backup-request"
-POLL_SECONDS = 1.0
+PREFIX = manifest.PREFIX
 
 
 def _sql_path(path: Path) -> str:
@@ -124,108 +116,38 @@ def backup_zip(actor: Actor) -> tuple[str, bytes]:
 # --- command line -------------------------------------------------------------------
 
 
-def _is_lock_error(exc: duckdb.Error) -> bool:
-    return "lock" in str(exc).lower()
+def backup_standalone(root: Path) -> Path:
+    """`backup DIR` with no portal running: open the file read-only and export it.
 
-
-def backup_cli(args) -> int:
+    Raises DatabaseLocked when a running portal holds the file; the command line then
+    asks that portal to do it (portal/commands).
+    """
     db = config.db_path()
     if not db.exists():
         raise PortalError(f"no database at {db}")
     try:
         conn = duckdb.connect(str(db), read_only=True)
     except duckdb.Error as exc:
-        if not _is_lock_error(exc):
-            raise PortalError(f"cannot open {db}: {_first_line(exc)}") from exc
-        folder = _ask_server(db, Path(args.dir))
-    else:
-        try:
-            folder = export_with(conn, new_folder(Path(args.dir)))
-        finally:
-            conn.close()
-    print(f"backup written to {folder}")
-    return 0
-
-
-def _ask_server(db: Path, root: Path) -> Path:
-    """Ask the running portal (which holds the lock) to write the backup."""
-    request_id = uuid.uuid4().hex
-    request = db.with_name(f"{db.name}.{request_id}{REQUEST_SUFFIX}")
-    answer = request.with_suffix(".answer")
-    request.write_text(json.dumps({"dir": str(root.resolve())}), encoding="utf-8")
-    deadline = time.monotonic() + config.get_float("PORTAL_BACKUP_WAIT")
+        if is_lock_error(exc):
+            raise DatabaseLocked(str(db)) from exc
+        raise PortalError(f"cannot open {db}: {_first_line(exc)}") from exc
     try:
-        while time.monotonic() < deadline:
-            if answer.exists():
-                data = json.loads(answer.read_text(encoding="utf-8"))
-                answer.unlink(missing_ok=True)
-                if data.get("error"):
-                    raise PortalError(f"the running portal could not back up: {data['error']}")
-                return Path(data["folder"])
-            time.sleep(0.2)
+        return export_with(conn, new_folder(root))
     finally:
-        request.unlink(missing_ok=True)
-    raise PortalError(
-        f"{db} is locked by another process that did not answer the backup "
-        "request; stop it, or download a backup on /admin"
-    )
+        conn.close()
 
 
-def serve_requests_once(db: Path | None = None) -> int:
-    """Answer pending command-line backup requests (called by the watcher thread)."""
-    db = db or config.db_path()
-    served = 0
-    for request in sorted(db.parent.glob(f"{db.name}.*{REQUEST_SUFFIX}")):
-        answer = request.with_suffix(".answer")
-        try:
-            root = Path(json.loads(request.read_text(encoding="utf-8"))["dir"])
-            result = {"folder": str(backup_in_process(root, "cli"))}
-        except FileNotFoundError:
-            continue  # the command gave up and removed its request
-        except Exception as exc:
-            result = {"error": _first_line(exc)}
-        request.unlink(missing_ok=True)
-        tmp = answer.with_suffix(".tmp")
-        tmp.write_text(json.dumps(result), encoding="utf-8")
-        os.replace(tmp, answer)
-        served += 1
-    return served
-
-
-_watcher_started = False
-
-
-def start_watcher() -> None:
-    """Startup task: a daemon thread answering command-line backup requests."""
-    global _watcher_started
-    if _watcher_started:
-        return
-    _watcher_started = True
-
-    def loop() -> None:
-        while True:
-            try:
-                serve_requests_once()
-            except Exception:
-                pass
-            time.sleep(POLL_SECONDS)
-
-    threading.Thread(target=loop, name="backup-requests", daemon=True).start()
-
-
-def restore_cli(args) -> int:
-    """Rebuild the database from a verified backup folder (see _restore.py)."""
-    source = Path(args.dir)
+def restore(source: Path, force: bool) -> str:
+    """Rebuild the database from a verified backup folder (see _restore.py); returns
+    the line to print. Raises DatabaseLocked while a portal holds the file."""
     manifest.read_verified(source)  # refuse a bad folder before touching anything
     db = config.db_path()
     if db.exists():
         try:
             conn = duckdb.connect(str(db))
         except duckdb.Error as exc:
-            if _is_lock_error(exc):
-                raise PortalError(
-                    f"{db} is in use by a running portal; stop it before restoring"
-                ) from exc
+            if is_lock_error(exc):
+                raise DatabaseLocked(str(db)) from exc
             raise PortalError(f"cannot open {db}: {_first_line(exc)}") from exc
         try:
             tables = scalar(
@@ -234,7 +156,7 @@ def restore_cli(args) -> int:
             )
         finally:
             conn.close()  # also checkpoints, so no .wal is left behind
-        if tables and not args.force:
+        if tables and not force:
             raise PortalError(f"{db} already holds data; add --force to overwrite it")
     owner_only()
     db.parent.mkdir(parents=True, exist_ok=True)
@@ -250,8 +172,7 @@ def restore_cli(args) -> int:
     tmp.chmod(0o600)
     db.with_name(db.name + ".wal").unlink(missing_ok=True)
     os.replace(tmp, db)
-    print(f"restored {db} from {source}")
-    return 0
+    return f"restored {db} from {source}"
 
 
 def _first_line(exc: BaseException) -> str:
@@ -260,10 +181,8 @@ def _first_line(exc: BaseException) -> str:
 
 
 __all__ = [
-    "backup_cli",
-    "restore_cli",
+    "backup_standalone",
+    "restore",
     "backup_zip",
     "backup_in_process",
-    "start_watcher",
-    "serve_requests_once",
 ]

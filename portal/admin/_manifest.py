@@ -23,10 +23,12 @@ from typing import Any
 import duckdb
 
 from portal import config
-from portal.errors import ConfigError, PortalError
+from portal.errors import ConfigError, PortalError, ValidationError
 from portal.i18n import t
 
 MANIFEST = "manifest.json"
+# `backup DIR` writes each backup into a new folder DIR/<PREFIX><timestamp>.
+PREFIX = "sos-portal-backup-"
 FORMAT = 2
 _CHUNK = 1 << 20
 
@@ -99,7 +101,7 @@ def read_verified(folder: Path) -> dict[str, Any]:
     PortalError naming the first problem otherwise. Reads no file as SQL."""
     path = folder / MANIFEST
     if not folder.is_dir() or not path.is_file():
-        raise refuse("not_backup", folder=folder)
+        raise _not_a_backup(folder)
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
         body = {k: v for k, v in manifest.items() if k != "signature"}
@@ -117,6 +119,40 @@ def read_verified(folder: Path) -> dict[str, Any]:
             raise refuse("bad_signature", folder=folder)
     check_files(folder, listed)
     return body
+
+
+def backups_in(folder: Path) -> list[tuple[Path, str]]:
+    """The backups `backup` wrote into `folder` (sub-folders with a manifest), oldest
+    first, each with its creation time from the manifest ("" when unreadable)."""
+    found: list[tuple[str, str, Path]] = []
+    if not folder.is_dir():
+        return []
+    for entry in folder.glob(PREFIX + "*"):
+        if entry.is_dir() and not entry.is_symlink() and (entry / MANIFEST).is_file():
+            found.append((_created(entry / MANIFEST), entry.name, entry))
+    return [(path, created) for created, _, path in sorted(found)]
+
+
+def _created(path: Path) -> str:
+    try:
+        created = json.loads(path.read_text(encoding="utf-8")).get("created")
+    except (OSError, ValueError, AttributeError):
+        return ""
+    return created if isinstance(created, str) else ""
+
+
+def _not_a_backup(folder: Path) -> PortalError:
+    """Refuse a folder without a manifest; if it is the folder `backup` was pointed at,
+    list the backups in it and name the newest, so the next command is obvious."""
+    found = backups_in(folder)
+    if not found:
+        return refuse("not_backup", folder=folder)
+    lang = config.default_lang()
+    newest = found[-1][0]
+    return ValidationError(
+        t("admin.restore_backup_root", lang, folder=folder, count=len(found), newest=newest),
+        {path.name: created or "?" for path, created in reversed(found)},
+    )
 
 
 def check_files(folder: Path, listed: dict[str, dict[str, Any]]) -> None:

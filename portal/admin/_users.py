@@ -137,6 +137,8 @@ def reset_password(username: str, new_password: str, actor: Actor) -> None:
         lang=_lang(actor),
         name=existing.name if existing else "",
     )
+    if existing is not None and existing.sso:
+        raise ValidationError(t("admin.sso_no_password", _lang(actor)))
     with audit.audited_transaction(who, "reset_password", "users", username) as (cur, change):
         _existing(cur, username, actor)
         users_db.set_password(cur, username, hash_password(new_password), must_change=True)

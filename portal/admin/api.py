@@ -12,15 +12,21 @@ from portal.admin._accounts import (
     record_login as record_login,
 )
 from portal.admin._backup import (
-    backup_cli as backup_cli,
+    backup_in_process as backup_in_process,
+    backup_standalone as backup_standalone,
     backup_zip as backup_zip,
-    restore_cli as restore_cli,
-    start_watcher as start_watcher,
+    restore as restore,
 )
 from portal.admin._db import users as _users_db
 from portal.admin._db.users import User as User, get_user as get_user
 from portal.admin._health import Health as Health, health as health
 from portal.admin._passwords import MIN_PASSWORD as MIN_PASSWORD
+from portal.admin._sso import (
+    SsoIdentity as SsoIdentity,
+    SsoRules as SsoRules,
+    sso_rules as sso_rules,
+    sso_sign_in as sso_sign_in,
+)
 from portal.admin._users import (
     add_user as add_user,
     audit_choices as audit_choices,

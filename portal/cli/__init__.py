@@ -3,47 +3,34 @@
 Every command exits 0 on success and non-zero with a one-line reason on stderr. The
 command line acts as the explicit system actor (`portal.actor.SYSTEM`). Every command
 is a plain import below: a missing module fails at start, it is never skipped.
+
+The commands in portal/commands (export, report, import, user, purge-signals, backup)
+run here when the database is free, and inside the running portal when it holds the
+file (DuckDB lets one process open it): the request goes over the portal's loopback
+route with the secret kept beside the database (see _bridge.py), and the answer is
+printed the same way. `init` and `restore` need the portal stopped and say so.
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from types import ModuleType
+from typing import Any
 
 import duckdb
 
-from portal.actor import SYSTEM
-from portal.admin import api as backup, api as user_service
+from portal import commands, config
+from portal.admin import api as admin_api
 from portal.auth import ROLES
-from portal.cli import notify as notify_cli, report as report_cli
-from portal.directory import api as directory_import
-from portal.errors import PortalError, ValidationError
-from portal.exports import (
-    directory as directory_export,
-    meetings as meetings_export,
-    plan as plan_export,
-    situation as situation_export,
-)
+from portal.cli import _bridge, notify as notify_cli
+from portal.commands import EXPORTERS, IMPORTERS, Outcome
+from portal.errors import DatabaseLocked, PortalError, ValidationError
+from portal.i18n import t
 from portal.setup import init_database
-from portal.signals import api as signal_retention
-from portal.situation import api as situation_import
-
-# `export <kind>`: modules with FORMATS and export(fmt, path).
-EXPORTERS: dict[str, ModuleType] = {
-    "plan": plan_export,
-    "meetings": meetings_export,
-    "directory": directory_export,
-    "situation": situation_export,
-}
-# `import <kind> FILE`: functions (path, actor) -> rows imported.
-IMPORTERS = {
-    "directory": directory_import.import_file,
-    "situation": situation_import.import_file,
-}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -102,14 +89,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _HANDLERS[args.command](args) or 0
-    except ValidationError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        for where, problem in exc.problems.items():
-            print(f"  {where}: {problem}", file=sys.stderr)
+    except DatabaseLocked:
+        # only `init` and `restore` get here: they need the portal stopped
+        print(f"error: {t('cli.locked_' + args.command, config.default_lang())}", file=sys.stderr)
         return 1
     except (PortalError, OSError, duckdb.Error) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return _emit(commands.Outcome(1, err=_error_text(exc)))
+
+
+def _error_text(exc: BaseException) -> str:
+    if isinstance(exc, ValidationError):
+        lines = [f"error: {exc}"] + [f"  {where}: {why}" for where, why in exc.problems.items()]
+        return "\n".join(lines) + "\n"
+    return f"error: {exc}\n"
+
+
+def _bridged(name: str, params: dict[str, Any], upload: Path | None = None) -> int:
+    """Run a command here; if a running portal holds the database, have it run there.
+    Either way the same Outcome is printed, so output and exit status are the same."""
+    try:
+        outcome = commands.run(name, params)
+    except DatabaseLocked:
+        payload, folder = commands.pack(upload) if upload is not None else (None, False)
+        outcome = _bridge.ask(name, {**params, "folder": folder}, payload)
+    return _emit(outcome)
+
+
+def _emit(outcome: Outcome) -> int:
+    if outcome.file is not None and outcome.path:
+        try:
+            _write_owner_only(Path(outcome.path), outcome.file)
+        except OSError as exc:
+            outcome = Outcome(1, err=f"error: {exc}\n")
+    sys.stdout.write(outcome.out)
+    sys.stderr.write(outcome.err)
+    return outcome.code
+
+
+def _write_owner_only(path: Path, data: bytes) -> None:
+    """Write a file the server made, owner-only like every file the portal writes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -120,19 +142,17 @@ def _init(args: argparse.Namespace) -> int:
 
 def _user(args: argparse.Namespace) -> int:
     if args.user_cmd == "add":
-        password = _read_password()
-        user_service.add_user(
-            args.username, args.name, args.email, args.role, password, actor=SYSTEM
-        )
-        print(f"user {args.username} added")
-    elif args.user_cmd == "list":
-        for row in user_service.list_users(SYSTEM).itertuples():
-            state = "active" if row.active else "disabled"
-            print(f"{row.username}\t{row.role}\t{state}\t{row.name}")
-    elif args.user_cmd == "disable":
-        user_service.disable_user(args.username, actor=SYSTEM)
-        print(f"user {args.username} disabled")
-    return 0
+        params = {
+            "username": args.username,
+            "name": args.name,
+            "email": args.email,
+            "role": args.role,
+            "password": _read_password(),
+        }
+        return _bridged("user add", params)
+    if args.user_cmd == "disable":
+        return _bridged("user disable", {"username": args.username})
+    return _bridged("user list", {})
 
 
 def _read_password() -> str:
@@ -145,25 +165,30 @@ def _read_password() -> str:
 
 
 def _export(args: argparse.Namespace) -> int:
-    module = EXPORTERS[args.kind]
-    if args.fmt not in module.FORMATS:
-        raise ValidationError(
-            f"format '{args.fmt}' is not available for {args.kind}; "
-            f"choose one of: {', '.join(module.FORMATS)}"
-        )
+    params: dict[str, Any] = {"kind": args.kind, "fmt": args.fmt, "output": str(args.output)}
     if args.include_internal:
-        if (args.kind, args.fmt) != ("directory", "hsds"):
-            raise ValidationError("--include-internal is only for: export directory --format hsds")
-        module.export(args.fmt, args.output, include_internal=True)
-    else:
-        module.export(args.fmt, args.output)
-    print(f"wrote {args.output}")
-    return 0
+        params["include_internal"] = True
+    return _bridged("export", params)
+
+
+def _report(args: argparse.Namespace) -> int:
+    return _bridged("report", {"year": args.year, "fmt": args.fmt, "output": str(args.output)})
 
 
 def _import(args: argparse.Namespace) -> int:
-    count = IMPORTERS[args.kind](args.file, actor=SYSTEM)
-    print(f"imported {count} rows")
+    return _bridged("import", {"kind": args.kind, "file": str(args.file)}, upload=args.file)
+
+
+def _backup(args: argparse.Namespace) -> int:
+    return _bridged("backup", {"dir": str(args.dir), "cwd": os.getcwd()})
+
+
+def _purge(args: argparse.Namespace) -> int:
+    return _bridged("purge-signals", {})
+
+
+def _restore(args: argparse.Namespace) -> int:
+    print(admin_api.restore(Path(args.dir), args.force))
     return 0
 
 
@@ -172,9 +197,9 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "user": _user,
     "export": _export,
     "import": _import,
-    "report": report_cli.run,
-    "backup": backup.backup_cli,
-    "restore": backup.restore_cli,
-    "purge-signals": signal_retention.purge_cli,
+    "report": _report,
+    "backup": _backup,
+    "restore": _restore,
+    "purge-signals": _purge,
     "notify": notify_cli.run,
 }

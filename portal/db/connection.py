@@ -18,7 +18,7 @@ import duckdb
 
 from portal import config
 from portal.db import cache
-from portal.errors import StaleEdit
+from portal.errors import DatabaseLocked, StaleEdit
 
 _lock = threading.Lock()
 # The one name every query function uses for the open cursor (also a connection in DuckDB).
@@ -69,13 +69,27 @@ def connect(path: Path | str | None = None) -> duckdb.DuckDBPyConnection:
         if conn is None:
             owner_only()
             Path(key).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            conn = duckdb.connect(key)
+            conn = _open(key)
             _tighten(Path(key))
             from portal.db import migrations  # local import: migrations use this module
 
             migrations.migrate(conn)
             _connections[key] = conn
         return conn
+
+
+def _open(key: str) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(key)
+    except duckdb.IOException as exc:
+        if is_lock_error(exc):
+            raise DatabaseLocked(key) from exc
+        raise
+
+
+def is_lock_error(exc: BaseException) -> bool:
+    """Whether DuckDB refused a file because another process holds its lock."""
+    return isinstance(exc, duckdb.Error) and "lock" in str(exc).lower()
 
 
 def close_all() -> None:

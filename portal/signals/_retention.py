@@ -11,7 +11,6 @@ server process at startup (portal/startup.py).
 
 from __future__ import annotations
 
-import argparse
 import logging
 from calendar import monthrange
 from datetime import datetime
@@ -63,10 +62,10 @@ def purge(now: datetime, actor: str = "system") -> int:
     return len(ids)
 
 
-def purge_cli(args: argparse.Namespace) -> int:
-    count = purge(datetime.now(), actor="cli")
-    print(f"purged the text of {count} closed signal(s) past {retention_months()} months")
-    return 0
+def purge_now(actor: str = "cli") -> str:
+    """`purge-signals`: purge now and say what was done, in one line."""
+    count = purge(datetime.now(), actor=actor)
+    return f"purged the text of {count} closed signal(s) past {retention_months()} months"
 
 
 def purge_on_startup() -> None:

@@ -20,7 +20,7 @@ from portal.signals._queue import (
     page as page,
     totals as totals,
 )
-from portal.signals._retention import purge_cli as purge_cli, purge_on_startup as purge_on_startup
+from portal.signals._retention import purge_now as purge_now, purge_on_startup as purge_on_startup
 from portal.signals._stats import (
     chart_data as chart_data,
     has_signals as has_signals,

@@ -41,6 +41,7 @@ def users_section(user: User) -> None:
             "last_login",
             "locked_until",
             "must_change_password",
+            "sso",
         ]
     ].copy()
     table["role"] = table["role"].map(_role_name)
@@ -61,6 +62,7 @@ def users_section(user: User) -> None:
                 t("admin.col_locked_until"), format="YYYY-MM-DD HH:mm"
             ),
             "must_change_password": st.column_config.CheckboxColumn(t("admin.col_must_change")),
+            "sso": st.column_config.CheckboxColumn(t("admin.col_sso")),
         },
     )
     left, right = st.columns(2)
@@ -113,12 +115,17 @@ def _manage(user: User, usernames: list[str]) -> None:
     current = user_service.list_users(user).set_index("username").loc[target]
     with st.form("change_role"):
         role = st.selectbox(
-            t("admin.col_role"), ROLES, index=ROLES.index(current["role"]), format_func=_role_name
+            t("admin.col_role"),
+            ROLES,
+            # an account without a role (single sign-on) starts with nothing chosen
+            index=ROLES.index(current["role"]) if current["role"] in ROLES else None,
+            format_func=_role_name,
         )
         if st.form_submit_button(t("admin.change_role")):
+            chosen = role or ""  # nothing chosen: the service refuses with the role list
             _act(
-                lambda: user_service.set_role(target, role, user),
-                t("admin.role_changed", username=target, role=_role_name(role)),
+                lambda: user_service.set_role(target, chosen, user),
+                t("admin.role_changed", username=target, role=_role_name(chosen)),
             )
     if current["active"]:
         if st.button(t("admin.disable"), icon=":material/block:", key="admin_disable"):

@@ -1,5 +1,8 @@
 """The login page (logged-out default page).
 
+With an OpenID Connect provider configured (portal/ui/sso.py) it shows "Logga in med
+<provider>" first; the local form stays unless PORTAL_LOCAL_LOGIN=off.
+
 streamlit-authenticator renders the form and checks the bcrypt hash; this page does the
 bookkeeping around it: a successful login is recorded, a failed one counts towards the
 lockout (portal.services.accounts). The status is cleared before the form runs so that
@@ -14,12 +17,43 @@ import streamlit as st
 
 from portal.admin import api as accounts
 from portal.i18n import t
-from portal.ui import session
+from portal.ui import session, sso
 
 
 def render() -> None:
     st.title(t("common.app_name"))
     st.write(t("auth.intro"))
+    provider = sso.provider()
+    if provider is not None:
+        _single_sign_on(provider)
+    if sso.local_login():
+        _local_form()
+
+
+def _single_sign_on(provider: sso.Provider) -> None:
+    """The provider's button; or, for an identity whose account is disabled (or could
+    not be matched), why, and a way to sign out of it."""
+    failed = st.session_state.get(sso.FAILED)
+    if sso.signed_in_with_provider():
+        if failed:
+            st.error(t("auth.sso_failed", provider=provider.label, problem=failed))
+        else:
+            st.error(t("auth.sso_disabled"), icon=":material/block:")
+        if st.button(t("auth.sso_logout", provider=provider.label), key="sso_logout"):
+            sso.log_out()
+        return
+    if st.button(
+        t("auth.sso_button", provider=provider.label),
+        type="primary",
+        icon=":material/login:",
+        key="sso_login",
+    ):
+        sso.log_in(provider)
+    if sso.local_login():
+        st.caption(t("auth.sso_or_local"))
+
+
+def _local_form() -> None:
     auth = session.authenticator()
     fields = {
         "Form name": t("auth.form_name"),

@@ -101,6 +101,13 @@ def current_user() -> User | None:
     return user
 
 
+def sso_logged_in(user: User) -> None:
+    """A person the identity provider signed in (portal/ui/sso.py): an ordinary session
+    from here on; Streamlit's identity cookie, not ours, keeps it across reloads."""
+    st.session_state["logout"] = None
+    _set_state(user)
+
+
 def logged_in(username: str) -> None:
     """Called after a successful password login: write the cookie on the next runs."""
     st.session_state["logout"] = None

@@ -19,9 +19,10 @@ import streamlit as st
 
 from portal import auth, config, startup
 from portal.admin import api as admin_api
+from portal.errors import PortalError
 from portal.i18n import LANGS, set_lang, t
 from portal.notify import api as notify_api
-from portal.ui import login, session
+from portal.ui import login, session, sso
 from portal.ui.text import escape_md
 
 _LANG_NAMES = {"sv": "Svenska", "en": "English"}
@@ -48,6 +49,8 @@ def run() -> None:
     # The e-mail sender runs in this process (above start-up: its messages carry files
     # from the exports layer); it starts once, and only when an SMTP host is set.
     notify_api.start_sender()
+    sso.redirect_pending()
+    _single_sign_on()
     session.restore_from_cookie()
     user = session.current_user()
     st.session_state["user"] = user
@@ -66,7 +69,21 @@ def run() -> None:
         session.finish_cookie_work(session.build_authenticator())
     if admin_api.is_demo() and not presenting:
         st.warning(t("common.demo_banner"), icon=":material/science:")
+    if user is not None and user.role == auth.NO_ROLE:
+        st.info(t("auth.no_role"), icon=":material/hourglass_empty:")
     navigation.run()
+
+
+def _single_sign_on() -> None:
+    """Match the identity Streamlit holds from the provider to an account, once per
+    session; a failure is shown on the login page."""
+    try:
+        user = sso.sign_in_from_identity()
+    except PortalError as exc:
+        st.session_state[sso.FAILED] = str(exc)
+        return
+    if user is not None:
+        session.sso_logged_in(user)
 
 
 # Views made for a projector: page URL -> (query parameter, value). There the content
@@ -165,4 +182,5 @@ def _sidebar(user) -> None:
             )
             if st.button(t("common.logout"), icon=":material/logout:", key="logout_button"):
                 session.logout()
-                st.rerun()
+                if not sso.log_out():  # the provider's identity leaves by a redirect
+                    st.rerun()

@@ -6,6 +6,6 @@ a route that is not listed is not served.
 
 from starlette.routing import BaseRoute
 
-from portal.web import calendar, health, hsds
+from portal.web import calendar, cli_bridge, health, hsds
 
-ROUTES: list[BaseRoute] = [*health.ROUTES, *hsds.ROUTES, *calendar.ROUTES]
+ROUTES: list[BaseRoute] = [*health.ROUTES, *hsds.ROUTES, *calendar.ROUTES, *cli_bridge.ROUTES]

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,8 +48,8 @@ class Server:
     process: subprocess.Popen
 
     def cli(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-        """Run the portal CLI against this server's database (it must not be running a
-        write at the same time: DuckDB has one writer per file, so prefer the UI)."""
+        """Run the portal CLI against this server's database (the running server does
+        the work, handed over on its loopback route: see portal/commands)."""
         return subprocess.run(
             [sys.executable, "-m", "portal", *args],
             env=self.env,
@@ -65,8 +65,11 @@ def start_server(
     tmp: Path,
     extra_env: dict[str, str] | None = None,
     prepare: Callable[[dict[str, str]], None] | None = None,
+    port: int | None = None,
+    args: Sequence[str] = (),
 ) -> Server:
-    """Init a demo database in `tmp` and serve the portal on a free port."""
+    """Init a demo database in `tmp` and serve the portal on `port` (default: a free
+    one), with extra `streamlit run` options in `args` (e.g. --secrets.files)."""
     db = tmp / "portal.duckdb"
     env = {
         **os.environ,
@@ -84,7 +87,7 @@ def start_server(
     )
     if prepare:
         prepare(env)
-    port = _free_port()
+    port = port or _free_port()
     log = (tmp / "server.log").open("w")
     process = subprocess.Popen(
         [
@@ -101,6 +104,7 @@ def start_server(
             "false",
             "--server.fileWatcherType",
             "none",
+            *args,
         ],
         env=env,
         cwd=ROOT,

@@ -4,14 +4,39 @@ Table-driven from portal.auth.PAGES, so pages that other features add are covere
 soon as their file exists.
 """
 
+from datetime import datetime
+
 import pytest
 
 from portal import auth
+from portal.admin import api as admin_api
 from portal.admin._db import users as users_db
 from tests.app.helpers import app_as, page_as, texts
 
-WHO = [None, "admin", "samordnare", "processledare", "ledamot", "partner"]
+LOCAL = [None, "admin", "samordnare", "processledare", "ledamot", "partner"]
+# The same roles held by single sign-on accounts (made through the real sign-in with
+# mapped claims), and one whose claims map to no role.
+SSO = [f"sso-{role}" for role in auth.ROLES] + ["sso-none"]
+WHO = LOCAL + SSO
 BUILT = [spec for spec in auth.PAGES if auth.built(spec)]
+
+
+@pytest.fixture
+def accounts(demo_db):
+    rules = admin_api.sso_rules("groups", {f"g-{r}": r for r in auth.ROLES})
+    for username in SSO:
+        role = username.removeprefix("sso-")
+        claims = {
+            "iss": "https://idp.example.se",
+            "sub": f"subject-{role}",
+            "preferred_username": role,
+            "groups": [f"g-{role}"],
+        }
+        made = admin_api.sso_sign_in(
+            admin_api.SsoIdentity.from_claims(claims), rules, datetime.now()
+        )
+        assert (made.username, made.role, made.sso) == (username, role, True)
+    return demo_db
 
 
 def _role(username):
@@ -23,8 +48,14 @@ def test_the_matrix_is_not_empty():
     assert {"admin", "account", "plan", "support"} <= keys
 
 
+def test_an_account_without_a_role_sees_support_and_account_only():
+    assert [p.key for p in auth.pages_for(auth.NO_ROLE)] == ["support", "account"]
+    assert auth.default_page(auth.NO_ROLE) == "account"
+    assert not auth.can(auth.NO_ROLE, "signals.handle")
+
+
 @pytest.mark.parametrize("spec", BUILT, ids=lambda s: s.key)
-def test_page_guard_for_every_role(demo_db, spec):
+def test_page_guard_for_every_role(accounts, spec):
     for username in WHO:
         allowed = auth.can(_role(username), spec.permission)
         at = page_as(username, spec.path)
@@ -45,7 +76,7 @@ def test_page_guard_for_every_role(demo_db, spec):
 
 
 @pytest.mark.parametrize("username", WHO)
-def test_navigation_offers_exactly_the_allowed_pages(demo_db, username):
+def test_navigation_offers_exactly_the_allowed_pages(accounts, username):
     at = app_as(username)
     assert not at.exception
     role = _role(username)

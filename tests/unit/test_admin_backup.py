@@ -2,6 +2,7 @@
 crash safety: kill -9 in the middle of writes loses nothing committed."""
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -12,14 +13,13 @@ import duckdb
 import pytest
 
 from portal import ROOT
+from tests.e2e.conftest import start_server, stop_server
 
+# Holds the database like a portal would, but publishes no way to reach it.
 HOLDER = """
-import sys, time
+import time
 from portal.db.connection import connect
-from portal.admin import _backup as backup
 connect()
-if sys.argv[1] == "watch":
-    backup.start_watcher()
 print("ready", flush=True)
 time.sleep(120)
 """
@@ -54,15 +54,15 @@ def env(tmp_path):
         **os.environ,
         "PORTAL_DB": str(tmp_path / "portal.duckdb"),
         "PORTAL_COOKIE_KEY": "k" * 40,
-        "PORTAL_BACKUP_WAIT": "20",
+        "PORTAL_CLI_WAIT": "60",
     }
     assert run(env, "init", "--demo").returncode == 0
     return env
 
 
-def holder(env, mode):
+def holder(env):
     proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, mode], env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLDER], env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True
     )
     assert proc.stdout.readline().strip() == "ready"
     return proc
@@ -106,41 +106,68 @@ def test_backup_and_restore_round_trip(env, tmp_path):
     assert run(env, "user", "list").stdout.count("\n") == 5
 
 
-def test_backup_while_the_portal_runs_is_written_by_the_server(env, tmp_path):
-    proc = holder(env, "watch")
+def test_backup_while_the_portal_runs_is_written_by_the_server(tmp_path):
+    (tmp_path / "served").mkdir()
+    srv = start_server(tmp_path / "served")
     try:
-        direct = duckdb  # the file is really locked by the other process
-        with pytest.raises(duckdb.IOException):
-            direct.connect(env["PORTAL_DB"])
-        out = run(env, "backup", str(tmp_path / "live"))
+        with pytest.raises(duckdb.IOException):  # the file is really locked by the server
+            duckdb.connect(str(srv.db))
+        out = srv.cli("backup", str(tmp_path / "live"))
         assert out.returncode == 0, out.stderr
         folder = Path(out.stdout.strip().split("backup written to ")[1])
         assert (folder / "load.sql").exists()
-        restore = run(env, "restore", str(folder), "--force")
-        assert restore.returncode == 1 and "stop it" in restore.stderr
+        restore = srv.cli("restore", str(folder), "--force")
+        assert restore.returncode == 1 and "stoppa den" in restore.stderr
     finally:
-        proc.kill()
-        proc.wait()
-    env2 = {**env, "PORTAL_DB": str(tmp_path / "from-live.duckdb")}
+        stop_server(srv)
+    env2 = {**srv.env, "PORTAL_DB": str(tmp_path / "from-live.duckdb")}
     assert run(env2, "restore", str(folder)).returncode == 0
     assert counts(tmp_path / "from-live.duckdb")["users"] == 5
 
 
 def test_backup_says_so_in_one_line_when_nothing_answers(env, tmp_path):
-    proc = holder({**env}, "no-watch")
+    proc = holder({**env})
     try:
-        out = run({**env, "PORTAL_BACKUP_WAIT": "1"}, "backup", str(tmp_path / "b"))
+        out = run(env, "backup", str(tmp_path / "b"))
+        listing = run(env, "user", "list")
     finally:
         proc.kill()
         proc.wait()
-    assert out.returncode == 1
-    assert out.stderr.count("\n") == 1 and "locked" in out.stderr
-    assert not list(Path(env["PORTAL_DB"]).parent.glob("*.backup-request"))
+    for failed in (out, listing):
+        assert failed.returncode == 1
+        assert failed.stderr.count("\n") == 1 and "ingen portal" in failed.stderr
+        assert "Conflicting lock" not in failed.stderr
 
 
 def test_restore_refuses_a_folder_that_is_not_a_backup(env, tmp_path):
     out = run(env, "restore", str(tmp_path))
     assert out.returncode == 1 and "not a backup folder" in out.stderr
+
+
+def test_restore_of_the_folder_backup_was_pointed_at_lists_the_backups(env, tmp_path):
+    root = tmp_path / "nightly"
+    made = []
+    for _ in range(3):
+        out = run(env, "backup", str(root))
+        assert out.returncode == 0, out.stderr
+        made.append(Path(out.stdout.strip().split("backup written to ")[1]).name)
+        time.sleep(1.1)  # one folder per second, as cron would make them days apart
+    (root / "notes.txt").write_text("not a backup")
+    (root / "sos-portal-backup-empty").mkdir()  # no manifest: not listed
+    out = run({**env, "PORTAL_LANG": "en"}, "restore", str(root))
+    assert out.returncode == 1
+    lines = out.stderr.splitlines()
+    assert lines[0].startswith(f"error: {root} is the folder backup wrote to and holds 3 backups")
+    assert lines[0].endswith(f"the newest: restore {root / made[-1]}")
+    assert "not a backup folder" not in out.stderr
+    # every backup is listed, newest first, with the time it was made
+    assert [line.split(":")[0].strip() for line in lines[1:]] == made[::-1]
+    assert all(re.search(r": 20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d$", line) for line in lines[1:])
+    # the named one restores
+    target = {**env, "PORTAL_DB": str(tmp_path / "restored.duckdb")}
+    assert run(target, "restore", str(root / made[-1])).returncode == 0
+    swedish = run(env, "restore", str(root))
+    assert "innehåller 3 säkerhetskopior" in swedish.stderr
 
 
 def test_kill_9_during_writes_loses_no_committed_change(env):

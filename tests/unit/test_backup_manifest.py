@@ -4,7 +4,6 @@ from the Parquet files only)."""
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import hmac
 import json
@@ -35,7 +34,7 @@ def folder(demo_db, tmp_path) -> Path:
 
 def _restore(target: Path, folder: Path, monkeypatch, force: bool = False) -> None:
     monkeypatch.setenv("PORTAL_DB", str(target))
-    backup.restore_cli(argparse.Namespace(dir=folder, force=force))
+    backup.restore(folder, force)
 
 
 def _counts(db: Path) -> dict[str, int]:

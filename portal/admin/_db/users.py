@@ -20,9 +20,14 @@ class User(Actor):
     active: bool = True
     must_change_password: bool = False
     is_demo: bool = False
+    sso: bool = False  # signs in with the identity provider; no local password
 
 
-_COLUMNS = "username, name, email, role, active, must_change_password, is_demo"
+# A NULL role is an account without one (auth.NO_ROLE).
+_COLUMNS = (
+    "username, name, email, coalesce(role, 'none'), active, must_change_password, is_demo,"
+    " sso_subject IS NOT NULL"
+)
 
 
 def get_user(username: str) -> User | None:
@@ -33,7 +38,7 @@ def get_user(username: str) -> User | None:
         ).fetchone()
     if not row:
         return None
-    username, name, email, role, active, must_change, is_demo = row
+    username, name, email, role, active, must_change, is_demo, sso = row
     return User(
         username=username,
         name=name,
@@ -42,6 +47,7 @@ def get_user(username: str) -> User | None:
         active=active,
         must_change_password=must_change,
         is_demo=is_demo,
+        sso=sso,
     )
 
 
@@ -50,7 +56,8 @@ def login_credentials(now: datetime) -> dict[str, dict[str, Any]]:
     with cursor() as cur:
         rows = cur.execute(
             "SELECT username, name, email, role, password_hash FROM users"
-            " WHERE active AND (locked_until IS NULL OR locked_until <= ?)",
+            " WHERE active AND password_hash IS NOT NULL AND sso_subject IS NULL"
+            " AND (locked_until IS NULL OR locked_until <= ?)",
             [now],
         ).fetchall()
     return {
@@ -64,7 +71,7 @@ def active_credentials() -> list[tuple[Any, ...]]:
     with cursor() as cur:
         return cur.execute(
             "SELECT username, name, email, role, password_hash, locked_until FROM users"
-            " WHERE active"
+            " WHERE active AND password_hash IS NOT NULL AND sso_subject IS NULL"
         ).fetchall()
 
 
@@ -102,16 +109,17 @@ def insert_user(
 def list_users() -> pd.DataFrame:
     with cursor() as cur:
         return cur.execute(
-            "SELECT username, name, email, role, active, must_change_password, last_login,"
-            " locked_until, failed_attempts, is_demo FROM users ORDER BY username"
+            "SELECT username, name, email, coalesce(role, 'none') AS role, active,"
+            " must_change_password, last_login, locked_until, failed_attempts, is_demo,"
+            " sso_subject IS NOT NULL AS sso FROM users ORDER BY username"
         ).df()
 
 
 def snapshot(cur: Cursor, username: str) -> dict[str, Any] | None:
     """The audit-relevant fields of one user (never the hash)."""
     row = cur.execute(
-        "SELECT username, name, email, role, active, must_change_password, locked_until"
-        " FROM users WHERE username = ?",
+        "SELECT username, name, email, coalesce(role, 'none'), active, must_change_password,"
+        " locked_until FROM users WHERE username = ?",
         [username],
     ).fetchone()
     if not row:
@@ -129,7 +137,8 @@ def set_active(cur: Cursor, username: str, active: bool) -> int:
 
 def set_role(cur: Cursor, username: str, role: str) -> int:
     rows = cur.execute(
-        "UPDATE users SET role = ? WHERE username = ? RETURNING username", [role, username]
+        "UPDATE users SET role = ?, role_from_claims = FALSE WHERE username = ? RETURNING username",
+        [role, username],
     ).fetchall()
     return len(rows)
 
