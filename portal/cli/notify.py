@@ -12,8 +12,7 @@ import argparse
 import sys
 from datetime import date
 
-import duckdb
-
+from portal.errors import DatabaseLocked
 from portal.notify import api as notify_api
 
 
@@ -31,9 +30,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     try:
         report = notify_api.run(on=args.on, dry_run=args.dry_run)
-    except duckdb.IOException as exc:
-        if "lock" not in str(exc).lower():
-            raise
+    except DatabaseLocked:
         print("the portal is running and sends notifications itself; nothing to do")
         return 0
     lines = report.lines(dry_run=args.dry_run)

@@ -157,6 +157,14 @@ def test_init_and_restore_say_in_one_line_to_stop_the_portal(served, tmp_path):
         assert swedish.stderr.count("\n") == 1
 
 
+def test_notify_leaves_the_work_to_the_running_portal(served, tmp_path):
+    srv, _ = served
+    out = run({**srv.env, "PORTAL_SMTP_HOST": "127.0.0.1"}, tmp_path, "notify", "--dry-run")
+    assert out.returncode == 0, out.stderr
+    assert "the portal is running and sends notifications itself" in out.stdout
+    assert "lock" not in (out.stdout + out.stderr).lower()
+
+
 def _post(url: str, body: dict, headers: dict[str, str]) -> tuple[int, dict]:
     request = urllib.request.Request(
         url + "/_portal/cli",
