@@ -10,7 +10,7 @@ import re
 import pandas as pd
 
 from portal.admin._db import users as users_db
-from portal.meetings import _core as meetings
+from portal.meetings import _agenda as lists, _core as meetings
 from portal.meetings._db import meetings as meetings_db
 from portal.ui.text import escape_md, user_markdown
 from tests.app.helpers import app_as
@@ -47,7 +47,7 @@ def _hostile_meeting() -> int:
     )
     items = meetings_db.agenda(mid).to_dict("records")
     items[0] = {**items[0], "title": f"Punkt {EVIL}", "notes": f"Se {EVIL}\n\n{REF}"}
-    meetings.save_agenda(leader, mid, items)
+    lists.save_agenda(leader, mid, items)
     fresh = meetings_db.meeting(mid)
     meetings.save_minutes(leader, mid, f"Protokoll {EVIL}\n\n{REF}", int(fresh["minutes_version"]))
     return mid
