@@ -19,6 +19,7 @@ from portal.admin._backup import (
 )
 from portal.admin._db import users as _users_db
 from portal.admin._db.users import User as User, get_user as get_user
+from portal.admin._demo import DEMO_USERS
 from portal.admin._health import Health as Health, health as health
 from portal.admin._passwords import MIN_PASSWORD as MIN_PASSWORD
 from portal.admin._sso import (
@@ -49,6 +50,16 @@ def people() -> pd.DataFrame:
 def is_demo() -> bool:
     """Whether this database holds the demo data (the portal shows a banner)."""
     return meta.is_demo()
+
+
+def demo_accounts() -> list[tuple[str, str, str]]:
+    """On a demo database only: (username, role, password) of each demo account that
+    still exists and is active, for the login page; empty on a real database."""
+    if not meta.is_demo():
+        return []
+    people_now = _users_db.list_users()
+    active = set(people_now.loc[people_now["active"].astype(bool), "username"])
+    return [(u, role, f"demo-{u}") for u, _name, role in DEMO_USERS if u in active]
 
 
 # The embedded default and demo data (portal/setup.py loads every feature's seeder).

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pandas as pd
 import streamlit as st
 
 from portal.admin import api as accounts
 from portal.i18n import t
 from portal.ui import session, sso
+from portal.ui.text import table
 
 
 def render() -> None:
@@ -28,6 +30,24 @@ def render() -> None:
         _single_sign_on(provider)
     if sso.local_login():
         _local_form()
+        _demo_accounts()
+
+
+def _demo_accounts() -> None:
+    """A demo database lists its accounts so a newcomer can try every role; a real
+    database shows nothing here (admin_api.demo_accounts is empty)."""
+    rows = accounts.demo_accounts()
+    if not rows:
+        return
+    with st.expander(t("auth.demo_accounts"), icon=":material/science:"):
+        st.caption(t("auth.demo_accounts_help"))
+        table(
+            pd.DataFrame(
+                [(user, t(f"common.roles.{role}"), password) for user, role, password in rows],
+                columns=[t("auth.username"), t("auth.demo_role"), t("auth.password")],
+            ),
+            hide_index=True,
+        )
 
 
 def _single_sign_on(provider: sso.Provider) -> None:

@@ -93,3 +93,28 @@ def test_english_can_be_selected(demo_db):
     at.sidebar.selectbox[0].select("en")
     at.run()
     assert "Overview" in texts(at)
+
+
+def test_demo_login_page_lists_every_demo_account_with_its_password(demo_db):
+    at = app_as(None)
+    assert not at.exception
+    assert [e.label for e in at.expander] == ["Demokonton: prova varje roll"]
+    assert "Listan visas bara i demoläge" in texts(at)
+    table = at.table[0].value.to_csv().replace("\\", "")  # cells are Markdown-escaped
+    for user, role in (
+        ("admin", "Administratör"),
+        ("samordnare", "Säkerhetssamordnare"),
+        ("processledare", "Processledare"),
+        ("ledamot", "Ledamot"),
+        ("partner", "Partner"),
+    ):
+        assert user in table and f"demo-{user}" in table, user
+        assert role.split()[0] in table, role
+
+
+def test_real_database_lists_no_accounts_on_the_login_page(db_path):
+    at = app_as(None)
+    assert not at.exception
+    assert not at.expander
+    assert "demo-" not in texts(at)
+    assert not at.table
