@@ -12,6 +12,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from portal.i18n import t
+from portal.validation import SHORT, text_problem
 
 CATEGORIES = (
     "support_line",
@@ -99,6 +100,24 @@ def match_term(value: str, keys: tuple[str, ...], kind: str) -> str | None:
     return None
 
 
+# The longest text each field takes (one entry's description is a paragraph or two; three
+# 1 MB entries once made /stod take minutes).
+TEXT_LIMITS = {
+    "name": SHORT,
+    "organization": SHORT,
+    "description": 4000,
+    "eligibility": 2000,
+    "cost": SHORT,
+    "hours": 1000,
+    "address": SHORT,
+    "service_area": SHORT,
+    "phone": 40,
+    "email": SHORT,
+    "url": 500,
+    "source": SHORT,
+}
+
+
 def problems_of(entry: dict) -> list[str]:
     """Every reason `entry` (a dict of entry fields) is not valid, translated; [] if valid."""
     out: list[str] = []
@@ -125,6 +144,10 @@ def problems_of(entry: dict) -> list[str]:
         out.append(t("directory.err.visibility", value=entry.get("visibility")))
     if entry.get("status", "active") not in STATUSES:
         out.append(t("directory.err.status", value=entry.get("status")))
+    for field, limit in TEXT_LIMITS.items():
+        problem = text_problem(str(entry.get(field) or ""), limit, multiline=limit > SHORT)
+        if problem:
+            out.append(f"{t(f'directory.{field}')}: {problem}")
     verified = entry.get("verified_on")
     if verified is not None and not isinstance(verified, date):
         out.append(t("directory.err.date", value=verified))

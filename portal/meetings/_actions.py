@@ -20,6 +20,7 @@ from portal.i18n import t
 from portal.meetings._core import Actor, fmt_date, get, now_local
 from portal.meetings._db import meetings as db
 from portal.plan import api as plan_api
+from portal.validation import SHORT, text_problem
 
 ACTION_STATUSES = ("open", "in_progress", "done", "cancelled")
 CLOSED = ("done", "cancelled")
@@ -92,6 +93,8 @@ def add_action(
         problems["text"] = t("meetings.errors.text_long", n=MAX_TEXT)
     if not owner:
         problems["owner"] = t("meetings.errors.owner_missing")
+    elif problem := text_problem(owner, SHORT):
+        problems["owner"] = problem
     if problems:
         raise ValidationError(t("meetings.errors.invalid"), problems)
     get(meeting_id)

@@ -14,6 +14,7 @@ from portal.errors import NotFound, StaleEdit, ValidationError
 from portal.i18n import t
 from portal.meetings._core import GUEST_EMAIL, MAX_EMAIL, _clean_item, _str, get, now_local
 from portal.meetings._db import meetings as db
+from portal.validation import LONG, SHORT, text_problem
 
 
 def save_agenda(
@@ -31,6 +32,10 @@ def save_agenda(
             problems[t("meetings.agenda_row", n=pos)] = t("meetings.errors.item_title")
         elif not 0 <= item["duration_min"] <= 600:
             problems[t("meetings.agenda_row", n=pos)] = t("meetings.errors.duration")
+        elif problem := _too_long(
+            (item["title"], SHORT), (item["presenter"], SHORT), (item["notes"], LONG)
+        ):
+            problems[t("meetings.agenda_row", n=pos)] = problem
     if problems:
         raise ValidationError(t("meetings.errors.invalid"), problems)
     with transaction() as cur:
@@ -70,6 +75,8 @@ def save_attendance(
             problems[t("meetings.attendee_row", n=pos)] = t("meetings.errors.name_missing")
         elif email and (len(email) > MAX_EMAIL or not GUEST_EMAIL.fullmatch(email)):
             problems[t("meetings.attendee_row", n=pos)] = t("meetings.errors.bad_email")
+        elif problem := _too_long((name, SHORT), (org, SHORT)):
+            problems[t("meetings.attendee_row", n=pos)] = problem
         clean.append(
             {
                 "name": name,
@@ -89,6 +96,15 @@ def save_attendance(
             db.insert_attendee(cur, meeting_id, person)
         audit.record(cur, actor.username, "update", "meeting_attendees", meeting_id, None, clean)
     return current + 1
+
+
+def _too_long(*fields: tuple[str, int]) -> str | None:
+    """The first problem among (text, limit) pairs: too long or a control character."""
+    for text, limit in fields:
+        problem = text_problem(text, limit, multiline=limit > SHORT)
+        if problem:
+            return problem
+    return None
 
 
 def _list_version(cur: Cursor, meeting_id: int, version: int | None, column: str) -> int:

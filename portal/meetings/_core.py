@@ -20,6 +20,7 @@ from portal.db.connection import Cursor, transaction
 from portal.errors import NotFound, StaleEdit, ValidationError
 from portal.i18n import t
 from portal.meetings._db import meetings as db
+from portal.validation import SHORT, text_problem
 
 TZ = ZoneInfo("Europe/Stockholm")
 TYPES = ("sos", "police", "regional", "neighbours", "other")
@@ -27,6 +28,8 @@ STATUSES = ("planned", "held", "cancelled")
 KINDS = ("custom", "actions", "late_activities", "situation", "signals")
 MAX_TITLE = 200
 MAX_EMAIL = 200
+MAX_LINK = 500
+MAX_MINUTES = 50_000  # a long meeting's minutes are a few thousand characters
 # A guest's address for the invitation: one address, no spaces or line breaks.
 GUEST_EMAIL = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$")
 
@@ -94,6 +97,10 @@ def validate_meeting(data: dict[str, Any]) -> dict[str, Any]:
         clean["ends_at"] = end.astimezone(TZ).replace(tzinfo=None) if end.tzinfo else end
     if clean["link"] and not is_http_link(clean["link"]):
         problems["link"] = t("meetings.errors.bad_link")
+    for field, limit in (("place", SHORT), ("link", MAX_LINK)):
+        problem = text_problem(clean[field], limit)
+        if problem and field not in problems:
+            problems[field] = problem
     if problems:
         raise ValidationError(t("meetings.errors.invalid"), problems)
     return clean
@@ -165,6 +172,9 @@ def save_minutes(actor: Actor, meeting_id: int, minutes: str, version: int) -> i
     text, never overwriting it.
     """
     auth.require(actor.role, "meetings.edit")
+    problem = text_problem(minutes, MAX_MINUTES, multiline=True)
+    if problem:
+        raise ValidationError(t("meetings.errors.invalid"), {t("meetings.minutes"): problem})
     with transaction() as cur:
         before = _locked(cur, meeting_id, version, "minutes_version")
         db.update_minutes(cur, meeting_id, minutes, actor.username, now_local())

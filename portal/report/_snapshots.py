@@ -18,6 +18,7 @@ from portal.db.connection import transaction
 from portal.errors import NotFound
 from portal.report._data import Report, build_report, clean
 from portal.report._db import reports as reports_db
+from portal.validation import check_fields
 
 # Renders the assembled report in every format; given by the caller (the file writers
 # live in portal/exports, a layer above the feature).
@@ -36,13 +37,15 @@ def finalize(
     The content is assembled once and `render_all` makes the files from that same
     content, so the frozen files and the frozen JSON always agree."""
     actor.require("report.finalize")
+    # Refused, not cut: a note silently shortened to 500 characters lost the rest.
+    check_fields({"note": (note, 500, False, True)})
     report = build_report(year, today)
     files = dict(render_all(report))
     data_json = json.dumps(report.content, ensure_ascii=False, sort_keys=True)
     with transaction() as cur:
         version = reports_db.next_version(cur, year)
         snap_id = reports_db.insert_snapshot(
-            cur, year, version, actor.username, clean(note)[:500], data_json, files
+            cur, year, version, actor.username, clean(note), data_json, files
         )
         audit.record(
             cur,

@@ -18,6 +18,7 @@ from portal.db.connection import Cursor, scalar, transaction
 from portal.errors import NotFound, StaleEdit, ValidationError
 from portal.i18n import t
 from portal.situation._db import situation as db
+from portal.validation import LONG, SHORT, check_fields, text_problem
 from portal.vocab import MILIEUS, SOURCES
 
 LEVELS = ("none", "low", "elevated", "high")
@@ -76,6 +77,8 @@ def _clean_assessment(year: int, milieu: str, fields: dict[str, Any]) -> dict[st
             problems[key] = t("situation.errors.source", value=", ".join(bad))
     if set(fields.get("sources_used") or []) & set(fields.get("sources_not_used") or []):
         problems["sources_not_used"] = t("situation.errors.source_both")
+    if problem := text_problem(fields.get("narrative"), LONG, multiline=True):
+        problems["narrative"] = problem
     if problems:
         raise ValidationError(t("situation.errors.invalid"), problems)
     return {
@@ -141,6 +144,14 @@ def save_year(
 ) -> dict[str, Any]:
     """Save the year's own fields (summary, made with, source); approved years need a reason."""
     _require(role)
+    check_fields(
+        {
+            "summary": (fields.get("summary"), LONG, False, True),
+            "made_with": (fields.get("made_with"), SHORT, False, False),
+            "source_ref": (fields.get("source_ref"), SHORT, False, False),
+            "reason": (reason, 2000, False, True),
+        }
+    )
     with transaction() as cur:
         row = db.year(cur, year)
         if row is None:
@@ -285,6 +296,8 @@ def validate_indicator(
     area = str(row.get("area") or "").strip()
     if len(area) > 80:
         problems["area"] = t("situation.errors.area")
+    if problem := text_problem(str(row.get("note") or ""), 1000):
+        problems["note"] = problem
     period = str(row.get("period") or "").strip()
     if not problems and (period, milieu, source, area) in existing:
         problems["period"] = t("situation.errors.duplicate", period=period)
