@@ -28,6 +28,7 @@ from portal.meetings._core import (
     type_label as type_label,
     update_meeting as update_meeting,
 )
+from portal.meetings._db.find import find as find
 from portal.meetings._db.meetings import (
     OPEN as OPEN,
     actions as actions,

@@ -22,6 +22,7 @@ from portal.plan._core import (
     stale_days as stale_days,
     weighted_progress as weighted_progress,
 )
+from portal.plan._db.find import find as find
 from portal.plan._db.plans import (
     all_plans as all_plans,
     plan_sections as plan_sections,

@@ -27,6 +27,7 @@ from portal.situation._core import (
     save_year as save_year,
 )
 from portal.situation._db.situation import assessments as assessments
+from portal.situation._find import find as find
 from portal.situation._import import (
     import_file as import_file,
     import_text as import_text,

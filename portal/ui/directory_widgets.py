@@ -25,13 +25,14 @@ from portal.directory.api import (
 )
 from portal.i18n import t
 from portal.i18n.formats import long_date, number
-from portal.ui import pager
+from portal.ui import links, pager
 from portal.ui.text import escape_md, plain
 
 
 def filters(role: str | None, editor: bool) -> dict[str, Any]:
     """The search box and filters; returns keyword arguments for dir_service.search."""
     options = dir_service.filter_options(role)
+    links.seed_from_url("sok", "dir_query")
     query = st.text_input(t("directory.search"), key="dir_query", help=t("directory.search_help"))
     with st.expander(
         t("directory.filter_category")

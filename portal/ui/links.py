@@ -22,3 +22,18 @@ def page_link(
         spec = next(p for p in auth.PAGES if p.path == path)
         query = f"?{urlencode(query_params)}" if query_params else ""
         st.markdown(f"[{escape_md(label)}](/{spec.url_path}{query})")
+
+
+def seed_from_url(param: str, key: str, convert=str) -> None:
+    """Fill the widget `key` from the URL's `param` once per distinct value (a link from
+    the portal-wide search opens the page already narrowed); typing afterwards wins.
+    Call before the widget is created."""
+    raw = st.query_params.get(param)
+    seen = f"_seeded_{key}"
+    if raw is None or st.session_state.get(seen) == raw:
+        return
+    st.session_state[seen] = raw
+    try:
+        st.session_state[key] = convert(raw)
+    except (TypeError, ValueError):
+        pass  # a hand-edited URL: the page opens as usual

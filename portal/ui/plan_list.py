@@ -12,7 +12,7 @@ import streamlit as st
 from portal.i18n import t
 from portal.i18n.formats import number
 from portal.plan import api as plan_api
-from portal.ui import pager, plan_widgets
+from portal.ui import links, pager, plan_widgets
 from portal.ui.text import escape_md, plain
 
 
@@ -23,6 +23,7 @@ def _key(dim_id: int) -> str:
 def filters() -> tuple[str, str]:
     """State filter and search text for the lists; changing either goes back to page 1
     (the pagers remember which filters their position belongs to)."""
+    links.seed_from_url("sok", "plan_filter_search")
     cols = st.columns([1, 2])
     state = cols[0].selectbox(
         t("plan.filter_state"),

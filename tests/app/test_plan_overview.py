@@ -29,3 +29,19 @@ def test_stale_days_setting_changes_the_list(demo_db, monkeypatch):
     text = texts(at)
     assert "Inte uppdaterade på 100000 dagar eller mer" in text
     assert "Alla öppna aktiviteter har uppdaterats nyligen." in text
+
+
+def test_overview_search_links_to_the_meeting_of_an_action_item(demo_db):
+    from tests.app.helpers import app_as as _app_as
+
+    at = _app_as("ledamot")
+    at.text_input(key="portal_search").input("SIGNALUTBILDNING").run()
+    assert not at.exception
+    links = [el for el in at.get("page_link")]
+    labels = [el.proto.label for el in links]
+    assert any(
+        label.startswith("Åtgärdspunkt · ") and "signalutbildningen" in label for label in labels
+    ), labels
+    assert "1 träff" in " ".join(c.value for c in at.caption)
+    at.text_input(key="portal_search").input("ingenting-heter-så").run()
+    assert any("Inget i portalen innehåller" in i.value for i in at.info)
