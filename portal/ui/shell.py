@@ -63,7 +63,11 @@ def run() -> None:
     if forced and navigation.url_path != _ACCOUNT.url_path:
         st.switch_page(next(p for p in pages if p.url_path == _ACCOUNT.url_path))
     presenting = _presenting(navigation.url_path)
-    st.set_page_config(initial_sidebar_state=_sidebar_state(presenting))
+    # Each page its own browser-tab title (WCAG 2.4.2): "Handlingsplan – SOS-portalen".
+    st.set_page_config(
+        page_title=f"{navigation.title} – SOS-portalen",
+        initial_sidebar_state=_sidebar_state(presenting),
+    )
     _sidebar(user)
     if session.needs_authenticator(user):
         session.finish_cookie_work(session.build_authenticator())

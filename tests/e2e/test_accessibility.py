@@ -63,3 +63,25 @@ def test_every_page_of_every_role(page, server, role):
         _settle(page)
         problems[f"/{spec.url_path}"] = _violations(page)
     assert not {k: v for k, v in problems.items() if v}
+
+
+def test_every_page_has_its_own_title(server, page):
+    """WCAG 2.4.2: the browser tab (and a screen reader) names the page, not only the
+    portal."""
+    page.goto(server.url + "/")
+    page.get_by_label("Användarnamn").wait_for()
+    assert page.title() == "Logga in – SOS-portalen"
+    login(page, server.url, "admin")
+    titles = {}
+    for path, name in (
+        ("/oversikt", "Översikt"),
+        ("/handlingsplan", "Handlingsplan"),
+        ("/moten", "Samverkansmöten"),
+        ("/stodkatalog", "Stödkatalog"),
+        ("/admin", "Administration"),
+    ):
+        goto(page, server.url, path)
+        page.wait_for_function(f"() => document.title.startsWith({name!r})")
+        titles[path] = page.title()
+        assert titles[path] == f"{name} – SOS-portalen"
+    assert len(set(titles.values())) == len(titles)
