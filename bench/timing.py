@@ -46,17 +46,25 @@ def _timed_run(at: AppTest) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+def _after_writes(at: AppTest, runs: int) -> tuple[list[float], int]:
+    """`runs` reruns, each right after a write emptied the read cache; and the errors."""
+    samples, errors = [], 0
+    for _ in range(runs):
+        cache.invalidate()
+        samples.append(_timed_run(at))
+        errors += 1 if at.exception else 0
+    return samples, errors
+
+
 def time_reruns(at: AppTest, runs: int) -> Timing:
     """Time `runs` reruns of an AppTest that has already run once (warm caches), and
     `runs` reruns that each follow a write (the read cache emptied, as after a save)."""
-    samples, after_write, errors = [], [], 0
+    samples, errors = [], 0
     for _ in range(runs):
         samples.append(_timed_run(at))
         errors += 1 if at.exception else 0
-    for _ in range(runs):
-        cache.invalidate()
-        after_write.append(_timed_run(at))
-        errors += 1 if at.exception else 0
+    after_write, write_errors = _after_writes(at, runs)
+    errors += write_errors
     return Timing(
         statistics.median(samples), _percentile(samples, 95), errors, statistics.median(after_write)
     )
@@ -71,11 +79,8 @@ def time_interleaved(at: AppTest, bare: AppTest, runs: int) -> Timing:
         for which in (at, bare) if i % 2 == 0 else (bare, at):
             (samples if which is at else base).append(_timed_run(which))
         errors += 1 if at.exception else 0
-    after_write = []
-    for _ in range(runs):
-        cache.invalidate()
-        after_write.append(_timed_run(at))
-        errors += 1 if at.exception else 0
+    after_write, write_errors = _after_writes(at, runs)
+    errors += write_errors
     return Timing(
         statistics.median(samples),
         _percentile(samples, 95),

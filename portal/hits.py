@@ -21,8 +21,10 @@ class Hit:
 
 
 def fold(text: str) -> str:
-    """Lower case without accents (vald = våld), as DuckDB's strip_accents(lower(x))."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    """Lower case without accents (vald = våld): the directory's search index and the
+    portal-wide search fold words with this one function (the SQL side folds with
+    strip_accents(lower(x)))."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

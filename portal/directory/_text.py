@@ -10,11 +10,12 @@ each of the three and how many typing errors it forgives.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
 import snowballstemmer
+
+from portal.hits import fold as fold  # one folding for every search
 
 _WORD = re.compile(r"[^\W_]+")
 _STEMMER = snowballstemmer.stemmer("swedish")
@@ -43,12 +44,6 @@ class Term(NamedTuple):
     typos: int  # edits forgiven: 0 below 5 letters, 1 from 5, 2 from 8
     part: bool  # also match inside longer words
     prefix: str  # a stem long enough to find words that begin with it, or ''
-
-
-def fold(word: str) -> str:
-    """Lower case without accents: 'Våldsbejakande' -> 'valdsbejakande'."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def words(text: str) -> list[str]:
