@@ -39,6 +39,7 @@ from portal.admin._users import (
     set_role as set_role,
 )
 from portal.db import meta
+from portal.db.cache import cached_read
 
 
 def people() -> pd.DataFrame:
@@ -52,6 +53,7 @@ def is_demo() -> bool:
     return meta.is_demo()
 
 
+@cached_read  # read on every rerun of the login page
 def demo_accounts() -> list[tuple[str, str, str]]:
     """On a demo database only: (username, role, password) of each demo account that
     still exists and is active, for the login page; empty on a real database."""

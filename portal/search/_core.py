@@ -6,6 +6,7 @@ has its own queue)."""
 from __future__ import annotations
 
 from portal import auth
+from portal.db.cache import cached_read
 from portal.directory import api as directory_api
 from portal.hits import Hit, words
 from portal.meetings import api as meetings_api
@@ -15,6 +16,7 @@ from portal.situation import api as situation_api
 PER_KIND = 5  # hits per feature and kind; the feature's own page has the rest
 
 
+@cached_read  # the overview reruns on every click while a query stands in the box
 def search(role: str | None, query: str, limit: int = PER_KIND) -> list[Hit]:
     """Hits for every word of `query` (accents and case aside) from what `role` sees:
     plan, meetings and situation picture for municipal roles; the directory entries the
