@@ -84,9 +84,13 @@ def _agenda(meeting_id: int) -> list[str]:
     ]
 
 
-def invitation(m: dict[str, Any], user: User, lang: str) -> Mail:
+def invitation(m: dict[str, Any], user: User, lang: str, removed: bool = False) -> Mail:
+    """An invitation, a cancellation, or (removed) the cancellation for one person taken
+    off the attendee list of a meeting that still takes place."""
+    if removed:
+        m = {**m, "status": "cancelled"}  # for this person's calendar the event is gone
     cancel = m["status"] == "cancelled"
-    key = "cancel" if cancel else "invite"
+    key = "uninvite" if removed else "cancel" if cancel else "invite"
     url = _meeting_url(m["id"])
     agenda = _agenda(m["id"])
     ics = meetings_export.invitation_bytes(m, sender(), user.email, agenda, url)
@@ -123,8 +127,10 @@ def invitation_state(m: dict[str, Any]) -> str:
 
 
 def invitation_period(m: dict[str, Any]) -> str:
-    """The outbox period: the state plus the SEQUENCE, unique for every version."""
-    return f"{invitation_state(m)}#{max(int(m.get('version') or 1) - 1, 0)}"
+    """The outbox period: the state plus the SEQUENCE and the attendee list's version,
+    unique for every version (someone taken off and put back is invited again)."""
+    sequence = max(int(m.get("version") or 1) - 1, 0)
+    return f"{invitation_state(m)}#{sequence}.{int(m.get('attendance_version') or 0)}"
 
 
 def _minutes_mail(
@@ -211,6 +217,41 @@ def _invitations(
     return found
 
 
+def _removals(
+    m: dict[str, Any],
+    users: dict[str, User],
+    lang_of: Callable[[User], str],
+    told_here: dict[str, str],
+) -> list[Candidate]:
+    """A CANCEL for everyone told of this meeting who is no longer on its invited list,
+    so the event leaves their calendar. `told_here`: recipient -> last state told."""
+    invited = {u.username for u in invited_users(int(m["id"]), users)}
+    invited |= {u.username for u in invited_guests(int(m["id"]), users)}
+    found = []
+    for recipient, told in sorted(told_here.items()):
+        user = _told_user(recipient, users)
+        if recipient in invited or _was_cancel(told) or user is None:
+            continue
+        lang = lang_of(user)
+        make = partial(invitation, m, user, lang, True)
+        period = invitation_period({**m, "status": "cancelled"})
+        found.append(Candidate("invitation", user, f"meeting:{int(m['id'])}", period, lang, make))
+    return found
+
+
+def _was_cancel(state: str) -> bool:
+    """Whether the last state told (`invitation_state`) was a cancellation."""
+    return state.split("/")[2:3] == ["cancelled"]
+
+
+def _told_user(recipient: str, users: dict[str, User]) -> User | None:
+    """The person behind an outbox recipient: a portal user, or a guest address."""
+    if recipient.startswith("guest:"):
+        email = recipient.removeprefix("guest:")
+        return User(username=recipient, name=email, role=None, email=email)
+    return users.get(recipient)
+
+
 def _minutes(
     m: dict[str, Any], users: dict[str, User], lang_of: Callable[[User], str], pdfs: _MinutesPdfs
 ) -> list[Candidate]:
@@ -235,10 +276,15 @@ def meeting_candidates(
     found: list[Candidate] = []
     pdfs = _MinutesPdfs()
     held_since = pd.Timestamp(now - timedelta(days=MINUTES_DAYS))
+    told: dict[str, dict[str, str]] = {}
+    for (recipient, ref), state in last_told.items():
+        told.setdefault(ref, {})[recipient] = state
     for m in meetings_api.meetings().to_dict("records"):
         starts, ends = pd.Timestamp(m["starts_at"]), pd.Timestamp(m["ends_at"])
         if m["status"] in ("planned", "cancelled") and starts >= pd.Timestamp(now):
             found += _invitations(m, users, lang_of, last_told)
+        if m["status"] == "planned" and starts >= pd.Timestamp(now):
+            found += _removals(m, users, lang_of, told.get(f"meeting:{int(m['id'])}", {}))
         if m["status"] == "held" and ends >= held_since:
             found += _minutes(m, users, lang_of, pdfs)
     return found
