@@ -1,6 +1,6 @@
-"""Saving a meeting's agenda and attendance lists: whole lists replaced in one write,
-each with its own version so a save made on an older copy is refused, never silently
-replacing what someone else saved."""
+"""Creating a meeting with its agenda, and saving its agenda and attendance lists:
+whole lists replaced in one write, each with its own version so a save made on an older
+copy is refused, never silently replacing what someone else saved."""
 
 from __future__ import annotations
 
@@ -12,9 +12,46 @@ from portal.db import audit
 from portal.db.connection import Cursor, transaction
 from portal.errors import NotFound, StaleEdit, ValidationError
 from portal.i18n import t
-from portal.meetings._core import GUEST_EMAIL, MAX_EMAIL, _clean_item, _str, get, now_local
+from portal.meetings._actions import prefill_agenda
+from portal.meetings._core import (
+    GUEST_EMAIL,
+    MAX_EMAIL,
+    _clean_item,
+    _str,
+    get,
+    now_local,
+    validate_meeting,
+)
 from portal.meetings._db import meetings as db
 from portal.validation import LONG, SHORT, text_problem
+
+
+def create_meeting(
+    actor: Actor,
+    data: dict[str, Any],
+    agenda: list[dict[str, Any]] | None = None,
+    prefill: bool = True,
+) -> int:
+    """Create a meeting. A new SOS meeting gets the standing agenda unless one is given."""
+    auth.require(actor.role, "meetings.edit")
+    clean = validate_meeting(data)
+    if agenda is None and prefill and clean["type"] == "sos":
+        agenda = prefill_agenda(clean["starts_at"])
+    items = [_clean_item(i) for i in agenda or []]
+    with transaction() as cur:
+        meeting_id = db.insert_meeting(cur, clean, actor.username)
+        for pos, item in enumerate(items, start=1):
+            db.insert_agenda_item(cur, meeting_id, item, pos)
+        audit.record(
+            cur,
+            actor.username,
+            "create",
+            "meetings",
+            meeting_id,
+            None,
+            {**clean, "agenda": [i["title"] for i in items]},
+        )
+    return meeting_id
 
 
 def save_agenda(

@@ -113,36 +113,6 @@ def get(meeting_id: int) -> dict[str, Any]:
     return found
 
 
-def create_meeting(
-    actor: Actor,
-    data: dict[str, Any],
-    agenda: list[dict[str, Any]] | None = None,
-    prefill: bool = True,
-) -> int:
-    """Create a meeting. A new SOS meeting gets the standing agenda unless one is given."""
-    auth.require(actor.role, "meetings.edit")
-    clean = validate_meeting(data)
-    if agenda is None and prefill and clean["type"] == "sos":
-        from portal.meetings._actions import prefill_agenda
-
-        agenda = prefill_agenda(clean["starts_at"])
-    items = [_clean_item(i) for i in agenda or []]
-    with transaction() as cur:
-        meeting_id = db.insert_meeting(cur, clean, actor.username)
-        for pos, item in enumerate(items, start=1):
-            db.insert_agenda_item(cur, meeting_id, item, pos)
-        audit.record(
-            cur,
-            actor.username,
-            "create",
-            "meetings",
-            meeting_id,
-            None,
-            {**clean, "agenda": [i["title"] for i in items]},
-        )
-    return meeting_id
-
-
 def update_meeting(actor: Actor, meeting_id: int, data: dict[str, Any], version: int) -> None:
     auth.require(actor.role, "meetings.edit")
     clean = validate_meeting(data)

@@ -10,6 +10,7 @@ from portal.meetings._actions import (
     set_action_status as set_action_status,
 )
 from portal.meetings._agenda import (
+    create_meeting as create_meeting,
     save_agenda as save_agenda,
     save_attendance as save_attendance,
 )
@@ -19,7 +20,6 @@ from portal.meetings._core import (
     TYPES as TYPES,
     TZ as TZ,
     as_date as as_date,
-    create_meeting as create_meeting,
     fmt_date as fmt_date,
     get as get,
     now_local as now_local,

@@ -48,7 +48,7 @@ def _meetings_count() -> int:
 def test_meeting_place_over_the_limit_is_refused(leader):
     before = _meetings_count()
     with pytest.raises(ValidationError) as err:
-        meetings.create_meeting(leader, _meeting(place=MEGABYTE))
+        _agenda.create_meeting(leader, _meeting(place=MEGABYTE))
     assert "place" in err.value.problems
     assert _meetings_count() == before
 
@@ -65,7 +65,7 @@ def test_meeting_place_over_the_limit_is_refused(leader):
     ids=["minutes", "agenda-notes", "agenda-title", "attendee", "action-owner"],
 )
 def test_meeting_texts_over_the_limit_are_refused(leader, write):
-    mid = meetings.create_meeting(leader, _meeting(), prefill=False)
+    mid = _agenda.create_meeting(leader, _meeting(), prefill=False)
     before = meetings_db.meeting(mid)
     with pytest.raises(ValidationError):
         write(leader, mid)

@@ -41,7 +41,7 @@ def leader(db_path):
 
 
 def _create(leader, title, start, **kw):
-    return svc.create_meeting(
+    return lists.create_meeting(
         leader,
         {
             "title": title,

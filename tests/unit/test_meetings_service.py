@@ -53,7 +53,7 @@ def _count(table: str) -> int:
 def test_bad_meeting_input_names_the_field_and_writes_nothing(leader, data, field):
     before = (_count("meetings"), _count("audit_log"))
     with pytest.raises(ValidationError) as err:
-        svc.create_meeting(leader, data)
+        lists.create_meeting(leader, data)
     assert field in err.value.problems
     assert (_count("meetings"), _count("audit_log")) == before
 
@@ -62,7 +62,7 @@ def test_member_and_partner_cannot_write(member):
     partner = users_db.get_user("partner")
     for user in (member, partner):
         with pytest.raises(PermissionDenied):
-            svc.create_meeting(user, _meeting())
+            lists.create_meeting(user, _meeting())
         with pytest.raises(PermissionDenied):
             acts.add_decision(user, 1, "x")
         with pytest.raises(PermissionDenied):
@@ -72,7 +72,7 @@ def test_member_and_partner_cannot_write(member):
 
 
 def test_create_is_audited_and_https_link_kept(leader):
-    mid = svc.create_meeting(leader, _meeting(link="https://example.org/m", place="Sal 1"))
+    mid = lists.create_meeting(leader, _meeting(link="https://example.org/m", place="Sal 1"))
     m = svc.get(mid)
     assert (m["link"], m["place"], m["status"]) == ("https://example.org/m", "Sal 1", "planned")
     with cursor() as cur:
@@ -84,8 +84,8 @@ def test_create_is_audited_and_https_link_kept(leader):
 
 
 def test_decisions_are_numbered_per_meeting(leader):
-    a = svc.create_meeting(leader, _meeting("A"))
-    b = svc.create_meeting(leader, _meeting("B"))
+    a = lists.create_meeting(leader, _meeting("A"))
+    b = lists.create_meeting(leader, _meeting("B"))
     assert [acts.add_decision(leader, a, "ett"), acts.add_decision(leader, a, "två")] == [1, 2]
     assert acts.add_decision(leader, b, "första i B") == 1
     assert db.decisions(a)["number"].tolist() == [1, 2]
@@ -94,7 +94,7 @@ def test_decisions_are_numbered_per_meeting(leader):
 
 
 def test_action_due_in_the_past_warns_but_saves(leader):
-    mid = svc.create_meeting(leader, _meeting())
+    mid = lists.create_meeting(leader, _meeting())
     saved = acts.add_action(
         leader,
         mid,
@@ -116,7 +116,7 @@ def test_action_due_in_the_past_warns_but_saves(leader):
 
 
 def test_open_actions_carry_over_until_closed_and_closing_records_who(leader):
-    first = svc.create_meeting(leader, _meeting("Första", start=datetime(2031, 1, 10, 9)))
+    first = lists.create_meeting(leader, _meeting("Första", start=datetime(2031, 1, 10, 9)))
     saved = acts.add_action(leader, first, "Ta fram rutin", "Demo Processledare", date(2031, 2, 1))
     later = datetime(2031, 2, 10, 9)
     assert "Ta fram rutin" in acts.open_actions(before=later)["text"].tolist()
@@ -133,13 +133,13 @@ def test_open_actions_carry_over_until_closed_and_closing_records_who(leader):
 
 
 def test_new_sos_meeting_is_prefilled_with_standing_items(leader):
-    earlier = svc.create_meeting(
+    earlier = lists.create_meeting(
         leader, _meeting("Tidigare", "police", start=datetime(2031, 1, 10, 9))
     )
     acts.add_action(leader, earlier, "Boka föreläsare", "Demo Processledare", None)
     closed = acts.add_action(leader, earlier, "Redan klar", "Demo Processledare", None)
     acts.close_action(leader, closed.id, 1)
-    new = svc.create_meeting(leader, _meeting("SOS", "sos", start=datetime(2031, 2, 10, 13)))
+    new = lists.create_meeting(leader, _meeting("SOS", "sos", start=datetime(2031, 2, 10, 13)))
     agenda = db.agenda(new)
     assert agenda["kind"].tolist() == ["actions", "late_activities", "situation", "signals"]
     notes = dict(zip(agenda["kind"], agenda["notes"], strict=True))
@@ -152,20 +152,20 @@ def test_new_sos_meeting_is_prefilled_with_standing_items(leader):
 
 
 def test_other_meeting_types_and_opt_out_get_no_prefill(leader):
-    police = svc.create_meeting(leader, _meeting("Polis", "police"))
-    plain = svc.create_meeting(leader, _meeting("SOS", "sos"), prefill=False)
+    police = lists.create_meeting(leader, _meeting("Polis", "police"))
+    plain = lists.create_meeting(leader, _meeting("SOS", "sos"), prefill=False)
     assert db.agenda(police).empty and db.agenda(plain).empty
 
 
 def test_prefill_leaves_out_actions_from_later_meetings(leader):
-    later = svc.create_meeting(leader, _meeting("Senare", start=datetime(2032, 5, 1, 9)))
+    later = lists.create_meeting(leader, _meeting("Senare", start=datetime(2032, 5, 1, 9)))
     acts.add_action(leader, later, "Från framtiden", "X", None)
     items = acts.prefill_agenda(datetime(2032, 1, 1, 9), today=date(2031, 12, 1))
     assert "Från framtiden" not in items[0]["notes"]
 
 
 def test_agenda_and_attendance_validation(leader):
-    mid = svc.create_meeting(leader, _meeting())
+    mid = lists.create_meeting(leader, _meeting())
     with pytest.raises(ValidationError) as err:
         lists.save_agenda(leader, mid, [{"title": "Ok"}, {"title": ""}])
     assert list(err.value.problems) == ["Dagordningspunkt 2"]
@@ -195,7 +195,7 @@ def test_agenda_and_attendance_validation(leader):
 
 
 def test_concurrent_minutes_edit_is_refused_not_overwritten(leader):
-    mid = svc.create_meeting(leader, _meeting())
+    mid = lists.create_meeting(leader, _meeting())
     coordinator = users_db.get_user("samordnare")
     loaded = int(svc.get(mid)["minutes_version"])
     new_version = svc.save_minutes(coordinator, mid, "Samordnarens text", loaded)
@@ -210,9 +210,9 @@ def test_concurrent_minutes_edit_is_refused_not_overwritten(leader):
 
 def test_year_summary_interface(leader):
     start = datetime(2031, 4, 2, 13)
-    a = svc.create_meeting(leader, _meeting("SOS april", "sos", start=start), prefill=False)
-    b = svc.create_meeting(leader, _meeting("Polis", "police", start=start + timedelta(days=9)))
-    svc.create_meeting(
+    a = lists.create_meeting(leader, _meeting("SOS april", "sos", start=start), prefill=False)
+    b = lists.create_meeting(leader, _meeting("Polis", "police", start=start + timedelta(days=9)))
+    lists.create_meeting(
         leader,
         _meeting("Inställt", "sos", start=start + timedelta(days=20), status="cancelled"),
         prefill=False,
@@ -265,7 +265,7 @@ def test_demo_meetings_are_marked(demo_db):
 def test_agenda_saved_on_an_old_copy_is_refused_not_overwritten(leader):
     """Two editors open the same agenda; the second save, made on the copy loaded before
     the first, is refused and the first person's agenda stays."""
-    mid = svc.create_meeting(leader, _meeting())
+    mid = lists.create_meeting(leader, _meeting())
     coordinator = users_db.get_user("samordnare")
     loaded = int(svc.get(mid)["agenda_version"])
     newer = lists.save_agenda(leader, mid, [{"title": "Lägesbild"}], loaded)
@@ -281,7 +281,7 @@ def test_agenda_saved_on_an_old_copy_is_refused_not_overwritten(leader):
 
 
 def test_attendance_saved_on_an_old_copy_is_refused_not_overwritten(leader):
-    mid = svc.create_meeting(leader, _meeting())
+    mid = lists.create_meeting(leader, _meeting())
     loaded = int(svc.get(mid)["attendance_version"])
     lists.save_attendance(leader, mid, [{"name": "Anna", "present": True}], loaded)
     with pytest.raises(StaleEdit):

@@ -161,7 +161,7 @@ def test_meeting_invitation_on_create_move_and_cancel(mail, capsys):
     _notify(capsys)
     guest = [r for r in mail.to(GUEST) if "Extra SOS-möte" in r.subject]
     assert len(guest) == 1
-    assert "inbjuden till mötet" in guest[0].text() and "/konto" not in guest[0].text()
+    assert "bjudits in till mötet" in guest[0].text() and "/konto" not in guest[0].text()
     assert str(_invitation(guest[0]).walk("VEVENT")[0]["attendee"]) == f"mailto:{GUEST}"
     invites = [r for r in mail.to("processledare@demo.invalid") if "Extra SOS-möte" in r.subject]
     assert not mail.to("ej.kallad@polisen.invalid")

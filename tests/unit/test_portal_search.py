@@ -10,7 +10,7 @@ import pytest
 
 from portal import auth
 from portal.admin._db import users as users_db
-from portal.meetings import _actions, _core as meetings
+from portal.meetings import _actions, _agenda as meetings
 from portal.search import api as search_api
 from portal.signals import api as signals_api
 

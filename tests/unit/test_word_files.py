@@ -15,7 +15,7 @@ from portal.admin._db import users as users_db
 from portal.exports import minutes as minutes_export
 from portal.exports.report import render
 from portal.i18n import set_lang
-from portal.meetings import _actions as acts, _core as svc
+from portal.meetings import _actions as acts, _agenda as lists
 from tests.outputs import problems_in, text_of
 from tests.unit.test_report_formats import TODAY, _full_report
 
@@ -113,7 +113,7 @@ def leader(db_path):
 
 def test_minutes_docx_has_the_same_page_setup_language_metadata_and_footer(leader):
     start = datetime(2031, 9, 3, 13)
-    mid = svc.create_meeting(
+    mid = lists.create_meeting(
         leader,
         {"title": "SOS-möte", "type": "sos", "starts_at": start, "ends_at": start + timedelta(2)},
         prefill=False,
