@@ -18,7 +18,7 @@ from portal.db.connection import cursor, transaction
 from portal.errors import NotFound, StaleEdit, ValidationError
 from portal.i18n import t
 from portal.meetings._core import Actor, fmt_date, get, now_local
-from portal.meetings._db import meetings as db
+from portal.meetings._db import meetings as db, writes
 from portal.plan import api as plan_api
 from portal.validation import SHORT, text_problem
 
@@ -49,8 +49,8 @@ def add_decision(actor: Actor, meeting_id: int, text: str) -> int:
         )
     get(meeting_id)
     with transaction() as cur:
-        number = db.next_decision_number(cur, meeting_id)
-        decision_id = db.insert_decision(cur, meeting_id, number, text, actor.username)
+        number = writes.next_decision_number(cur, meeting_id)
+        decision_id = writes.insert_decision(cur, meeting_id, number, text, actor.username)
         audit.record(
             cur,
             actor.username,
@@ -109,7 +109,7 @@ def add_action(
         "activity_id": activity_id,
     }
     with transaction() as cur:
-        action_id = db.insert_action(cur, meeting_id, item, actor.username)
+        action_id = writes.insert_action(cur, meeting_id, item, actor.username)
         audit.record(
             cur,
             actor.username,
@@ -136,7 +136,7 @@ def set_action_status(actor: Actor, action_id: int, status: str, version: int) -
         if int(before["version"]) != int(version):
             raise StaleEdit(t("meetings.errors.stale_action"), changes={"status": before["status"]})
         closing = status in CLOSED
-        db.set_action_status(
+        writes.set_action_status(
             cur,
             action_id,
             status,

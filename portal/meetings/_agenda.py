@@ -22,7 +22,7 @@ from portal.meetings._core import (
     now_local,
     validate_meeting,
 )
-from portal.meetings._db import meetings as db
+from portal.meetings._db import meetings as db, writes
 from portal.validation import LONG, SHORT, text_problem
 
 
@@ -39,9 +39,9 @@ def create_meeting(
         agenda = prefill_agenda(clean["starts_at"])
     items = [_clean_item(i) for i in agenda or []]
     with transaction() as cur:
-        meeting_id = db.insert_meeting(cur, clean, actor.username)
+        meeting_id = writes.insert_meeting(cur, clean, actor.username)
         for pos, item in enumerate(items, start=1):
-            db.insert_agenda_item(cur, meeting_id, item, pos)
+            writes.insert_agenda_item(cur, meeting_id, item, pos)
         audit.record(
             cur,
             actor.username,
@@ -78,10 +78,10 @@ def save_agenda(
     with transaction() as cur:
         current = _list_version(cur, meeting_id, version, "agenda_version")
         before = db.agenda(meeting_id)["title"].tolist()
-        db.bump_list_version(cur, meeting_id, "agenda_version", actor.username, now_local())
-        db.delete_agenda(cur, meeting_id)
+        writes.bump_list_version(cur, meeting_id, "agenda_version", actor.username, now_local())
+        writes.delete_agenda(cur, meeting_id)
         for pos, item in enumerate(clean, start=1):
-            db.insert_agenda_item(cur, meeting_id, item, pos)
+            writes.insert_agenda_item(cur, meeting_id, item, pos)
         audit.record(
             cur,
             actor.username,
@@ -127,10 +127,10 @@ def save_attendance(
         raise ValidationError(t("meetings.errors.invalid"), problems)
     with transaction() as cur:
         current = _list_version(cur, meeting_id, version, "attendance_version")
-        db.bump_list_version(cur, meeting_id, "attendance_version", actor.username, now_local())
-        db.delete_attendees(cur, meeting_id)
+        writes.bump_list_version(cur, meeting_id, "attendance_version", actor.username, now_local())
+        writes.delete_attendees(cur, meeting_id)
         for person in clean:
-            db.insert_attendee(cur, meeting_id, person)
+            writes.insert_attendee(cur, meeting_id, person)
         audit.record(cur, actor.username, "update", "meeting_attendees", meeting_id, None, clean)
     return current + 1
 

@@ -19,7 +19,7 @@ from portal.db import audit
 from portal.db.connection import Cursor, transaction
 from portal.errors import NotFound, StaleEdit, ValidationError
 from portal.i18n import t
-from portal.meetings._db import meetings as db
+from portal.meetings._db import meetings as db, writes
 from portal.validation import SHORT, text_problem
 
 TZ = ZoneInfo("Europe/Stockholm")
@@ -118,7 +118,7 @@ def update_meeting(actor: Actor, meeting_id: int, data: dict[str, Any], version:
     clean = validate_meeting(data)
     with transaction() as cur:
         before = _locked(cur, meeting_id, version)
-        db.update_meeting(cur, meeting_id, clean, actor.username, now_local())
+        writes.update_meeting(cur, meeting_id, clean, actor.username, now_local())
         audit.record(
             cur,
             actor.username,
@@ -147,7 +147,7 @@ def save_minutes(actor: Actor, meeting_id: int, minutes: str, version: int) -> i
         raise ValidationError(t("meetings.errors.invalid"), {t("meetings.minutes"): problem})
     with transaction() as cur:
         before = _locked(cur, meeting_id, version, "minutes_version")
-        db.update_minutes(cur, meeting_id, minutes, actor.username, now_local())
+        writes.update_minutes(cur, meeting_id, minutes, actor.username, now_local())
         audit.record(
             cur,
             actor.username,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from portal.db.connection import Cursor, scalar
-from portal.meetings._db import meetings as db
+from portal.meetings._db import writes
 
 ACTOR = "processledare"
 
@@ -42,7 +42,7 @@ def load_demo(cur: Cursor) -> None:
     next_sos = _monday(today + timedelta(days=21)) + timedelta(days=2)
     regional = _monday(today + timedelta(days=35)) + timedelta(days=3)
 
-    held = db.insert_meeting(
+    held = writes.insert_meeting(
         cur,
         {
             "title": "[Demo] SOS-gruppens möte",
@@ -67,7 +67,7 @@ def load_demo(cur: Cursor) -> None:
         ],
         start=1,
     ):
-        db.insert_agenda_item(
+        writes.insert_agenda_item(
             cur,
             held,
             {
@@ -79,18 +79,18 @@ def load_demo(cur: Cursor) -> None:
             pos,
         )
     for name, org in ORGS:
-        db.insert_attendee(
+        writes.insert_attendee(
             cur,
             held,
             {"name": name, "organisation": org, "invited": True, "present": org != "Fritid"},
         )
-    db.insert_decision(
+    writes.insert_decision(
         cur, held, 1, "[Demo] Utbildningen om signaler erbjuds alla rektorer under hösten.", ACTOR
     )
-    db.insert_decision(
+    writes.insert_decision(
         cur, held, 2, "[Demo] Nästa lägesbild tas fram tillsammans med polisen.", ACTOR
     )
-    db.insert_action(
+    writes.insert_action(
         cur,
         held,
         {
@@ -101,7 +101,7 @@ def load_demo(cur: Cursor) -> None:
         },
         ACTOR,
     )
-    db.insert_action(
+    writes.insert_action(
         cur,
         held,
         {
@@ -112,7 +112,7 @@ def load_demo(cur: Cursor) -> None:
         },
         ACTOR,
     )
-    done = db.insert_action(
+    done = writes.insert_action(
         cur,
         held,
         {
@@ -123,9 +123,9 @@ def load_demo(cur: Cursor) -> None:
         },
         ACTOR,
     )
-    db.set_action_status(cur, done, "done", ACTOR, _at(today - timedelta(days=21), 10))
+    writes.set_action_status(cur, done, "done", ACTOR, _at(today - timedelta(days=21), 10))
 
-    police = db.insert_meeting(
+    police = writes.insert_meeting(
         cur,
         {
             "title": "[Demo] Samverkansmöte med lokalpolisområdet",
@@ -139,10 +139,10 @@ def load_demo(cur: Cursor) -> None:
         ACTOR,
     )
     for name, org in (ORGS[1], ORGS[5]):
-        db.insert_attendee(cur, police, {"name": name, "organisation": org, "present": True})
-    db.insert_decision(cur, police, 1, "[Demo] Medborgarlöftet följs upp varje kvartal.", ACTOR)
+        writes.insert_attendee(cur, police, {"name": name, "organisation": org, "present": True})
+    writes.insert_decision(cur, police, 1, "[Demo] Medborgarlöftet följs upp varje kvartal.", ACTOR)
 
-    upcoming = db.insert_meeting(
+    upcoming = writes.insert_meeting(
         cur,
         {
             "title": "[Demo] SOS-gruppens möte",
@@ -164,15 +164,15 @@ def load_demo(cur: Cursor) -> None:
         ],
         start=1,
     ):
-        db.insert_agenda_item(
+        writes.insert_agenda_item(
             cur, upcoming, {"title": title, "kind": kind, "duration_min": minutes}, pos
         )
     for name, org in ORGS:
         # A guest without an account, with an address, so a demo shows guests' invitations.
         email = "kommunpolis@demo.invalid" if org == "Polisen" else ""
-        db.insert_attendee(cur, upcoming, {"name": name, "organisation": org, "email": email})
+        writes.insert_attendee(cur, upcoming, {"name": name, "organisation": org, "email": email})
 
-    db.insert_meeting(
+    writes.insert_meeting(
         cur,
         {
             "title": "[Demo] Regionalt nätverksmöte, Länsstyrelsen",

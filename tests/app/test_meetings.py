@@ -7,7 +7,7 @@ import pytest
 
 from portal.admin._db import users as users_db
 from portal.meetings import _core as svc
-from portal.meetings._db import meetings as db
+from portal.meetings._db import meetings as db, writes
 from tests.app.helpers import app_as, page_as, texts
 
 PAGE = "app_pages/meetings.py"
@@ -198,7 +198,7 @@ def test_past_meetings_are_paged(demo_db):
     with transaction() as cur:
         for n in range(30):
             start = datetime(2020, 1, 6, 13) + timedelta(days=7 * n)
-            db.insert_meeting(
+            writes.insert_meeting(
                 cur,
                 {
                     "title": f"Gammalt möte {n:02d}",

@@ -7,7 +7,7 @@ import pytest
 
 from portal.db.connection import transaction
 from portal.meetings import _actions as acts, _lists as lists
-from portal.meetings._db import meetings as db
+from portal.meetings._db import meetings as db, writes
 
 NOW = datetime(2030, 6, 1, 12)
 
@@ -18,7 +18,7 @@ def many(db_path):
     with transaction() as cur:
         for n in range(30):
             start = NOW + timedelta(days=(n - 20) * 5, hours=n % 3)
-            mid = db.insert_meeting(
+            mid = writes.insert_meeting(
                 cur,
                 {
                     "title": f"Möte {n}",
@@ -28,7 +28,7 @@ def many(db_path):
                 },
                 "test",
             )
-            db.insert_action(
+            writes.insert_action(
                 cur,
                 mid,
                 {
