@@ -4,7 +4,7 @@ PORTAL_SIGNAL_RETENTION_MONTHS (default 24) months from closing.
 Purging sets the description and every step note to NULL. The classification (quarter,
 milieu, setting, kind, urgency, steps with who/when, outcome) stays on the rows, so the
 aggregate counts are unchanged. Then the two tables are rewritten and the file's free
-blocks overwritten (signals_db.rewrite_purged), so the old text cannot be read from the
+blocks overwritten (purge_db.rewrite_purged), so the old text cannot be read from the
 database file either. Runs from `python -m portal purge-signals` and once per
 server process at startup (portal/startup.py).
 """
@@ -19,7 +19,7 @@ from portal import config
 from portal.db import audit
 from portal.db.connection import WRITE_LOCK, cursor, transaction
 from portal.errors import ConfigError
-from portal.signals._db import signals as signals_db
+from portal.signals._db import purge as purge_db
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +44,9 @@ def purge(now: datetime, actor: str = "system") -> int:
     cutoff = months_before(now, retention_months())
     with WRITE_LOCK:  # no other write of this process between the purge and the rewrite
         with transaction() as cur:
-            ids = signals_db.purgeable(cur, cutoff)
+            ids = purge_db.purgeable(cur, cutoff)
             if ids:
-                signals_db.purge_text(cur, ids, now)
+                purge_db.purge_text(cur, ids, now)
                 audit.record(
                     cur,
                     actor,
@@ -58,7 +58,7 @@ def purge(now: datetime, actor: str = "system") -> int:
                 )
         if ids:
             with cursor() as cur:
-                signals_db.rewrite_purged(cur)
+                purge_db.rewrite_purged(cur)
     return len(ids)
 
 
