@@ -22,8 +22,8 @@ from portal.db import audit
 from portal.db.connection import transaction
 from portal.errors import ValidationError
 from portal.i18n import LANGS, catalog, t
-from portal.situation._core import validate_indicator
 from portal.situation._db import situation as db
+from portal.situation._indicators import validate_indicator
 from portal.suppression import is_hidden
 from portal.vocab import MILIEUS, SOURCES
 

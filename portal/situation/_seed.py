@@ -15,8 +15,8 @@ from typing import Any
 from portal import SEED_DIR
 from portal.db.connection import Cursor, scalar
 from portal.plan.api import load_plan_document
-from portal.situation._core import validate_indicator
 from portal.situation._db import situation as db
+from portal.situation._indicators import validate_indicator
 from portal.vocab import MILIEUS
 
 DEMO_FILE = SEED_DIR / "demo" / "situation.json"

@@ -16,10 +16,8 @@ from portal.situation._core import (
     LEVELS as LEVELS,
     MIN_YEAR as MIN_YEAR,
     TRENDS as TRENDS,
-    add_indicator as add_indicator,
     approve as approve,
     create_year as create_year,
-    delete_indicator as delete_indicator,
     is_overdue as is_overdue,
     latest_approved as latest_approved,
     max_year as max_year,
@@ -32,6 +30,10 @@ from portal.situation._import import (
     import_file as import_file,
     import_text as import_text,
     import_upload as import_upload,
+)
+from portal.situation._indicators import (
+    add_indicator as add_indicator,
+    delete_indicator as delete_indicator,
 )
 from portal.situation._summary import (
     charts_for_year as charts_for_year,

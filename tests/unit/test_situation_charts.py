@@ -7,13 +7,17 @@ import pytest
 
 from portal.charts import PALETTE, situation as charts
 from portal.exports import situation as export
-from portal.situation import _charts as sc, _core as service, _views as views
+from portal.situation import (
+    _charts as sc,
+    _indicators as indicators,
+    _views as views,
+)
 
 ADD = {"area": "", "source": "school"}
 
 
 def _add(period: str, milieu: str, count: int, **extra) -> None:
-    service.add_indicator(
+    indicators.add_indicator(
         {**ADD, "period": period, "milieu": milieu, "count": count, **extra},
         "samordnare",
         "coordinator",

@@ -8,7 +8,7 @@ import pytest
 from portal.db import audit
 from portal.errors import PermissionDenied, StaleEdit, ValidationError
 from portal.plan._seed import load_plan_document
-from portal.situation import _core as service
+from portal.situation import _core as service, _indicators as indicators
 from portal.situation._db import situation as db
 from portal.situation._summary import charts_for_year, year_summary
 from portal.vocab import MILIEUS
@@ -168,7 +168,7 @@ def test_only_coordination_may_write(db_path, role):
     with pytest.raises(PermissionDenied):
         service.save_assessment(2017, "other", FIELDS, 1, "x", role, reason="r")
     with pytest.raises(PermissionDenied):
-        service.add_indicator(
+        indicators.add_indicator(
             {"period": "2025-Q1", "milieu": "other", "source": "school", "area": "", "count": 1},
             "x",
             role,
@@ -210,7 +210,7 @@ def test_unknown_milieu_refused(db_path):
 def test_summary_suppresses_indicator_counts_unless_exact(db_path):
     _fill(2025)
     for source, count in (("school", 1), ("police", 7)):
-        service.add_indicator(
+        indicators.add_indicator(
             {
                 "period": "2025-Q2",
                 "milieu": "far_right",

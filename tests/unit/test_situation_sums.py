@@ -6,7 +6,7 @@ import random
 import pandas as pd
 
 from portal.charts import situation as charts
-from portal.situation import _core as service, _views as views
+from portal.situation import _indicators as indicators, _views as views
 from portal.situation._db import situation as db
 from portal.ui import chart_cache
 from portal.vocab import MILIEUS, SOURCES
@@ -26,7 +26,7 @@ def _fill(n: int = 150) -> None:
         key = (row["period"], row["milieu"], row["source"], row["area"])
         if key not in seen:
             seen.add(key)
-            service.add_indicator(row, "samordnare", "coordinator")
+            indicators.add_indicator(row, "samordnare", "coordinator")
 
 
 def test_sql_sums_equal_pandas_sums(db_path):
@@ -50,7 +50,7 @@ def test_sql_sums_equal_pandas_sums(db_path):
 def test_a_new_indicator_changes_the_sums_at_once(db_path):
     _fill(20)
     before = int(db.totals_by(2025, "milieu")["count"].sum())
-    service.add_indicator(
+    indicators.add_indicator(
         {
             "period": "2025-Q1",
             "milieu": "other",
