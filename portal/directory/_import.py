@@ -25,6 +25,7 @@ from portal.directory._core import clean
 from portal.directory._import_write import write as _write_rows
 from portal.directory._vocab import (
     CATEGORIES,
+    STATUSES,
     TARGET_GROUPS,
     VISIBILITIES,
     match_term,
@@ -171,6 +172,8 @@ def _row(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
                 reasons.append(t(f"directory.err.{kind}", value=value))
             else:
                 lists[column].append(key)
+    status = fields.get("status") or "active"
+    status_key = match_term(status, STATUSES, "status") or status
     visibility = fields.get("visibility") or "internal"
     vis_key = match_term(visibility, VISIBILITIES, "visibility") or visibility
     verified: date | None = None
@@ -183,6 +186,7 @@ def _row(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         {
             **fields,
             **lists,
+            "status": status_key,
             "visibility": vis_key,
             "verified_on": verified,
             "languages": [c.lower() for c in split_list(fields.get("languages"))],

@@ -12,6 +12,8 @@ so such a row is left out (and counted in the audit record), never stored as a g
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 from pathlib import Path
 
@@ -69,6 +71,23 @@ def import_text(text: str, actor: str, role: str | None, today: date | None = No
 
 
 Key = tuple[str, str, str, str]
+
+
+def import_template() -> bytes:
+    """A template CSV: the export's headings and one example row in the UI's language,
+    as Swedish Excel reads CSV best (UTF-8 with BOM, semicolon between cells)."""
+    header = [t(f"situation.col.{key}") for key in REQUIRED]
+    example = [
+        f"{date.today().year - 1}-Q3",
+        t("common.milieus.far_right"),
+        t("common.sources.school"),
+        "Skärhamn",
+        "4",
+    ]
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer.writerows([header, example])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
 def _checked(

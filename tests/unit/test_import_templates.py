@@ -1,0 +1,124 @@
+"""The import tabs' templates (header and one example row, as Swedish Excel reads CSV)
+import without an error in either UI language; Excel's separators and encodings are
+read, HSDS stays UTF-8 only; the directory export writes words, not codes, and they
+import back."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from portal import csvin
+from portal.db.connection import cursor
+from portal.directory import api as directory_api
+from portal.directory._db import directory as dir_db
+from portal.errors import ValidationError
+from portal.exports import directory as dir_export
+from portal.i18n import set_lang
+from portal.situation import api as situation_api
+from portal.situation._db import situation as situation_db
+
+ADMIN = ("admin", "admin")
+
+
+@pytest.fixture(params=["sv", "en"])
+def lang(request):
+    set_lang(request.param)
+    yield request.param
+    set_lang("sv")
+
+
+def _rows(data: bytes) -> list[list[str]]:
+    assert data.startswith("\ufeff".encode()), "UTF-8 with BOM, so Excel shows å, ä, ö"
+    text = data.decode("utf-8-sig")
+    assert text.endswith("\r\n")
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+
+
+def _entry(name: str) -> dict:
+    with cursor() as cur:
+        return next(e for e in dir_db.all_entries(cur) if e["name"] == name)
+
+
+def test_directory_template_is_header_and_one_example_and_imports(db_path, lang):
+    data = directory_api.import_template()
+    header, example = _rows(data)
+    assert header == list(directory_api.COLUMNS)
+    shown = dict(zip(header, example, strict=True))
+    assert shown["name"] == "Samtalsstöd för anhöriga"
+    assert shown["status"] == {"sv": "Aktiv", "en": "Active"}[lang]
+    assert shown["target_groups"].startswith({"sv": "Anhöriga", "en": "Relatives"}[lang])
+    assert directory_api.import_upload(data, *ADMIN) == 1
+    entry = _entry("Samtalsstöd för anhöriga")
+    assert entry["categories"] == ["counselling"]
+    assert entry["target_groups"] == ["relatives", "professionals"]
+    assert (entry["status"], entry["visibility"]) == ("active", "internal")
+    assert entry["verified_on"].isoformat() == "2026-01-15"
+
+
+def test_situation_template_imports_one_row(db_path, lang):
+    data = situation_api.import_template()
+    header, example = _rows(data)
+    assert (
+        header
+        == {
+            "sv": ["Kvartal", "Miljö", "Källa", "Område", "Antal"],
+            "en": ["Quarter", "Milieu", "Source", "Area", "Count"],
+        }[lang]
+    )
+    assert example[3:] == ["Skärhamn", "4"]
+    assert situation_api.import_upload(data, *ADMIN) == 1
+    year = int(example[0][:4])
+    stored = situation_db.indicators(year)
+    assert stored[["milieu", "source", "area", "count"]].values.tolist() == [
+        ["far_right", "school", "Skärhamn", 4]
+    ]
+
+
+@pytest.mark.parametrize("separator", [",", ";", "\t"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+def test_every_separator_and_encoding_excel_writes_reads_the_same(separator, encoding):
+    text = separator.join(["name", "organization", "area"]) + "\r\n"
+    text += separator.join(["Stöd för anhöriga", "Föreningen Väg ut", "Skärhamn"]) + "\r\n"
+    header, rows = csvin.dict_rows(csvin.decode(text.encode(encoding)))
+    assert header == ["name", "organization", "area"]
+    assert [row for _, row in rows] == [
+        {"name": "Stöd för anhöriga", "organization": "Föreningen Väg ut", "area": "Skärhamn"}
+    ]
+
+
+def test_strict_decoding_refuses_windows_1252_in_plain_words():
+    data = "name\nStöd\n".encode("cp1252")
+    assert csvin.decode(data) == "name\nStöd\n"
+    with pytest.raises(ValidationError, match="inte sparad som UTF-8"):
+        csvin.decode(data, strict=True)
+
+
+def test_directory_export_writes_words_not_codes_and_reads_back(db_path, lang):
+    data = dir_export.csv_data("admin")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    words = {"sv": ("Aktiv", "Offentlig"), "en": ("Active", "Public")}[lang]
+    statuses = {r["status"] for r in rows}
+    visibilities = {r["visibility"] for r in rows}
+    assert words[0] in statuses and words[1] in visibilities
+    assert not statuses & {"active", "inactive"}
+    assert not visibilities & {"public", "partners", "internal"}
+    groups = "; ".join(r["target_groups"] for r in rows)
+    assert "relatives" not in groups and {"sv": "Anhöriga", "en": "Relatives"}[lang] in groups
+    with cursor() as cur:
+        before = {e["id"]: (e["status"], e["visibility"]) for e in dir_db.all_entries(cur)}
+    assert directory_api.import_upload(data, *ADMIN) == len(rows)
+    with cursor() as cur:
+        after = {e["id"]: (e["status"], e["visibility"]) for e in dir_db.all_entries(cur)}
+    assert after == before
+
+
+def test_directory_xlsx_export_has_words(db_path):
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(dir_export.xlsx_data("admin")), read_only=True)
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    status = rows[0].index("status")
+    assert {r[status] for r in rows[1:]} <= {"Aktiv", "Inaktiv"}
