@@ -52,21 +52,29 @@ def record(
     )
 
 
+def as_json(value: Any) -> str | None:
+    """The text `record` stores for a before or after value (for `record_many`)."""
+    return _json(value)
+
+
 def record_many(
-    cur: Cursor, actor: str, action: str, entity: str, changes: list[tuple[Any, Any, Any]]
+    cur: Cursor,
+    actor: str,
+    action: str,
+    entity: str,
+    ids: list[str],
+    befores: list[str | None],
+    afters: list[str | None],
 ) -> None:
-    """One entry per (entity_id, before, after), in one statement: a bulk write (an
-    import of thousands of rows) records every row without a round trip per row."""
-    if not changes:
-        return
-    ids = [None if i is None else str(i) for i, _, _ in changes]
-    befores = [_json(b) for _, b, _ in changes]
-    afters = [_json(a) for _, _, a in changes]
-    cur.execute(
-        "INSERT INTO audit_log (actor, action, entity, entity_id, before_json, after_json)"
-        " SELECT ?, ?, ?, unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
-        [actor, action, entity, ids, befores, afters],
-    )
+    """One entry per id in one statement, with before/after already as JSON (`as_json`):
+    a bulk write (an import of thousands of rows) makes those texts before it takes the
+    write lock, and records every row without a round trip per row."""
+    if ids:
+        cur.execute(
+            "INSERT INTO audit_log (actor, action, entity, entity_id, before_json, after_json)"
+            " SELECT ?, ?, ?, unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
+            [actor, action, entity, ids, befores, afters],
+        )
 
 
 @contextmanager

@@ -13,11 +13,13 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
+
 from portal.db import audit
 from portal.db.connection import Cursor, transaction
 from portal.directory._db import bulk
 from portal.directory._db.directory import ENTRY_FIELDS
-from portal.directory._index import Row, rows_of
+from portal.directory._index import rows_of
 
 Organizations = dict[str, tuple[str, str, str]]  # name -> (id, website, description)
 
@@ -25,8 +27,9 @@ Organizations = dict[str, tuple[str, str, str]]  # name -> (id, website, descrip
 @dataclass(frozen=True)
 class Prepared:
     rows: list[dict[str, Any]]
-    words: list[list[Row]]  # each row's search words
+    words: pd.DataFrame  # every row's search words: row (its index), field, word, folded, stem
     wanted: list[str]  # each row's id as a UUID, or "" when it is not one
+    after_json: list[str | None]  # each row as its audit entry records it
 
 
 def _uuid(text: str) -> str:
@@ -40,9 +43,15 @@ def prepare(rows: list[dict[str, Any]]) -> Prepared:
     """The work that needs no database: search words and the ids rows ask for."""
     return Prepared(
         rows=rows,
-        words=[rows_of(r, r["organization"]) for r in rows],
+        words=_words(rows),
         wanted=[_uuid(r["id"]) if r["id"] else "" for r in rows],
+        after_json=[audit.as_json(r) for r in rows],
     )
+
+
+def _words(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    flat = [(i, *word) for i, r in enumerate(rows) for word in rows_of(r, r["organization"])]
+    return pd.DataFrame.from_records(flat, columns=["row", "field", "word", "folded", "stem"])
 
 
 def write(rows: list[dict[str, Any]], actor: str, orgs: Organizations) -> int:
@@ -70,12 +79,10 @@ def _update(
     ids = [p.rows[i]["id"] for i in which]
     rows = [p.rows[i] for i in which]
     bulk.update_entries(cur, ids, [org_ids[r["organization"]] for r in rows], rows, actor)
-    bulk.replace_search_rows(cur, ids, [p.words[i] for i in which])
-    changes = [
-        (entry_id, {f: existing[entry_id].get(f) for f in ENTRY_FIELDS}, row)
-        for entry_id, row in zip(ids, rows, strict=True)
-    ]
-    audit.record_many(cur, actor, "import", "dir_entries", changes)
+    bulk.replace_search_rows(cur, which, ids, p.words)
+    befores = [audit.as_json({f: existing[i].get(f) for f in ENTRY_FIELDS}) for i in ids]
+    afters = [p.after_json[i] for i in which]
+    audit.record_many(cur, actor, "import", "dir_entries", ids, befores, afters)
 
 
 def _insert(
@@ -88,9 +95,9 @@ def _insert(
 ) -> None:
     rows = [p.rows[i] for i in which]
     bulk.insert_entries(cur, ids, [org_ids[r["organization"]] for r in rows], rows, actor)
-    bulk.replace_search_rows(cur, ids, [p.words[i] for i in which])
-    changes = [(entry_id, None, row) for entry_id, row in zip(ids, rows, strict=True)]
-    audit.record_many(cur, actor, "import", "dir_entries", changes)
+    bulk.replace_search_rows(cur, which, ids, p.words, new=True)
+    afters = [p.after_json[i] for i in which]
+    audit.record_many(cur, actor, "import", "dir_entries", ids, [None] * len(ids), afters)
 
 
 def _new_ids(cur: Cursor, table: str, wanted: list[str]) -> list[str]:

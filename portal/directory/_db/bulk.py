@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
+
 from portal.db.connection import Cursor
 from portal.directory._db.directory import _SELECT, ENTRY_FIELDS, _dicts
-from portal.directory._index import Row
 
 _LISTS = ("languages", "target_groups", "categories")
 
@@ -90,17 +91,26 @@ def update_entries(
         cur.execute(_UPDATE_SQL, [actor, ids, org_ids, *_columns(rows)])
 
 
-def replace_search_rows(cur: Cursor, ids: list[str], rows: list[list[Row]]) -> None:
-    """The search words of the entries `ids` (the words of each, in the same order)."""
+def replace_search_rows(
+    cur: Cursor, rows: list[int], ids: list[str], words: pd.DataFrame, new: bool = False
+) -> None:
+    """The search words of the entries `ids`, which are the file's rows `rows`: `words`
+    holds every row's words (columns row, field, word, folded, stem), made before the
+    lock was taken; DuckDB reads the table directly, with no value bound one by one.
+    `new`: the entries have no words yet."""
     if not ids:
         return
-    cur.execute("DELETE FROM dir_search WHERE entry_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-    flat = [(entry_id, *row) for entry_id, words in zip(ids, rows, strict=True) for row in words]
-    if flat:
-        columns = [list(c) for c in zip(*flat, strict=True)]
+    if not new:
+        cur.execute("DELETE FROM dir_search WHERE entry_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+    keys = pd.DataFrame({"row": rows, "entry_id": ids})
+    cur.register("import_keys", keys)
+    cur.register("import_words", words)
+    try:
         cur.execute(
             "INSERT INTO dir_search (entry_id, field, word, folded, stem)"
-            " SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),"
-            " unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
-            columns,
+            " SELECT k.entry_id, w.field, w.word, w.folded, w.stem"
+            " FROM import_words w JOIN import_keys k ON k.row = w.row"
         )
+    finally:
+        cur.unregister("import_keys")
+        cur.unregister("import_words")
