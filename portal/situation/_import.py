@@ -81,7 +81,7 @@ def import_template() -> bytes:
         f"{date.today().year - 1}-Q3",
         t("common.milieus.far_right"),
         t("common.sources.school"),
-        "Skärhamn",
+        "Klädesholmen",  # a real place the demo data does not use, so it imports there too
         "4",
     ]
     buf = io.StringIO()

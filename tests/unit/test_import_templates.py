@@ -42,7 +42,9 @@ def _entry(name: str) -> dict:
         return next(e for e in dir_db.all_entries(cur) if e["name"] == name)
 
 
-def test_directory_template_is_header_and_one_example_and_imports(db_path, lang):
+@pytest.mark.parametrize("database", ["db_path", "demo_db"])
+def test_directory_template_is_header_and_one_example_and_imports(request, database, lang):
+    request.getfixturevalue(database)
     data = directory_api.import_template()
     header, example = _rows(data)
     assert header == list(directory_api.COLUMNS)
@@ -58,7 +60,9 @@ def test_directory_template_is_header_and_one_example_and_imports(db_path, lang)
     assert entry["verified_on"].isoformat() == "2026-01-15"
 
 
-def test_situation_template_imports_one_row(db_path, lang):
+@pytest.mark.parametrize("database", ["db_path", "demo_db"])
+def test_situation_template_imports_one_row(request, database, lang):
+    request.getfixturevalue(database)  # the demo data's counts must not collide with it
     data = situation_api.import_template()
     header, example = _rows(data)
     assert (
@@ -68,12 +72,13 @@ def test_situation_template_imports_one_row(db_path, lang):
             "en": ["Quarter", "Milieu", "Source", "Area", "Count"],
         }[lang]
     )
-    assert example[3:] == ["Skärhamn", "4"]
+    assert example[3:] == ["Klädesholmen", "4"]
     assert situation_api.import_upload(data, *ADMIN) == 1
     year = int(example[0][:4])
     stored = situation_db.indicators(year)
-    assert stored[["milieu", "source", "area", "count"]].values.tolist() == [
-        ["far_right", "school", "Skärhamn", 4]
+    mine = stored[stored["area"] == "Klädesholmen"]
+    assert mine[["period", "milieu", "source", "count"]].values.tolist() == [
+        [example[0], "far_right", "school", 4]
     ]
 
 
