@@ -106,13 +106,14 @@ def parse(data: bytes) -> list[dict[str, Any]]:
 def check(header: list[str], records: list[tuple[int, dict[Any, Any]]]) -> list[dict[str, Any]]:
     """Every record as entry values, or ValidationError naming every bad row."""
     unknown = [h for h in header if h not in COLUMNS]
-    if "name" not in header or unknown:
-        reason = t(
-            "directory.import.bad_header",
-            columns=", ".join(unknown) or "-",
-            expected=", ".join(COLUMNS),
-        )
-        raise ValidationError(t("directory.import.refused"), {"rad 1": reason})
+    reasons = []
+    if unknown:
+        reasons.append(t("directory.import.unknown_columns", columns=", ".join(unknown)))
+    if "name" not in header:
+        reasons.append(t("directory.import.no_name"))
+    if reasons:
+        reasons.append(t("directory.import.allowed", expected=", ".join(COLUMNS)))
+        raise ValidationError(t("directory.import.refused"), {"rad 1": "; ".join(reasons)})
     rows: list[dict[str, Any]] = []
     problems: dict[str, str] = {}
     first_seen: dict[tuple[str, str], int] = {}

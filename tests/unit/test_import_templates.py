@@ -127,3 +127,22 @@ def test_directory_xlsx_export_has_words(db_path):
     rows = list(book.worksheets[0].iter_rows(values_only=True))
     status = rows[0].index("status")
     assert {r[status] for r in rows[1:]} <= {"Aktiv", "Inaktiv"}
+
+
+@pytest.mark.parametrize(
+    ("header", "said", "not_said"),
+    [
+        ("organization;description", "kolumnen name saknas", "okända kolumner"),
+        ("name;Namn;Telefon", "okända kolumner: Namn, Telefon", "saknas"),
+    ],
+    ids=["no-name", "unknown"],
+)
+def test_a_wrong_header_says_what_is_wrong_and_points_to_the_template(
+    db_path, header, said, not_said
+):
+    data = f"{header}\nA;B;C\n".encode()
+    with pytest.raises(ValidationError) as err:
+        directory_api.import_upload(data, *ADMIN)
+    reason = err.value.problems["rad 1"]
+    assert said in reason and not_said not in reason and "mallen" in reason
+    assert " -" not in reason  # no "unknown columns: -" when none is unknown
