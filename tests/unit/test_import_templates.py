@@ -146,3 +146,22 @@ def test_a_wrong_header_says_what_is_wrong_and_points_to_the_template(
     reason = err.value.problems["rad 1"]
     assert said in reason and not_said not in reason and "mallen" in reason
     assert " -" not in reason  # no "unknown columns: -" when none is unknown
+
+
+def test_excel_unicode_text_utf16_tab_separated_imports(db_path):
+    text = "period\tmilieu\tsource\tarea\tcount\r\n2025-Q1\tfar_right\tschool\tRönnäng\t5\r\n"
+    assert situation_api.import_upload(text.encode("utf-16"), *ADMIN) == 1
+    assert situation_db.indicators(2025)["area"].tolist() == ["Rönnäng"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"PK\x03\x04" + b"\x00" * 40,
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 40,
+    ],
+    ids=["xlsx", "xls"],
+)
+def test_a_workbook_given_as_csv_is_named_as_such(db_path, data):
+    with pytest.raises(ValidationError, match="Excelarbetsbok, inte en CSV-fil"):
+        situation_api.import_upload(data, *ADMIN)
