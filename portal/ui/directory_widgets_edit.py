@@ -206,7 +206,7 @@ def import_export(user: User) -> None:
         on_click="ignore",
     )
     upload = st.file_uploader(
-        t("directory.import_heading"), type=["csv", "xlsx", "zip"], key="dir_upload"
+        t("directory.import_heading"), type=["csv", "txt", "xlsx", "zip"], key="dir_upload"
     )
     if upload is not None and st.button(t("directory.import_button"), key="dir_import"):
         try:

@@ -248,7 +248,9 @@ def import_form(user) -> None:
         icon=":material/download:",
         on_click="ignore",
     )
-    upload = st.file_uploader(t("situation.import_file"), type=["csv"], key="situation_import_file")
+    upload = st.file_uploader(
+        t("situation.import_file"), type=["csv", "txt"], key="situation_import_file"
+    )
     if upload is not None and st.button(t("situation.import_button")):
         try:
             n = situation_import.import_upload(upload.getvalue(), user.username, user.role)
