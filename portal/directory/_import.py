@@ -13,8 +13,6 @@ export imported into another portal keeps its ids.
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,13 +20,12 @@ from typing import Any
 from portal import auth, csvin
 from portal.actor import Actor
 from portal.cells import is_xlsx, restore, xlsx_rows
-from portal.db import audit
-from portal.db.connection import Cursor, transaction
 from portal.directory import _import_hsds as _hsds
 from portal.directory._core import clean
-from portal.directory._db import directory as dir_db
+from portal.directory._import_write import write as _write_rows
 from portal.directory._vocab import (
     CATEGORIES,
+    STATUSES,
     TARGET_GROUPS,
     VISIBILITIES,
     match_term,
@@ -61,7 +58,6 @@ COLUMNS = (
     "verified_by",
 )
 MAX_BYTES = 2_000_000
-Organizations = dict[str, tuple[str, str, str]]  # name -> (id, website, description)
 
 
 def import_file(path: Path | str, actor: Actor) -> int:
@@ -77,7 +73,8 @@ def import_file(path: Path | str, actor: Actor) -> int:
         package = _hsds.from_path(path)
         if package is None:
             raise ValidationError(t("directory.import.not_hsds"))
-        return _write(check(list(COLUMNS), package.records), actor.username, package.organizations)
+        rows = check(list(COLUMNS), package.records)
+        return _write_rows(rows, actor.username, package.organizations)
     if path.is_dir():
         raise ValidationError(t("directory.import.is_folder"))
     return import_bytes(path.read_bytes(), actor.username)
@@ -96,55 +93,8 @@ def import_bytes(data: bytes, actor: str) -> int:
         package = _hsds.from_zip(data)
         if package is None:
             raise ValidationError(t("directory.import.not_hsds"))
-        return _write(check(list(COLUMNS), package.records), actor, package.organizations)
-    return _write(parse(data), actor, {})
-
-
-def _new_id(cur: Cursor, wanted: str, taken: Callable[[Cursor, str], bool]) -> str:
-    """`wanted` when it is a UUID not in use (ids stay the same across portals), else
-    a new one."""
-    try:
-        given = str(uuid.UUID(wanted))
-    except ValueError:
-        return str(uuid.uuid4())
-    return str(uuid.uuid4()) if taken(cur, given) else given
-
-
-def _organization(cur: Cursor, name: str, known: Organizations) -> str:
-    """The organisation called `name`; a new one keeps the package's id, website and
-    description."""
-    found = dir_db.find_organization(cur, name)
-    if found is not None:
-        return found
-    wanted, website, description = known.get(name, ("", "", ""))
-    org_id = _new_id(cur, wanted, dir_db.organization_exists)
-    dir_db.insert_organization(cur, org_id, name, description, website)
-    return org_id
-
-
-def _write(rows: list[dict[str, Any]], actor: str, orgs: Organizations) -> int:
-    with transaction() as cur:
-        for values in rows:
-            org_id = _organization(cur, values["organization"], orgs)
-            existing = dir_db.get_entry(cur, values["id"]) if values["id"] else None
-            if existing:
-                dir_db.update_entry(cur, values["id"], org_id, values, existing["version"], actor)
-                audit.record(
-                    cur,
-                    actor,
-                    "import",
-                    "dir_entries",
-                    values["id"],
-                    {f: existing.get(f) for f in dir_db.ENTRY_FIELDS},
-                    values,
-                )
-            else:
-                entry_id = _new_id(
-                    cur, values["id"], lambda c, i: dir_db.get_entry(c, i) is not None
-                )
-                dir_db.insert_entry(cur, entry_id, org_id, values, actor)
-                audit.record(cur, actor, "import", "dir_entries", entry_id, None, values)
-    return len(rows)
+        return _write_rows(check(list(COLUMNS), package.records), actor, package.organizations)
+    return _write_rows(parse(data), actor, {})
 
 
 def parse(data: bytes) -> list[dict[str, Any]]:
@@ -156,13 +106,14 @@ def parse(data: bytes) -> list[dict[str, Any]]:
 def check(header: list[str], records: list[tuple[int, dict[Any, Any]]]) -> list[dict[str, Any]]:
     """Every record as entry values, or ValidationError naming every bad row."""
     unknown = [h for h in header if h not in COLUMNS]
-    if "name" not in header or unknown:
-        reason = t(
-            "directory.import.bad_header",
-            columns=", ".join(unknown) or "-",
-            expected=", ".join(COLUMNS),
-        )
-        raise ValidationError(t("directory.import.refused"), {"rad 1": reason})
+    reasons = []
+    if unknown:
+        reasons.append(t("directory.import.unknown_columns", columns=", ".join(unknown)))
+    if "name" not in header:
+        reasons.append(t("directory.import.no_name"))
+    if reasons:
+        reasons.append(t("directory.import.allowed", expected=", ".join(COLUMNS)))
+        raise ValidationError(t("directory.import.refused"), {"rad 1": "; ".join(reasons)})
     rows: list[dict[str, Any]] = []
     problems: dict[str, str] = {}
     first_seen: dict[tuple[str, str], int] = {}
@@ -222,6 +173,8 @@ def _row(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
                 reasons.append(t(f"directory.err.{kind}", value=value))
             else:
                 lists[column].append(key)
+    status = fields.get("status") or "active"
+    status_key = match_term(status, STATUSES, "status") or status
     visibility = fields.get("visibility") or "internal"
     vis_key = match_term(visibility, VISIBILITIES, "visibility") or visibility
     verified: date | None = None
@@ -234,6 +187,7 @@ def _row(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         {
             **fields,
             **lists,
+            "status": status_key,
             "visibility": vis_key,
             "verified_on": verified,
             "languages": [c.lower() for c in split_list(fields.get("languages"))],

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from portal import csvin
 from portal.cells import restore
-from portal.errors import ValidationError
 from portal.i18n import t
 
 Table = list[dict[str, str]]
@@ -77,10 +77,7 @@ def _table(read: Callable[[str], bytes | None], name: str) -> Table:
     data = read(name)
     if not data:
         return []
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValidationError(t("directory.import.not_utf8")) from exc
+    text = csvin.decode(data, strict=True)  # HSDS files are UTF-8 by the specification
     return [
         {k: restore(v or "") for k, v in row.items() if k}
         for row in csv.DictReader(io.StringIO(text, newline=""))

@@ -22,6 +22,7 @@ from portal.directory._open import (
     hsds_services_page as hsds_services_page,
     hsds_tables as hsds_tables,
 )
+from portal.directory._template import import_template as import_template
 from portal.directory._text import word_spans as word_spans
 from portal.directory._views import (
     TOP_STALE as TOP_STALE,

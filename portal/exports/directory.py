@@ -21,11 +21,18 @@ import pandas as pd
 
 from portal import DATA_DIR, config
 from portal.directory import api as dir_db
-from portal.directory.api import COLUMNS
+from portal.directory.api import COLUMNS, label
 from portal.exports.tabular import csv_bytes, csv_text, xlsx_bytes
 from portal.i18n import t
 
 FORMATS = ("csv", "xlsx", "hsds")
+# Column -> vocabulary whose label the export writes.
+LABELLED = {
+    "status": "status",
+    "visibility": "visibility",
+    "categories": "category",
+    "target_groups": "group",
+}
 DESCRIPTOR = DATA_DIR / "reference" / "hsds" / "datapackage.json"
 
 
@@ -35,15 +42,24 @@ def entries_for(role: str | None = "admin") -> list[dict[str, Any]]:
 
 
 def table(entries: list[dict[str, Any]]) -> pd.DataFrame:
-    """One row per entry with the import's columns; lists joined with '; '."""
+    """One row per entry with the import's columns; lists joined with '; '. Status,
+    visibility, categories and target groups are the words the UI shows (in its
+    language), not stored codes; the import reads those words back."""
     rows = []
     for e in entries:
         row = {c: e.get(c) for c in COLUMNS}
-        for key in ("categories", "target_groups", "languages"):
-            row[key] = "; ".join(e.get(key) or [])
+        for key, kind in LABELLED.items():
+            row[key] = "; ".join(label(kind, v) for v in _listed(e.get(key)))
+        row["languages"] = "; ".join(e.get("languages") or [])
         row["verified_on"] = e["verified_on"].isoformat() if e.get("verified_on") else ""
         rows.append(row)
     return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def _listed(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return [str(value)] if isinstance(value, str) else [str(v) for v in value]
 
 
 def csv_data(role: str | None = "admin") -> bytes:

@@ -120,9 +120,23 @@ def upcoming_ics() -> bytes:
     return calendar_bytes(df.to_dict("records"))
 
 
+# Column -> catalog key of its heading (the file speaks the reader's language).
+HEADERS = {
+    "id": "meetings.col_id",
+    "title": "meetings.meeting_title",
+    "type": "meetings.type",
+    "starts_at": "meetings.col_starts",
+    "ends_at": "meetings.col_ends",
+    "place": "meetings.place",
+    "link": "meetings.link",
+    "status": "meetings.status",
+}
+
+
 def meetings_table() -> pd.DataFrame:
+    """Every meeting with its type and status as words, headed in the UI's language."""
     df = db.meetings()
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "id": df["id"].astype(int),
             "title": df["title"],
@@ -134,6 +148,7 @@ def meetings_table() -> pd.DataFrame:
             "status": [t(f"meetings.statuses.{s}") for s in df["status"]],
         }
     )
+    return table.rename(columns={k: t(v) for k, v in HEADERS.items()})
 
 
 def export(fmt: str, path: Path) -> None:

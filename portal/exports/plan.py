@@ -14,7 +14,7 @@ import pandas as pd
 from openpyxl import Workbook
 
 from portal.errors import NotFound
-from portal.exports.tabular import add_sheet, write_csv
+from portal.exports.tabular import add_sheet, write_csv, yes_no
 from portal.i18n import t
 from portal.plan import api as plan_api
 
@@ -38,8 +38,8 @@ HEADERS = {
 
 def plan_table(today: date, plan_id: int | None = None) -> pd.DataFrame:
     """One row per activity, in the plan's order, with the columns people read, headed
-    in the UI's language. Yes/no columns are booleans: TRUE/FALSE cells in Excel, the
-    words Ja/Nej in CSV (portal.exports.tabular)."""
+    in the UI's language. Yes/no columns are booleans here, written as the words Ja/Nej
+    in CSV and Excel alike (portal.exports.tabular)."""
     view = plan_api.plan_view(plan_id, today) if plan_id else plan_api.current_plan_view(today)
     if view is None:
         raise NotFound(t("plan.no_plan"))
@@ -70,10 +70,10 @@ def plan_table(today: date, plan_id: int | None = None) -> pd.DataFrame:
 
 
 def xlsx_bytes(df: pd.DataFrame, sheet: str) -> bytes:
-    """An Excel workbook with real types: whole numbers, TRUE/FALSE, dates."""
+    """An Excel workbook with real types (whole numbers, dates) and yes/no as words."""
     wb = Workbook()
     default = wb.active
-    add_sheet(wb, sheet, df, {t(HEADERS[k]): w for k, w in WIDTHS.items()})
+    add_sheet(wb, sheet, yes_no(df), {t(HEADERS[k]): w for k, w in WIDTHS.items()})
     if default is not None:
         wb.remove(default)
     buf = io.BytesIO()

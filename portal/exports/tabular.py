@@ -1,8 +1,8 @@
 """Tables written for spreadsheets, the one way every export does it.
 
-CSV: UTF-8 with BOM so Excel shows å, ä, ö right, yes/no as the words Ja/Nej (Yes/No in
-English), never Python's True/False. Excel: real types (whole numbers,
-decimals, TRUE/FALSE, dates), a bold and frozen header, widths that fit the content.
+CSV: UTF-8 with BOM so Excel shows å, ä, ö right. In CSV and Excel alike yes/no is the
+word Ja/Nej (Yes/No in English), never True/False or TRUE/FALSE. Excel: real types
+(whole numbers, decimals, dates), a bold and frozen header, widths that fit the content.
 
 User text can never run as a formula: in CSV a text cell that a spreadsheet would read as
 a formula (it starts with =, +, -, @, a tab or a carriage return) gets a leading
@@ -168,7 +168,7 @@ def xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
     wb = Workbook()
     default = wb.active
     for title, df in sheets.items():
-        add_sheet(wb, title, df)
+        add_sheet(wb, title, yes_no(df))
     if default is not None and len(wb.worksheets) > 1:
         wb.remove(default)
     buf = io.BytesIO()

@@ -12,6 +12,8 @@ so such a row is left out (and counted in the audit record), never stored as a g
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from portal import auth, csvin
 from portal.actor import Actor
 from portal.cells import restore
 from portal.db import audit
-from portal.db.connection import transaction
+from portal.db.connection import cursor, transaction
 from portal.errors import ValidationError
 from portal.i18n import LANGS, catalog, t
 from portal.situation._db import situation as db
@@ -49,21 +51,13 @@ def import_text(text: str, actor: str, role: str | None, today: date | None = No
     rows = _read(text)
     suppressed = [r for r in rows if _suppressed(r[1])]
     rows = [r for r in rows if not _suppressed(r[1])]
+    # Checked outside the write lock (other users' saves do not wait for it); inside, one
+    # statement writes every row, after a check that nobody added the same counts since.
+    with cursor() as cur:
+        clean = _checked(rows, db.existing_indicator_keys(cur), today)
     with transaction() as cur:
-        seen = db.existing_indicator_keys(cur)
-        clean, problems = [], {}
-        for line, row in rows:
-            try:
-                item = validate_indicator(row, seen, today)
-            except ValidationError as exc:
-                problems[f"rad {line}"] = "; ".join(f"{k}: {v}" for k, v in exc.problems.items())
-                continue
-            seen.add((item["period"], item["milieu"], item["source"], item["area"]))
-            clean.append(item)
-        if problems:
-            raise ValidationError(t("situation.errors.import_failed", n=len(problems)), problems)
-        for item in clean:
-            db.insert_indicator(cur, item, actor)
+        _refuse_added_meanwhile(clean, db.existing_indicator_keys(cur))
+        db.insert_indicators(cur, [item for _, item in clean], actor)
         audit.record(
             cur,
             actor,
@@ -74,6 +68,58 @@ def import_text(text: str, actor: str, role: str | None, today: date | None = No
             {"rows": len(clean), "suppressed_rows_left_out": len(suppressed)},
         )
     return len(clean)
+
+
+Key = tuple[str, str, str, str]
+
+
+def import_template() -> bytes:
+    """A template CSV: the export's headings and one example row in the UI's language,
+    as Swedish Excel reads CSV best (UTF-8 with BOM, semicolon between cells)."""
+    header = [t(f"situation.col.{key}") for key in REQUIRED]
+    example = [
+        f"{date.today().year - 1}-Q3",
+        t("common.milieus.far_right"),
+        t("common.sources.school"),
+        "Klädesholmen",  # a real place the demo data does not use, so it imports there too
+        "4",
+    ]
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer.writerows([header, example])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def _checked(
+    rows: list[tuple[int, dict]], seen: set[Key], today: date | None
+) -> list[tuple[int, dict]]:
+    """(line, clean row) for every row, or ValidationError naming every bad line."""
+    clean, problems = [], {}
+    for line, row in rows:
+        try:
+            item = validate_indicator(row, seen, today)
+        except ValidationError as exc:
+            problems[f"rad {line}"] = "; ".join(f"{k}: {v}" for k, v in exc.problems.items())
+            continue
+        seen.add(_key_of(item))
+        clean.append((line, item))
+    if problems:
+        raise ValidationError(t("situation.errors.import_failed", n=len(problems)), problems)
+    return clean
+
+
+def _key_of(item: dict) -> Key:
+    return (item["period"], item["milieu"], item["source"], item["area"])
+
+
+def _refuse_added_meanwhile(clean: list[tuple[int, dict]], stored: set[Key]) -> None:
+    problems = {
+        f"rad {line}": t("situation.errors.duplicate", period=item["period"])
+        for line, item in clean
+        if _key_of(item) in stored
+    }
+    if problems:
+        raise ValidationError(t("situation.errors.import_failed", n=len(problems)), problems)
 
 
 def _read(text: str) -> list[tuple[int, dict]]:

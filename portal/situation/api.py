@@ -28,6 +28,7 @@ from portal.situation._db.situation import assessments as assessments
 from portal.situation._find import find as find
 from portal.situation._import import (
     import_file as import_file,
+    import_template as import_template,
     import_text as import_text,
     import_upload as import_upload,
 )

@@ -9,7 +9,7 @@ import streamlit as st
 from portal.admin import api as backup, api as user_service
 from portal.admin.api import User
 from portal.errors import PortalError
-from portal.exports.tabular import csv_bytes
+from portal.exports.audit import audit_csv
 from portal.i18n import t
 from portal.ui.forms import show_error
 
@@ -60,7 +60,7 @@ def audit_section(user: User) -> None:
     )
     st.download_button(
         t("admin.export_csv"),
-        data=lambda: csv_bytes(log),
+        data=lambda: audit_csv(log),
         file_name=f"granskningslogg-{today.isoformat()}.csv",
         mime="text/csv",
         icon=":material/download:",

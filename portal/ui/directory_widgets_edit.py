@@ -196,8 +196,17 @@ def stale_table(stale: list[dict[str, Any]]) -> pd.DataFrame:
 def import_export(user: User) -> None:
     st.subheader(t("directory.import_heading"))
     st.caption(t("directory.import_help"))
+    st.download_button(
+        t("directory.import_template"),
+        directory_import.import_template,
+        "stodkatalog-mall.csv",
+        "text/csv",
+        key="dir_template",
+        icon=":material/download:",
+        on_click="ignore",
+    )
     upload = st.file_uploader(
-        t("directory.import_heading"), type=["csv", "xlsx", "zip"], key="dir_upload"
+        t("directory.import_heading"), type=["csv", "txt", "xlsx", "zip"], key="dir_upload"
     )
     if upload is not None and st.button(t("directory.import_button"), key="dir_import"):
         try:

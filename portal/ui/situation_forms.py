@@ -239,7 +239,18 @@ def indicator_form(user) -> None:
 def import_form(user) -> None:
     st.caption(t("situation.import_help"))
     st.caption(t("situation.import_keys", milieus=", ".join(MILIEUS), sources=", ".join(SOURCES)))
-    upload = st.file_uploader(t("situation.import_file"), type=["csv"], key="situation_import_file")
+    st.download_button(
+        t("situation.import_template"),
+        situation_import.import_template,
+        "lagesbild-mall.csv",
+        "text/csv",
+        key="situation_template",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    upload = st.file_uploader(
+        t("situation.import_file"), type=["csv", "txt"], key="situation_import_file"
+    )
     if upload is not None and st.button(t("situation.import_button")):
         try:
             n = situation_import.import_upload(upload.getvalue(), user.username, user.role)

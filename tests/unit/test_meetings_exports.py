@@ -118,8 +118,8 @@ def test_cli_exports_upcoming_meetings_only(leader, tmp_path):
     csv_out = tmp_path / "moten.csv"
     assert cli.main(["export", "meetings", "--format", "csv", "-o", str(csv_out)]) == 0
     rows = list(csv.DictReader(io.StringIO(csv_out.read_text(encoding="utf-8-sig"))))
-    assert [r["title"] for r in rows] == ["Förr", "Sedan 1", "Sedan 2"]
-    assert rows[0]["type"] == "SOS-möte"
+    assert [r["Rubrik"] for r in rows] == ["Förr", "Sedan 1", "Sedan 2"]
+    assert rows[0]["Typ"] == "SOS-möte"
 
 
 def _full_meeting(leader) -> int:

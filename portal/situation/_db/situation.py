@@ -251,6 +251,31 @@ def insert_indicator(cur: Cursor, row: dict[str, Any], actor: str) -> None:
     )
 
 
+def insert_indicators(cur: Cursor, rows: list[dict[str, Any]], actor: str) -> None:
+    """Many rows in one statement (an import): the lists of values unnested side by side."""
+    if not rows:
+        return
+    cur.execute(
+        "INSERT INTO situation_indicators (period, year, quarter, milieu, source, area, count,"
+        " note, is_demo, created_by) SELECT unnest(?::VARCHAR[]), unnest(?::INTEGER[]),"
+        " unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),"
+        " unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?::VARCHAR[]),"
+        " unnest(?::BOOLEAN[]), ?",
+        [
+            [r["period"] for r in rows],
+            [r["year"] for r in rows],
+            [r["quarter"] for r in rows],
+            [r["milieu"] for r in rows],
+            [r["source"] for r in rows],
+            [r.get("area", "") for r in rows],
+            [int(r["count"]) for r in rows],
+            [r.get("note", "") for r in rows],
+            [bool(r.get("is_demo", False)) for r in rows],
+            actor,
+        ],
+    )
+
+
 def delete_indicator(cur: Cursor, indicator_id: int) -> dict[str, Any] | None:
     cur.execute(_INDICATOR_SQL, [indicator_id])
     rows = _dicts(cur)

@@ -1,0 +1,26 @@
+"""The import tabs offer the template CSV their feature builds, to editors only."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.helpers import page_as
+
+TEMPLATE = "Ladda ned mall (CSV)"
+
+
+def _labels(at) -> list[str]:
+    return [b.label for b in at.get("download_button")]
+
+
+@pytest.mark.parametrize("page", ["app_pages/directory.py", "app_pages/situation.py"])
+def test_import_tab_offers_the_template(demo_db, page):
+    at = page_as("admin", page)
+    assert not at.exception
+    assert _labels(at).count(TEMPLATE) == 1
+
+
+def test_readers_get_no_template(demo_db):
+    at = page_as("partner", "app_pages/directory.py")
+    assert not at.exception
+    assert TEMPLATE not in _labels(at)
