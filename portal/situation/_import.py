@@ -21,7 +21,7 @@ from portal.cells import restore
 from portal.db import audit
 from portal.db.connection import transaction
 from portal.errors import ValidationError
-from portal.i18n import LANGS, catalog, t
+from portal.i18n import LANGS, catalog, t, tn
 from portal.situation._core import validate_indicator
 from portal.situation._db import situation as db
 from portal.suppression import is_hidden
@@ -61,7 +61,7 @@ def import_text(text: str, actor: str, role: str | None, today: date | None = No
             seen.add((item["period"], item["milieu"], item["source"], item["area"]))
             clean.append(item)
         if problems:
-            raise ValidationError(t("situation.errors.import_failed", n=len(problems)), problems)
+            raise ValidationError(tn("situation.errors.import_failed", len(problems)), problems)
         for item in clean:
             db.insert_indicator(cur, item, actor)
         audit.record(

@@ -23,7 +23,7 @@ from portal.directory.api import (
     valid_url,
     word_spans,
 )
-from portal.i18n import t
+from portal.i18n import t, tn
 from portal.i18n.formats import long_date, number
 from portal.ui import links, pager
 from portal.ui.text import escape_md, plain
@@ -128,7 +128,7 @@ def summary(page: Page) -> None:
     if page.total == 1:
         st.caption(t("directory.results_one"))
     elif page.total <= len(page.rows):
-        st.caption(t("directory.results", n=number(page.total)))
+        st.caption(tn("directory.results", page.total))
     else:
         st.caption(
             t(

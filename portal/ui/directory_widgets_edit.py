@@ -16,7 +16,7 @@ from portal.directory import api as dir_service, api as dir_views, api as direct
 from portal.directory.api import CATEGORIES, TARGET_GROUPS, VISIBILITIES, label
 from portal.errors import PortalError, ValidationError
 from portal.exports import directory as dir_export
-from portal.i18n import t
+from portal.i18n import t, tn
 from portal.i18n.formats import number
 from portal.ui import directory_widgets, pager
 from portal.ui.forms import FLASH, show_error
@@ -153,10 +153,10 @@ def stale_list(user: User, today: date) -> None:
     """What to check: entries never verified or not verified for PORTAL_VERIFY_MONTHS,
     one page at a time (the count and the rows come from SQL)."""
     months = config.get_int("PORTAL_VERIFY_MONTHS")
-    st.subheader(t("directory.stale_heading", months=months))
+    st.subheader(tn("directory.stale_heading", months))
     page = dir_views.stale_page(user.role, today, pager.requested("dir_check"))
     if not page.total:
-        st.success(t("directory.stale_none", months=months))
+        st.success(tn("directory.stale_none", months))
         return
     st.write(t("directory.stale_hint"))
     directory_widgets.summary(page)
@@ -209,7 +209,7 @@ def import_export(user: User) -> None:
         except PortalError as exc:
             st.error(escape_md(str(exc)))
         else:
-            st.success(t("directory.imported", n=n))
+            st.success(tn("directory.imported", n))
     st.subheader(t("directory.export_heading"))
     cols = st.columns(3)
     cols[0].download_button(

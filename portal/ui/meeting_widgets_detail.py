@@ -9,7 +9,7 @@ import streamlit as st
 
 from portal.errors import PortalError, StaleEdit
 from portal.exports import meetings as ics_export, minutes as minutes_export
-from portal.i18n import t
+from portal.i18n import t, tn
 from portal.meetings import api as db, api as svc
 from portal.ui.meeting_widgets import meeting_form, show_error, when_text
 from portal.ui.meeting_widgets_entry import (
@@ -41,7 +41,7 @@ def agenda_editor(m: dict, editor: bool) -> None:
     activities = activity_choices(search, linked)
     labels = {k: f"#{k} {v}" for k, v in activities.items()}
     total = int(df["duration_min"].sum()) if len(df) else 0
-    st.caption(t("meetings.total_time", n=total))
+    st.caption(tn("meetings.total_time", total))
     kinds = {k: t(f"meetings.kinds.{k}") for k in svc.KINDS}
     table = pd.DataFrame(
         {

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from portal.actor import Actor
-from portal.i18n import t
+from portal.i18n import t, tn
 from portal.i18n.formats import number
 from portal.plan import api as plan_api
 from portal.ui.forms import field_error, submit
@@ -56,7 +56,7 @@ def new_period_form(plan: dict[str, Any], user: Actor) -> None:
     st.markdown(f"#### {t('plan.new_period')}")
     st.write(t("plan.new_period_intro"))
     carried, total = plan_api.carry_over_preview(int(plan["id"]))
-    with st.expander(t("plan.carry_list", n=number(total))):
+    with st.expander(tn("plan.carry_list", total)):
         text_table(
             pd.DataFrame(
                 {

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from portal.charts import plan as plan_charts
-from portal.i18n import t
+from portal.i18n import t, tn
 from portal.i18n.formats import long_date
 from portal.plan import api as plan_api
 from portal.ui.text import escape_md, plain, table as text_table
@@ -115,7 +115,7 @@ def activity_detail(row: plan_api.Activity) -> None:
     cols[1].markdown(f"{t('plan.progress')}: **{int(row.progress)} %**")
     cols[2].markdown(f"{t('plan.last_updated')}: **{_day(row.last_updated) or '–'}**")
     if row.stale:
-        st.warning(t("plan.stale_note", days=plan_api.stale_days()), icon=":material/schedule:")
+        st.warning(tn("plan.stale_note", plan_api.stale_days()), icon=":material/schedule:")
     if row.predecessor_id is not None and not pd.isna(row.predecessor_id):
         st.caption(t("plan.predecessor"))
     st.markdown(f"##### {t('plan.history')}")

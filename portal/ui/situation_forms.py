@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from portal.errors import PortalError
-from portal.i18n import t
+from portal.i18n import t, tn
 from portal.situation import api as service, api as situation_import, api as views
 from portal.ui import pager
 from portal.ui.situation_widgets import INDICATOR_PAGE
@@ -246,7 +246,7 @@ def import_form(user) -> None:
         except PortalError as exc:
             _show(exc)
         else:
-            st.success(t("situation.imported", n=n))
+            st.success(tn("situation.imported", n))
 
 
 def _saved(message: str | None = None) -> None:

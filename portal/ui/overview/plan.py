@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from portal.charts.plan import dimension_progress
-from portal.i18n import t
+from portal.i18n import t, tn
 from portal.i18n.formats import number
 from portal.plan import api as plan_api
 from portal.ui import plan_widgets
@@ -62,7 +62,7 @@ def render(user) -> None:
         lambda: st.success(t("overview.none_overdue")),
     )
     _short_list(
-        t("overview.stale_list", days=days),
+        tn("overview.stale_list", days),
         *lists["stale"],
         lambda: st.success(t("overview.none_stale")),
     )
