@@ -13,6 +13,7 @@ from portal.admin.api import MIN_PASSWORD, User
 from portal.auth import ROLES
 from portal.errors import PortalError
 from portal.i18n import t
+from portal.ui import widgets
 from portal.ui.forms import show_error
 
 _FLASH = "admin_flash"
@@ -80,7 +81,7 @@ def _create_form(user: User) -> None:
         )
         name = st.text_input(t("admin.col_name"), max_chars=120)
         email = st.text_input(t("admin.col_email"), max_chars=200)
-        role = st.selectbox(
+        role = widgets.select(
             t("admin.col_role"), ROLES, index=ROLES.index("member"), format_func=_role_name
         )
         password = st.text_input(
@@ -111,10 +112,10 @@ def _manage(user: User, usernames: list[str]) -> None:
     st.subheader(t("admin.manage_heading"))
     if not usernames:
         return
-    target = st.selectbox(t("admin.pick_user"), usernames, key="admin_target")
+    target = widgets.select(t("admin.pick_user"), usernames, key="admin_target")
     current = user_service.list_users(user).set_index("username").loc[target]
     with st.form("change_role"):
-        role = st.selectbox(
+        role = widgets.select(
             t("admin.col_role"),
             ROLES,
             # an account without a role (single sign-on) starts with nothing chosen

@@ -25,7 +25,7 @@ from portal.directory.api import (
 )
 from portal.i18n import t, tn
 from portal.i18n.formats import long_date, number
-from portal.ui import links, pager
+from portal.ui import links, pager, widgets
 from portal.ui.text import escape_md, plain
 
 
@@ -43,25 +43,25 @@ def filters(role: str | None, editor: bool) -> dict[str, Any]:
         + " · "
         + t("directory.filter_area")
     ):
-        category = st.selectbox(
+        category = widgets.select(
             t("directory.filter_category"),
             [None, *CATEGORIES],
             format_func=lambda k: "–" if k is None else label("category", k),
             key="dir_category",
         )
-        group = st.selectbox(
+        group = widgets.select(
             t("directory.filter_group"),
             [None, *TARGET_GROUPS],
             format_func=lambda k: "–" if k is None else label("group", k),
             key="dir_group",
         )
-        language = st.selectbox(
+        language = widgets.select(
             t("directory.filter_language"),
             [None, *options["languages"]],
             format_func=lambda k: "–" if k is None else label("lang", k),
             key="dir_language",
         )
-        area = st.selectbox(
+        area = widgets.select(
             t("directory.filter_area"),
             [None, *options["areas"]],
             format_func=lambda k: "–" if k is None else k,

@@ -18,7 +18,7 @@ from portal.errors import PortalError, ValidationError
 from portal.exports import directory as dir_export
 from portal.i18n import t, tn
 from portal.i18n.formats import number
-from portal.ui import directory_widgets, pager
+from portal.ui import directory_widgets, pager, widgets
 from portal.ui.forms import FLASH, show_error
 from portal.ui.text import escape_md
 
@@ -46,7 +46,7 @@ def choose_entry(user: User) -> dict[str, Any]:
     )
     page = dir_views.pick(user.role, query)
     by_id = {e["id"]: e for e in page.rows}
-    choice = st.selectbox(
+    choice = widgets.select(
         t("directory.choose_entry"),
         [None, *by_id],
         key="dir_edit_choice",
@@ -77,16 +77,16 @@ def edit_form(user: User) -> None:
                 t("directory.organization"), entry.get("organization", "")
             ),
             "description": st.text_area(t("directory.description"), entry.get("description", "")),
-            "categories": st.multiselect(
+            "categories": widgets.multiselect(
                 t("directory.categories"),
                 CATEGORIES,
-                entry.get("categories", []),
+                default=entry.get("categories", []),
                 format_func=lambda k: label("category", k),
             ),
-            "target_groups": st.multiselect(
+            "target_groups": widgets.multiselect(
                 t("directory.target_groups"),
                 TARGET_GROUPS,
-                entry.get("target_groups", []),
+                default=entry.get("target_groups", []),
                 format_func=lambda k: label("group", k),
             ),
             "languages": [
@@ -98,10 +98,10 @@ def edit_form(user: User) -> None:
                 ).split(",")
                 if c.strip()
             ],
-            "visibility": st.selectbox(
+            "visibility": widgets.select(
                 t("directory.visibility_label"),
                 VISIBILITIES,
-                VISIBILITIES.index(entry.get("visibility", "internal")),
+                index=VISIBILITIES.index(entry.get("visibility", "internal")),
                 format_func=lambda k: label("visibility", k),
             ),
         }
@@ -163,7 +163,7 @@ def stale_list(user: User, today: date) -> None:
     st.dataframe(stale_table(page.rows), hide_index=True)
     directory_widgets.page_controls("dir_check", page)
     by_id = {e["id"]: e for e in page.rows}
-    chosen = st.selectbox(
+    chosen = widgets.select(
         t("directory.choose_checked"),
         list(by_id),
         key="dir_check_choice",

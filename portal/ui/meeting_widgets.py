@@ -20,7 +20,7 @@ from portal.errors import PortalError
 from portal.i18n import t
 from portal.i18n.formats import long_date
 from portal.meetings import api as actions_svc, api as db, api as lists, api as svc
-from portal.ui import chart_cache, forms, pager
+from portal.ui import chart_cache, forms, pager, widgets
 from portal.ui.text import escape_md, no_missing
 
 
@@ -108,7 +108,7 @@ def list_view(editor: bool) -> None:
     }
     if labels:
         with st.form("mt_open"):
-            chosen = st.selectbox(
+            chosen = widgets.select(
                 t("meetings.open_meeting"),
                 list(labels),
                 format_func=labels.__getitem__,
@@ -196,7 +196,7 @@ def meeting_form(meeting: dict[str, Any] | None) -> None:
         title = st.text_input(
             t("meetings.meeting_title"), value=meeting["title"] if meeting else ""
         )
-        mtype = st.selectbox(
+        mtype = widgets.select(
             t("meetings.type"),
             svc.TYPES,
             format_func=svc.type_label,
@@ -222,7 +222,7 @@ def meeting_form(meeting: dict[str, Any] | None) -> None:
         )
         status = meeting["status"] if meeting else "planned"
         if meeting:
-            status = st.selectbox(
+            status = widgets.select(
                 t("meetings.status"),
                 svc.STATUSES,
                 index=svc.STATUSES.index(meeting["status"]),

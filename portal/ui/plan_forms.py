@@ -14,6 +14,7 @@ from portal.actor import Actor
 from portal.i18n import t
 from portal.plan import api as plan_api
 from portal.plan.api import STATUSES
+from portal.ui import widgets
 from portal.ui.forms import errors, field_error, submit
 
 
@@ -58,7 +59,7 @@ def update_form(row: plan_api.Activity, user: Actor) -> None:
     st.markdown(f"##### {t('plan.update')}")
     form_errors(form)
     with st.form(form):
-        status = st.selectbox(
+        status = widgets.select(
             t("plan.status"),
             STATUSES,
             index=STATUSES.index(base["status"]),
@@ -119,10 +120,10 @@ def indicator_forms(activity_id: int, inds: pd.DataFrame, user) -> None:
         form_errors(form)
         names = dict(zip(inds["indicator_id"].astype(int), inds["name"], strict=True))
         with st.form(form, clear_on_submit=True):
-            ind_id = st.selectbox(
+            ind_id = widgets.select(
                 t("plan.indicator_name"), list(names), format_func=names.__getitem__
             )
-            measured_on = st.date_input(
+            measured_on = widgets.date(
                 t("plan.measured_on"), value=date.today(), format="YYYY-MM-DD"
             )
             field_error(form, "measured_on")

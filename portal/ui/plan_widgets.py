@@ -13,6 +13,7 @@ from portal.charts import plan as plan_charts
 from portal.i18n import t, tn
 from portal.i18n.formats import long_date
 from portal.plan import api as plan_api
+from portal.ui import widgets
 from portal.ui.text import escape_md, plain, table as text_table
 
 
@@ -30,7 +31,7 @@ def plan_selector() -> int | None:
         return next(iter(labels))
     if st.session_state.get("plan_id") not in labels:
         st.session_state.pop("plan_id", None)  # e.g. after a new period was started
-    return st.selectbox(
+    return widgets.select(
         t("plan.select_plan"), list(labels), format_func=labels.__getitem__, key="plan_id"
     )
 

@@ -12,6 +12,7 @@ from portal.exports.report_outline import Block, outline
 from portal.i18n import t
 from portal.report import api as snaps
 from portal.report.api import build_report
+from portal.ui import widgets
 from portal.ui.text import escape_md, plain
 
 FORMAT_LABELS = {
@@ -117,7 +118,7 @@ def snapshot_list() -> None:
         for r in df.itertuples()
     }
     st.dataframe(df.rename(columns={"year": t("report.year")}), hide_index=True)
-    chosen = st.selectbox(
+    chosen = widgets.select(
         t("report.choose_snapshot"),
         list(labels),
         format_func=labels.__getitem__,

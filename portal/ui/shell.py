@@ -22,7 +22,7 @@ from portal.admin import api as admin_api
 from portal.errors import PortalError
 from portal.i18n import LANGS, set_lang, t
 from portal.notify import api as notify_api
-from portal.ui import login, session, sso
+from portal.ui import login, session, sso, widgets
 from portal.ui.text import escape_md
 
 _LANG_NAMES = {"sv": "Svenska", "en": "English"}
@@ -173,7 +173,7 @@ def _sidebar(user) -> None:
     if logo:
         st.logo(str(logo))
     with st.sidebar:
-        st.selectbox(
+        widgets.select(
             t("common.language"), LANGS, key="lang", format_func=lambda code: _LANG_NAMES[code]
         )
         if user is not None:

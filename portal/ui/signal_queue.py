@@ -14,7 +14,7 @@ from portal.i18n import t
 from portal.i18n.formats import number
 from portal.signals import api as queue_service, api as signal_service
 from portal.signals.api import OUTCOMES, REFERRED_TO, next_steps
-from portal.ui import pager
+from portal.ui import pager, widgets
 from portal.ui.signal_widgets import label
 from portal.ui.text import plain
 
@@ -178,13 +178,13 @@ def _step_form(user, d: dict[str, Any]) -> None:
     with st.form(f"signal_step_{d['id']}_{d['version']}"):
         referred_to = outcome = None
         if target == "referred":
-            referred_to = st.selectbox(
+            referred_to = widgets.select(
                 t("signals.queue.referred_to"),
                 REFERRED_TO,
                 format_func=lambda k: label("referred_to", k),
             )
         if target == "closed":
-            outcome = st.selectbox(
+            outcome = widgets.select(
                 t("signals.queue.outcome"), OUTCOMES, format_func=lambda k: label("outcomes", k)
             )
         note = st.text_area(

@@ -15,7 +15,7 @@ from portal.i18n import t
 from portal.signals import api as signal_service, api as signal_stats
 from portal.signals.api import KINDS, URGENCIES, Finding
 from portal.suppression import threshold
-from portal.ui import chart_cache
+from portal.ui import chart_cache, widgets
 from portal.ui.text import escape_md
 
 _FORM_GEN = "signal_form_gen"  # bumped after a successful report: fresh, empty widgets
@@ -58,7 +58,7 @@ def report_form(user) -> None:
     gen = st.session_state.get(_FORM_GEN, 0)
     today = date.today()
     with st.form(f"signal_report_{gen}"):
-        observed = st.date_input(
+        observed = widgets.date(
             t("signals.form.observed_on"),
             value=today,
             max_value=today,

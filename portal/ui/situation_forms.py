@@ -12,7 +12,7 @@ import streamlit as st
 from portal.errors import PortalError
 from portal.i18n import t, tn
 from portal.situation import api as service, api as situation_import, api as views
-from portal.ui import pager
+from portal.ui import pager, widgets
 from portal.ui.situation_widgets import INDICATOR_PAGE
 from portal.ui.text import escape_md, table as text_table
 from portal.vocab import MILIEUS, SOURCES
@@ -119,14 +119,14 @@ def milieu_forms(user, year: dict[str, Any]) -> None:
 def _milieu_form(user, year: dict[str, Any], milieu: str, row: dict[str, Any] | None) -> None:
     y = year["year"]
     with st.form(f"situation_{y}_{milieu}"):
-        level = st.selectbox(
+        level = widgets.select(
             t("situation.level"),
             service.LEVELS,
             index=service.LEVELS.index(row["level"]) if row else 0,
             format_func=views.level_label,
             key=f"sit_level_{y}_{milieu}",
         )
-        trend = st.selectbox(
+        trend = widgets.select(
             t("situation.trend"),
             service.TRENDS,
             index=service.TRENDS.index(row["trend"]) if row else 0,
@@ -136,14 +136,14 @@ def _milieu_form(user, year: dict[str, Any], milieu: str, row: dict[str, Any] | 
         narrative = st.text_area(
             t("situation.narrative"), row["narrative"] if row else "", key=f"sit_narr_{y}_{milieu}"
         )
-        used = st.multiselect(
+        used = widgets.multiselect(
             t("situation.sources_used"),
             SOURCES,
             default=list(row["sources_used"]) if row else [],
             format_func=views.source_label,
             key=f"sit_used_{y}_{milieu}",
         )
-        not_used = st.multiselect(
+        not_used = widgets.multiselect(
             t("situation.sources_not_used"),
             SOURCES,
             default=list(row["sources_not_used"]) if row else [],
@@ -184,7 +184,7 @@ def approve_form(user, year: dict[str, Any]) -> None:
     if year["status"] == "approved":
         return
     with st.form(f"situation_approve_{year['year']}"):
-        day = st.date_input(t("situation.approve_date"), date.today(), format="YYYY-MM-DD")
+        day = widgets.date(t("situation.approve_date"), date.today(), format="YYYY-MM-DD")
         submitted = st.form_submit_button(
             t("situation.approve"), type="primary", key=f"sit_approve_{year['year']}"
         )
@@ -275,7 +275,7 @@ def delete_indicator_form(user, year: dict[str, Any]) -> None:
         for r in df.itertuples()
     }
     with st.form(f"situation_delete_{year['year']}"):
-        chosen = st.selectbox(
+        chosen = widgets.select(
             t("situation.delete_indicator"),
             list(labels),
             format_func=labels.__getitem__,

@@ -11,7 +11,7 @@ from portal import suppression
 from portal.charts.situation import to_png, to_svg
 from portal.i18n import t
 from portal.situation import api as charts, api as service, api as views
-from portal.ui import chart_cache, links, pager
+from portal.ui import chart_cache, links, pager, widgets
 from portal.ui.text import escape_md, plain, table as text_table
 
 INDICATOR_PAGE = "situation_indicator_page"  # shared with the delete form
@@ -26,7 +26,7 @@ def year_selector(years: list[dict]) -> dict | None:
     links.seed_from_url("ar", "situation_year", int)
     if st.session_state.get("situation_year") not in by_year:
         st.session_state.pop("situation_year", None)
-    chosen = st.selectbox(
+    chosen = widgets.select(
         t("situation.year"),
         list(by_year),
         key="situation_year",
