@@ -11,6 +11,7 @@ from portal.admin.api import User
 from portal.errors import PortalError
 from portal.exports.tabular import csv_bytes
 from portal.i18n import t
+from portal.ui import widgets
 from portal.ui.forms import show_error
 
 _ALL = ""
@@ -19,20 +20,20 @@ _ALL = ""
 def audit_section(user: User) -> None:
     actors, entities = user_service.audit_choices(user)
     c1, c2, c3 = st.columns(3)
-    who = c1.selectbox(
+    who = widgets.on(c1).select(
         t("admin.filter_user"),
         [_ALL, *actors],
         key="audit_actor",
         format_func=lambda v: v or t("admin.all"),
     )
-    entity = c2.selectbox(
+    entity = widgets.on(c2).select(
         t("admin.filter_entity"),
         [_ALL, *entities],
         key="audit_entity",
         format_func=lambda v: v or t("admin.all"),
     )
     today = date.today()
-    period = c3.date_input(
+    period = widgets.on(c3).date(
         t("admin.filter_dates"),
         (today - timedelta(days=30), today),
         key="audit_dates",

@@ -33,7 +33,9 @@ def selected_meeting_id() -> int | None:
 
 
 def open_meeting(meeting_id: int | None, mode: bool = False) -> None:
-    st.query_params.clear()
+    # Only the meeting's own parameters: the chosen language stays in the URL.
+    st.query_params.pop("mote", None)
+    st.query_params.pop("lage", None)
     if meeting_id is not None:
         st.query_params["mote"] = str(meeting_id)
         if mode:
@@ -81,13 +83,13 @@ def list_view(editor: bool) -> None:
     meetings shown, and the open action items (a page at a time)."""
     cols = st.columns(2)
     types = [None, *svc.TYPES]
-    chosen_type = cols[0].selectbox(
+    chosen_type = widgets.on(cols[0]).select(
         t("meetings.filter_type"),
         types,
         key="mt_filter_type",
         format_func=lambda k: t("meetings.all") if k is None else svc.type_label(k),
     )
-    chosen_year = cols[1].selectbox(
+    chosen_year = widgets.on(cols[1]).select(
         t("meetings.filter_year"),
         [None, *db.meeting_years()],
         key="mt_filter_year",
@@ -203,7 +205,7 @@ def meeting_form(meeting: dict[str, Any] | None) -> None:
             index=svc.TYPES.index(meeting["type"]) if meeting else 0,
         )
         cols = st.columns(3)
-        day = cols[0].date_input(
+        day = widgets.on(cols[0]).date(
             t("meetings.date"),
             value=meeting["starts_at"].date() if meeting else default_day,
             format="YYYY-MM-DD",
@@ -314,10 +316,10 @@ def actions_table(df: pd.DataFrame, editor: bool, key: str, compact: bool = Fals
     versions = {int(r.id): int(r.version) for r in open_rows.itertuples()}
     with st.form(f"mt_close_{key}"):
         cols = [st.container(), st.container()] if compact else st.columns([3, 1])
-        chosen = cols[0].selectbox(
+        chosen = widgets.on(cols[0]).select(
             t("meetings.close_action"), list(labels), format_func=labels.__getitem__
         )
-        status = cols[1].selectbox(
+        status = widgets.on(cols[1]).select(
             t("meetings.new_status"),
             actions_svc.ACTION_STATUSES,
             index=actions_svc.ACTION_STATUSES.index("done"),

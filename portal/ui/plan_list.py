@@ -25,7 +25,7 @@ def filters() -> tuple[str, str]:
     (the pagers remember which filters their position belongs to)."""
     links.seed_from_url("sok", "plan_filter_search")
     cols = st.columns([1, 2])
-    state = cols[0].selectbox(
+    state = widgets.on(cols[0]).select(
         t("plan.filter_state"),
         plan_api.STATE_FILTERS,
         format_func=lambda k: t(f"plan.filters.{k}"),

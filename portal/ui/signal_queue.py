@@ -53,7 +53,7 @@ def queue_section(user) -> None:
 
 def _filters() -> tuple[str, str | None]:
     cols = st.columns(2)
-    status = cols[0].selectbox(
+    status = widgets.on(cols[0]).select(
         t("signals.queue.filter_status"),
         queue_service.STATUSES,
         key="signal_filter_status",
@@ -61,7 +61,7 @@ def _filters() -> tuple[str, str | None]:
             t(f"signals.queue.statuses.{s}") if s in ("open", "all") else label("steps", s)
         ),
     )
-    milieu = cols[1].selectbox(
+    milieu = widgets.on(cols[1]).select(
         t("signals.form.milieu"),
         [None, *vocab.MILIEUS],
         key="signal_filter_milieu",
@@ -78,7 +78,7 @@ def _open_form(user, df: pd.DataFrame) -> None:
         for r in df.itertuples()
     }
     cols = st.columns([3, 1])
-    chosen = cols[0].selectbox(
+    chosen = widgets.on(cols[0]).select(
         t("signals.queue.select"), ids, format_func=names.__getitem__, key="signal_choice"
     )
     if cols[1].button(

@@ -66,26 +66,26 @@ def report_form(user) -> None:
             key=f"sig_observed_{gen}",
         )
         cols = st.columns(2)
-        setting = cols[0].selectbox(
+        setting = widgets.on(cols[0]).select(
             t("signals.form.setting"),
             vocab.SETTINGS,
             format_func=lambda k: label("settings", k),
             key=f"sig_setting_{gen}",
         )
-        milieu = cols[1].selectbox(
+        milieu = widgets.on(cols[1]).select(
             t("signals.form.milieu"),
             vocab.MILIEUS,
             index=vocab.MILIEUS.index("other"),
             format_func=lambda k: label("milieus", k),
             key=f"sig_milieu_{gen}",
         )
-        kind = cols[0].selectbox(
+        kind = widgets.on(cols[0]).select(
             t("signals.form.kind"),
             KINDS,
             format_func=lambda k: label("kinds", k),
             key=f"sig_kind_{gen}",
         )
-        urgency = cols[1].selectbox(
+        urgency = widgets.on(cols[1]).select(
             t("signals.form.urgency"),
             URGENCIES,
             index=1,

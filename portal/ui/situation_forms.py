@@ -210,10 +210,10 @@ def indicator_form(user) -> None:
         count = cols[1].number_input(
             t("situation.count"), min_value=0, value=0, step=1, key="sit_ind_count"
         )
-        milieu = cols[0].selectbox(
+        milieu = widgets.on(cols[0]).select(
             t("situation.milieu"), MILIEUS, format_func=views.milieu_label, key="sit_ind_milieu"
         )
-        source = cols[1].selectbox(
+        source = widgets.on(cols[1]).select(
             t("situation.source"), SOURCES, format_func=views.source_label, key="sit_ind_source"
         )
         area = st.text_input(t("situation.area"), help=t("situation.area_help"), key="sit_ind_area")

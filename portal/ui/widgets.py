@@ -1,7 +1,8 @@
 """Pickers that speak the UI language: st.selectbox, st.multiselect and st.date_input
 with Streamlit's English defaults ("Choose an option", "Choose or add an option",
-"YYYY/MM/DD") replaced from the catalogue. Every picker in the portal goes through here;
-a caller's own placeholder or format wins.
+"YYYY/MM/DD") replaced from the catalogue. Every picker in the portal goes through here
+(`widgets.select(...)`, or `widgets.on(column).select(...)` inside a column); a caller's
+own placeholder or format wins.
 """
 
 from __future__ import annotations
@@ -22,22 +23,37 @@ def _placeholder(kwargs: dict[str, Any], key: str) -> None:
         kwargs["placeholder"] = t(key)
 
 
-def select(label: str, options: Sequence[Any], **kwargs: Any) -> Any:
-    """st.selectbox with a placeholder in the UI language."""
-    adding = bool(kwargs.get("accept_new_options"))
-    _placeholder(kwargs, "common.widgets.choose_or_add" if adding else "common.widgets.choose")
-    return st.selectbox(label, options, **kwargs)
+class Pickers:
+    """The pickers drawn in one container (the page, a column, the sidebar)."""
+
+    def __init__(self, parent: Any) -> None:
+        self._parent = parent
+
+    def select(self, label: str, options: Sequence[Any], **kwargs: Any) -> Any:
+        """st.selectbox with a placeholder in the UI language."""
+        adding = bool(kwargs.get("accept_new_options"))
+        _placeholder(kwargs, "common.widgets.choose_or_add" if adding else "common.widgets.choose")
+        return self._parent.selectbox(label, options, **kwargs)
+
+    def multiselect(self, label: str, options: Sequence[Any], **kwargs: Any) -> list[Any]:
+        """st.multiselect with a placeholder in the UI language."""
+        adding = bool(kwargs.get("accept_new_options"))
+        key = "common.widgets.choose_or_add_many" if adding else "common.widgets.choose_many"
+        _placeholder(kwargs, key)
+        return list(self._parent.multiselect(label, options, **kwargs))
+
+    def date(self, label: str, value: Any = "today", **kwargs: Any) -> Any:
+        """st.date_input in the Swedish date format (the field's segments follow it)."""
+        kwargs.setdefault("format", DATE_FORMAT)
+        return self._parent.date_input(label, value, **kwargs)
 
 
-def multiselect(label: str, options: Sequence[Any], **kwargs: Any) -> list[Any]:
-    """st.multiselect with a placeholder in the UI language."""
-    adding = bool(kwargs.get("accept_new_options"))
-    key = "common.widgets.choose_or_add_many" if adding else "common.widgets.choose_many"
-    _placeholder(kwargs, key)
-    return st.multiselect(label, options, **kwargs)
+def on(parent: Any) -> Pickers:
+    """The pickers inside `parent` (a column, a container, st.sidebar)."""
+    return Pickers(parent)
 
 
-def date(label: str, value: Any = "today", **kwargs: Any) -> Any:
-    """st.date_input in the Swedish date format (the field's segments follow it)."""
-    kwargs.setdefault("format", DATE_FORMAT)
-    return st.date_input(label, value, **kwargs)
+_page = Pickers(st)
+select = _page.select
+multiselect = _page.multiselect
+date = _page.date
