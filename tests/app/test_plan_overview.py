@@ -15,7 +15,7 @@ def test_process_leader_overview_lists_plan_sections(demo_db):
     ):
         assert heading in text
     assert "Utkast till rutin för signaler" in text  # newest demo update first
-    assert "Inaktuella 4" in text
+    assert "Inte uppdaterade på länge 4" in text
 
 
 def test_member_has_no_activities_of_their_own(demo_db):
