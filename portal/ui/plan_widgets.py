@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from portal.admin import api as admin_api
 from portal.charts import plan as plan_charts
 from portal.i18n import t, tn
 from portal.i18n.formats import long_date
@@ -134,7 +135,7 @@ def timeline(history: pd.DataFrame) -> None:
         line = t(
             "plan.history_line",
             when=pd.Timestamp(upd.made_at).strftime("%Y-%m-%d %H:%M"),
-            who=upd.actor,
+            who=admin_api.display_name(upd.actor),
             old_status=old_status,
             new_status=t(f"plan.statuses.{upd.new_status}"),
             old_progress=old_progress,

@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from portal.admin import api as admin_api
 from portal.exports import report as files_of
 from portal.exports.report_outline import Block, outline
 from portal.i18n import t
@@ -113,7 +114,7 @@ def snapshot_list() -> None:
             year=r.year,
             version=r.version,
             created_on=pd.Timestamp(r.created_on).strftime("%Y-%m-%d %H:%M"),
-            created_by=r.created_by,
+            created_by=admin_api.display_name(r.created_by),
         )
         for r in df.itertuples()
     }

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from portal import vocab
+from portal.admin import api as admin_api
 from portal.errors import PortalError
 from portal.i18n import t
 from portal.i18n.formats import number
@@ -142,6 +143,7 @@ def _history(history: pd.DataFrame) -> None:
     if history.empty:
         st.caption(t("common.empty"))
         return
+    names = admin_api.display_names()
     details = [
         label("referred_to", r)
         if isinstance(r, str)
@@ -153,7 +155,7 @@ def _history(history: pd.DataFrame) -> None:
             {
                 t("signals.queue.step"): [label("steps", s) for s in history["step"]],
                 t("signals.queue.when"): [f"{m:%Y-%m-%d %H:%M}" for m in history["made_at"]],
-                t("signals.queue.who"): history["actor"],
+                t("signals.queue.who"): [names.get(a, a) for a in history["actor"]],
                 t("signals.queue.referred_to") + " / " + t("signals.queue.outcome"): details,
                 t("signals.queue.note"): history["note"].fillna(""),
             }

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from portal import suppression
+from portal.admin import api as admin_api
 from portal.charts.situation import to_png, to_svg
 from portal.i18n import t
 from portal.situation import api as charts, api as service, api as views
@@ -38,7 +39,11 @@ def year_selector(years: list[dict]) -> dict | None:
 def status_line(year: dict) -> None:
     if year["status"] == "approved":
         st.success(
-            t("situation.approved_line", date=year["approved_on"], who=year["approved_by"] or "–")
+            t(
+                "situation.approved_line",
+                date=year["approved_on"],
+                who=escape_md(admin_api.display_name(year["approved_by"])),
+            )
         )
     elif year["status"] == "planned":
         st.info(t("situation.planned", year=year["year"]))

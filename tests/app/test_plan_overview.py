@@ -27,7 +27,7 @@ def test_stale_days_setting_changes_the_list(demo_db, monkeypatch):
     monkeypatch.setenv("PORTAL_STALE_DAYS", "100000")
     at = app_as("samordnare")
     text = texts(at)
-    assert "Inte uppdaterade på 100000 dagar eller mer" in text
+    assert "Inte uppdaterade på 100\u202f000 dagar eller mer" in text  # counts grouped
     assert "Alla öppna aktiviteter har uppdaterats nyligen." in text
 
 
