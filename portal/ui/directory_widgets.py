@@ -33,7 +33,9 @@ def filters(role: str | None, editor: bool) -> dict[str, Any]:
     """The search box and filters; returns keyword arguments for dir_service.search."""
     options = dir_service.filter_options(role)
     links.seed_from_url("sok", "dir_query")
-    query = st.text_input(t("directory.search"), key="dir_query", help=t("directory.search_help"))
+    query = widgets.helped(
+        st.text_input, t("directory.search"), key="dir_query", help=t("directory.search_help")
+    )
     with st.expander(
         t("directory.filter_category")
         + " · "
@@ -88,8 +90,11 @@ def search_section(role: str | None, editor: bool, internal_info: bool, today: d
 
 def public_list(today: date) -> None:
     """The public entries on /stod with a search box, a page of cards at a time."""
-    query = st.text_input(
-        t("directory.public_search"), key="stod_query", help=t("directory.public_search_help")
+    query = widgets.helped(
+        st.text_input,
+        t("directory.public_search"),
+        key="stod_query",
+        help=t("directory.public_search_help"),
     )
     start = pager.requested("stod_entries", query.strip())
     page = dir_views.results_page(None, start, query=query)

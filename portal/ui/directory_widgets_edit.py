@@ -41,8 +41,11 @@ def choose_entry(user: User) -> dict[str, Any]:
     Offering every entry in one select box made each rerun grow with the directory; the
     box holds only what matches, and a hint asks for more words when more match.
     """
-    query = st.text_input(
-        t("directory.edit_search"), key="dir_edit_query", help=t("directory.edit_search_help")
+    query = widgets.helped(
+        st.text_input,
+        t("directory.edit_search"),
+        key="dir_edit_query",
+        help=t("directory.edit_search_help"),
     )
     page = dir_views.pick(user.role, query)
     by_id = {e["id"]: e for e in page.rows}
@@ -91,7 +94,8 @@ def edit_form(user: User) -> None:
             ),
             "languages": [
                 c.strip().lower()
-                for c in st.text_input(
+                for c in widgets.helped(
+                    st.text_input,
                     t("directory.languages"),
                     ", ".join(entry.get("languages", ["sv"])),
                     help=t("directory.languages_help"),

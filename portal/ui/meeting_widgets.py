@@ -232,8 +232,11 @@ def meeting_form(meeting: dict[str, Any] | None) -> None:
             )
             prefill = False
         else:
-            prefill = st.checkbox(
-                t("meetings.prefill_label"), value=True, help=t("meetings.prefill_help")
+            prefill = widgets.helped(
+                st.checkbox,
+                t("meetings.prefill_label"),
+                value=True,
+                help=t("meetings.prefill_help"),
             )
         submitted = st.form_submit_button(t("meetings.save") if meeting else t("meetings.create"))
     if not submitted:

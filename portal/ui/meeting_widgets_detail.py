@@ -11,6 +11,7 @@ from portal.errors import PortalError, StaleEdit
 from portal.exports import meetings as ics_export, minutes as minutes_export
 from portal.i18n import t, tn
 from portal.meetings import api as db, api as svc
+from portal.ui import widgets
 from portal.ui.meeting_widgets import meeting_form, show_error, when_text
 from portal.ui.meeting_widgets_entry import (
     activity_choices,
@@ -176,8 +177,12 @@ def minutes_editor(m: dict) -> None:
         st.session_state[version_key] = int(m["minutes_version"])
         st.session_state[text_key] = m["minutes"]
     with st.form(f"mt_minutes_{m['id']}"):
-        text = st.text_area(
-            t("meetings.minutes"), key=text_key, height=300, help=t("meetings.minutes_help")
+        text = widgets.helped(
+            st.text_area,
+            t("meetings.minutes"),
+            key=text_key,
+            height=300,
+            help=t("meetings.minutes_help"),
         )
         submitted = st.form_submit_button(t("meetings.save_minutes"))
     if submitted:

@@ -41,7 +41,8 @@ def activity_choices(search: str | None, linked: tuple[int, ...] = ()) -> dict[i
 def activity_search(key: str) -> str:
     """The search box that narrows which activities a link may pick (outside the form,
     so typing updates the choices before the form is sent)."""
-    return st.text_input(
+    return widgets.helped(
+        st.text_input,
         t("meetings.search_activity"),
         key=key,
         placeholder=t("plan.filter_search_hint"),

@@ -59,7 +59,8 @@ def _activity_fields(
         placeholder="2020-12",
     )
     field_error(form, "due_month")
-    values["weight"] = st.number_input(
+    values["weight"] = widgets.helped(
+        st.number_input,
         t("plan.weight"),
         min_value=0.1,
         max_value=100.0,

@@ -78,8 +78,12 @@ def update_form(row: plan_api.Activity, user: Actor) -> None:
         field_error(form, "progress")
         comment = st.text_area(t("plan.comment"), max_chars=plan_api.MAX_COMMENT, key=keys[2])
         field_error(form, "comment")
-        link = st.text_input(
-            t("plan.link"), help=t("plan.link_help"), max_chars=plan_api.MAX_LINK, key=keys[3]
+        link = widgets.helped(
+            st.text_input,
+            t("plan.link"),
+            help=t("plan.link_help"),
+            max_chars=plan_api.MAX_LINK,
+            key=keys[3],
         )
         field_error(form, "link")
         saved = st.form_submit_button(t("plan.save_update"), type="primary")

@@ -9,13 +9,15 @@ from portal import auth
 from portal.i18n import t, tn
 from portal.i18n.formats import long_date
 from portal.search import api as search_api
+from portal.ui import widgets
 from portal.ui.text import escape_md
 
 _PATHS = {spec.url_path: spec.path for spec in auth.PAGES}
 
 
 def box(role: str | None) -> None:
-    query = st.text_input(
+    query = widgets.helped(
+        st.text_input,
         t("search.label"),
         key="portal_search",
         placeholder=t("search.placeholder"),

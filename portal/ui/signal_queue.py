@@ -189,7 +189,8 @@ def _step_form(user, d: dict[str, Any]) -> None:
             outcome = widgets.select(
                 t("signals.queue.outcome"), OUTCOMES, format_func=lambda k: label("outcomes", k)
             )
-        note = st.text_area(
+        note = widgets.helped(
+            st.text_area,
             t("signals.queue.note"),
             help=t("signals.form.description_help", max=signal_service.MAX_NOTE),
         )

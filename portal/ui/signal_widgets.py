@@ -92,7 +92,8 @@ def report_form(user) -> None:
             format_func=lambda k: label("urgencies", k),
             key=f"sig_urgency_{gen}",
         )
-        description = st.text_area(
+        description = widgets.helped(
+            st.text_area,
             t("signals.form.description"),
             height=160,
             key=f"sig_description_{gen}",

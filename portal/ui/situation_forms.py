@@ -216,7 +216,9 @@ def indicator_form(user) -> None:
         source = widgets.on(cols[1]).select(
             t("situation.source"), SOURCES, format_func=views.source_label, key="sit_ind_source"
         )
-        area = st.text_input(t("situation.area"), help=t("situation.area_help"), key="sit_ind_area")
+        area = widgets.helped(
+            st.text_input, t("situation.area"), help=t("situation.area_help"), key="sit_ind_area"
+        )
         if st.form_submit_button(t("situation.add_indicator"), key="sit_ind_add"):
             try:
                 service.add_indicator(
