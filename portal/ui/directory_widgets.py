@@ -130,9 +130,7 @@ def results(page: Page, today: date, internal_info: bool, pager_key: str) -> Non
 
 def summary(page: Page) -> None:
     """'Visar 1–20 av 15 000' (or the plain count when everything fits on one page)."""
-    if page.total == 1:
-        st.caption(t("directory.results_one"))
-    elif page.total <= len(page.rows):
+    if page.total <= len(page.rows):
         st.caption(tn("directory.results", page.total))
     else:
         st.caption(
