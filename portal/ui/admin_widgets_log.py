@@ -21,7 +21,9 @@ _ALL = ""
 def _person(names: dict[str, str], username: str) -> str:
     """'Sara Lind (samordnare)': the name, with the username that the log keeps."""
     name = names.get(username)
-    return f"{name} ({username})" if name and name != username else username
+    if name:
+        return f"{name} ({username})" if name != username else username
+    return _word("actors", username)  # the command line, the system, a failed login
 
 
 def _word(kind: str, code: str) -> str:
@@ -38,6 +40,8 @@ def readable(log: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     shown["actor"] = [_person(names, str(a)) for a in shown["actor"]]
     shown["action"] = [_word("actions", str(a)) for a in shown["action"]]
     shown["entity"] = [_word("entities", str(e)) for e in shown["entity"]]
+    for column in ("entity_id", "before_json", "after_json"):  # no "None" in the grid
+        shown[column] = shown[column].astype(object).where(shown[column].notna(), "")
     return shown
 
 
