@@ -54,6 +54,11 @@ def test_every_page_in_swedish_has_no_english_widget_default(demo_db):
             assert picker.proto.placeholder.startswith("Välj"), (page, picker.label)
         for day in at.date_input:
             assert day.proto.format == "YYYY-MM-DD", (page, day.label)
+        # A help tooltip's icon is named "Help for <label>" in English by the browser
+        # side; help texts are captions instead (widgets.helped).
+        inputs = (*_pickers(at), *at.date_input, *at.text_input, *at.text_area)
+        inputs += (*at.number_input, *at.checkbox, *at.toggle)
+        assert not [w.label for w in inputs if w.proto.help], (username, page)
     assert pickers >= 20  # the scan saw the pickers it checks
 
 
