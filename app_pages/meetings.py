@@ -14,6 +14,7 @@ from portal.ui import (
     meeting_widgets as widgets,
     meeting_widgets_detail as detail,
     meeting_widgets_mode as mode,
+    widgets as inputs,
 )
 
 user = guard.page("meetings.view")
@@ -42,7 +43,8 @@ if meeting is None:
 top = st.columns([1, 1], vertical_alignment="center")
 if top[0].button(t("meetings.back"), icon=":material/arrow_back:"):
     widgets.open_meeting(None)
-in_mode = top[1].toggle(
+in_mode = inputs.helped(
+    top[1].toggle,
     t("meetings.meeting_mode"),
     value=st.query_params.get("lage") == "1",
     help=t("meetings.meeting_mode_help"),

@@ -6,13 +6,13 @@ from portal import auth
 from portal.errors import PortalError
 from portal.i18n import t
 from portal.report import api as snaps
-from portal.ui import guard, report_widgets
+from portal.ui import guard, report_widgets, widgets
 
 user = guard.page("report.view")
 st.title(t("report.title"))
 st.caption(t("report.intro"))
 
-year = st.selectbox(t("report.year"), snaps.report_years(), key="report-year")
+year = widgets.select(t("report.year"), snaps.report_years(), key="report-year")
 built = st.session_state.get("report-built")
 if built is not None and built["year"] != year:
     built = None

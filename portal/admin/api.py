@@ -48,6 +48,24 @@ def people() -> pd.DataFrame:
     return _users_db.list_users()[["username", "name", "role", "active"]]
 
 
+@cached_read  # read wherever a history names who did something
+def display_names() -> dict[str, str]:
+    """Every account's username mapped to the person's name."""
+    people_now = _users_db.list_users()
+    return {
+        str(u): str(n) for u, n in zip(people_now["username"], people_now["name"], strict=True) if n
+    }
+
+
+def display_name(username: str | None) -> str:
+    """The person's name for a username kept in a history, audit entry or version
+    ("Sara Lind", not "samordnare"); a username without an account (the command
+    line's system actor, a removed account) is shown as it is, None as "–"."""
+    if not username:
+        return "–"
+    return display_names().get(username, username)
+
+
 def is_demo() -> bool:
     """Whether this database holds the demo data (the portal shows a banner)."""
     return meta.is_demo()

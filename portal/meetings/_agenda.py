@@ -8,6 +8,7 @@ from typing import Any
 
 from portal import auth
 from portal.actor import Actor
+from portal.admin import api as admin_api
 from portal.db import audit
 from portal.db.connection import Cursor, transaction
 from portal.errors import NotFound, StaleEdit, ValidationError
@@ -152,5 +153,8 @@ def _list_version(cur: Cursor, meeting_id: int, version: int | None, column: str
     stored = int(current[column] or 1)
     if version is not None and stored != int(version):
         who = current["updated_by"] or current["created_by"]
-        raise StaleEdit(t("meetings.errors.stale_list", who=who), changes={"version": stored})
+        raise StaleEdit(
+            t("meetings.errors.stale_list", who=admin_api.display_name(who)),
+            changes={"version": stored},
+        )
     return stored

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from portal import auth
 from portal.actor import Actor
+from portal.admin import api as admin_api
 from portal.db import audit
 from portal.db.connection import Cursor, transaction
 from portal.errors import NotFound, StaleEdit, ValidationError
@@ -169,7 +170,7 @@ def _locked(cur: Cursor, meeting_id: int, version: int, column: str = "version")
             current["minutes_by"] if column == "minutes_version" else current["updated_by"]
         ) or current["created_by"]
         raise StaleEdit(
-            t("meetings.errors.stale", who=who),
+            t("meetings.errors.stale", who=admin_api.display_name(who)),
             changes={"minutes": current["minutes"], "version": int(current[column])},
         )
     return current

@@ -19,7 +19,7 @@ import pandas as pd
 from portal import auth, config
 from portal.admin.api import User
 from portal.directory import api as directory_api
-from portal.i18n import t
+from portal.i18n import t, tn
 from portal.meetings import api as meetings_api
 from portal.notify._mail import Item, Mail, Section, page_url
 from portal.plan import api as plan_api
@@ -89,14 +89,14 @@ def plan_sections(user: User, day: date, lang: str) -> list[Section]:
             lang,
         ),
         _section(
-            t("notify.soon_activities", lang=lang, days=DUE_SOON_DAYS),
+            tn("notify.soon_activities", DUE_SOON_DAYS, lang),
             [_activity_item(r, lang, _due_text(r, lang)) for _, r in soon.iterrows()],
             lang,
         ),
         _section(
-            t("notify.stale_activities", lang=lang, days=days),
+            tn("notify.stale_activities", days, lang),
             [
-                _activity_item(r, lang, t("notify.not_updated", lang=lang, days=days))
+                _activity_item(r, lang, tn("notify.not_updated", days, lang))
                 for _, r in stale.iterrows()
             ],
             lang,

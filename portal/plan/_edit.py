@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from portal import auth
 from portal.actor import Actor
+from portal.admin import api as admin_api
 from portal.db import audit
 from portal.db.connection import transaction
 from portal.errors import NotFound, StaleEdit, ValidationError
@@ -74,7 +75,7 @@ def stale_error(current: dict[str, Any], version: int, seen: dict[str, Any] | No
     return StaleEdit(
         t(
             "plan.errors.stale",
-            who=current.get("updated_by") or "–",
+            who=admin_api.display_name(current.get("updated_by")),
             when=when.strftime("%Y-%m-%d %H:%M") if isinstance(when, datetime) else "–",
         ),
         changes=changes,

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from portal import auth
+from portal.admin import api as admin_api
 from portal.db import audit
 from portal.db.connection import Cursor, scalar, transaction
 from portal.errors import NotFound, StaleEdit, ValidationError
@@ -106,7 +107,14 @@ def _reason_needed(status: str, reason: str | None) -> str | None:
 
 def _stale(kind: str, current: dict[str, Any], fields: tuple[str, ...]) -> StaleEdit:
     changes = {f: current.get(f) for f in fields}
-    return StaleEdit(t("situation.errors.stale", kind=kind, who=current.get("updated_by")), changes)
+    return StaleEdit(
+        t(
+            "situation.errors.stale",
+            kind=kind,
+            who=admin_api.display_name(current.get("updated_by")),
+        ),
+        changes,
+    )
 
 
 def _jsonable(row: dict[str, Any] | None, fields: tuple[str, ...]) -> dict[str, Any] | None:

@@ -23,7 +23,7 @@ from portal.cells import restore
 from portal.db import audit
 from portal.db.connection import cursor, transaction
 from portal.errors import ValidationError
-from portal.i18n import LANGS, catalog, t
+from portal.i18n import LANGS, catalog, t, tn
 from portal.situation._db import situation as db
 from portal.situation._indicators import validate_indicator
 from portal.suppression import is_hidden
@@ -104,7 +104,7 @@ def _checked(
         seen.add(_key_of(item))
         clean.append((line, item))
     if problems:
-        raise ValidationError(t("situation.errors.import_failed", n=len(problems)), problems)
+        raise ValidationError(tn("situation.errors.import_failed", len(problems)), problems)
     return clean
 
 
@@ -119,7 +119,7 @@ def _refuse_added_meanwhile(clean: list[tuple[int, dict]], stored: set[Key]) -> 
         if _key_of(item) in stored
     }
     if problems:
-        raise ValidationError(t("situation.errors.import_failed", n=len(problems)), problems)
+        raise ValidationError(tn("situation.errors.import_failed", len(problems)), problems)
 
 
 def _read(text: str) -> list[tuple[int, dict]]:

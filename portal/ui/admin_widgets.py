@@ -13,6 +13,7 @@ from portal.admin.api import MIN_PASSWORD, User
 from portal.auth import ROLES
 from portal.errors import PortalError
 from portal.i18n import t
+from portal.ui import widgets
 from portal.ui.forms import show_error
 
 _FLASH = "admin_flash"
@@ -75,15 +76,16 @@ def users_section(user: User) -> None:
 def _create_form(user: User) -> None:
     st.subheader(t("admin.create_heading"))
     with st.form("create_user", clear_on_submit=False):
-        username = st.text_input(
-            t("admin.col_username"), max_chars=40, help=t("admin.username_help")
+        username = widgets.helped(
+            st.text_input, t("admin.col_username"), max_chars=40, help=t("admin.username_help")
         )
         name = st.text_input(t("admin.col_name"), max_chars=120)
         email = st.text_input(t("admin.col_email"), max_chars=200)
-        role = st.selectbox(
+        role = widgets.select(
             t("admin.col_role"), ROLES, index=ROLES.index("member"), format_func=_role_name
         )
-        password = st.text_input(
+        password = widgets.helped(
+            st.text_input,
             t("admin.temp_password"),
             type="password",
             autocomplete="new-password",
@@ -111,10 +113,10 @@ def _manage(user: User, usernames: list[str]) -> None:
     st.subheader(t("admin.manage_heading"))
     if not usernames:
         return
-    target = st.selectbox(t("admin.pick_user"), usernames, key="admin_target")
+    target = widgets.select(t("admin.pick_user"), usernames, key="admin_target")
     current = user_service.list_users(user).set_index("username").loc[target]
     with st.form("change_role"):
-        role = st.selectbox(
+        role = widgets.select(
             t("admin.col_role"),
             ROLES,
             # an account without a role (single sign-on) starts with nothing chosen
@@ -138,7 +140,8 @@ def _manage(user: User, usernames: list[str]) -> None:
             lambda: user_service.set_active(target, True, user), t("admin.enabled", username=target)
         )
     with st.form("reset_password", clear_on_submit=True):
-        password = st.text_input(
+        password = widgets.helped(
+            st.text_input,
             t("admin.temp_password"),
             type="password",
             autocomplete="new-password",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pandas as pd
 import streamlit as st
 
 from portal.admin import api as backup, api as user_service
@@ -11,35 +12,64 @@ from portal.admin.api import User
 from portal.errors import PortalError
 from portal.exports.audit import audit_csv
 from portal.i18n import t
+from portal.ui import widgets
 from portal.ui.forms import show_error
 
 _ALL = ""
 
 
+def _person(names: dict[str, str], username: str) -> str:
+    """'Sara Lind (samordnare)': the name, with the username that the log keeps."""
+    name = names.get(username)
+    if name:
+        return f"{name} ({username})" if name != username else username
+    return _word("actors", username)  # the command line, the system, a failed login
+
+
+def _word(kind: str, code: str) -> str:
+    """An entity or action in words ('Protokoll', not 'meetings.minutes'); a code the
+    catalogue does not know yet is shown as it is."""
+    key = f"admin.{kind}.{code}"
+    text = t(key)
+    return code if text == key else text
+
+
+def readable(log: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The log as people read it: who by name, what and which kind of thing in words."""
+    shown = log.copy()
+    shown["actor"] = [_person(names, str(a)) for a in shown["actor"]]
+    shown["action"] = [_word("actions", str(a)) for a in shown["action"]]
+    shown["entity"] = [_word("entities", str(e)) for e in shown["entity"]]
+    for column in ("entity_id", "before_json", "after_json"):  # no "None" in the grid
+        shown[column] = shown[column].astype(object).where(shown[column].notna(), "")
+    return shown
+
+
 def audit_section(user: User) -> None:
     actors, entities = user_service.audit_choices(user)
+    names = user_service.display_names()
     c1, c2, c3 = st.columns(3)
-    who = c1.selectbox(
+    who = widgets.on(c1).select(
         t("admin.filter_user"),
         [_ALL, *actors],
         key="audit_actor",
-        format_func=lambda v: v or t("admin.all"),
+        format_func=lambda v: _person(names, v) if v else t("admin.all"),
     )
-    entity = c2.selectbox(
+    entity = widgets.on(c2).select(
         t("admin.filter_entity"),
-        [_ALL, *entities],
+        sorted([_ALL, *entities], key=lambda v: (v != _ALL, _word("entities", v).lower())),
         key="audit_entity",
-        format_func=lambda v: v or t("admin.all"),
+        format_func=lambda v: _word("entities", v) if v else t("admin.all"),
     )
     today = date.today()
-    period = c3.date_input(
+    period = widgets.on(c3).date(
         t("admin.filter_dates"),
         (today - timedelta(days=30), today),
         key="audit_dates",
         format="YYYY-MM-DD",
     )
     since, until = _period(period)
-    log = user_service.audit_log(user, who or None, entity or None, since, until)
+    log = readable(user_service.audit_log(user, who or None, entity or None, since, until), names)
     st.caption(t("admin.log_count", n=len(log)))
     st.dataframe(
         log,

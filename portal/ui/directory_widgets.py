@@ -23,9 +23,9 @@ from portal.directory.api import (
     valid_url,
     word_spans,
 )
-from portal.i18n import t
+from portal.i18n import t, tn
 from portal.i18n.formats import long_date, number
-from portal.ui import links, pager
+from portal.ui import links, pager, widgets
 from portal.ui.text import escape_md, plain
 
 
@@ -33,7 +33,9 @@ def filters(role: str | None, editor: bool) -> dict[str, Any]:
     """The search box and filters; returns keyword arguments for dir_service.search."""
     options = dir_service.filter_options(role)
     links.seed_from_url("sok", "dir_query")
-    query = st.text_input(t("directory.search"), key="dir_query", help=t("directory.search_help"))
+    query = widgets.helped(
+        st.text_input, t("directory.search"), key="dir_query", help=t("directory.search_help")
+    )
     with st.expander(
         t("directory.filter_category")
         + " · "
@@ -43,25 +45,25 @@ def filters(role: str | None, editor: bool) -> dict[str, Any]:
         + " · "
         + t("directory.filter_area")
     ):
-        category = st.selectbox(
+        category = widgets.select(
             t("directory.filter_category"),
             [None, *CATEGORIES],
             format_func=lambda k: "–" if k is None else label("category", k),
             key="dir_category",
         )
-        group = st.selectbox(
+        group = widgets.select(
             t("directory.filter_group"),
             [None, *TARGET_GROUPS],
             format_func=lambda k: "–" if k is None else label("group", k),
             key="dir_group",
         )
-        language = st.selectbox(
+        language = widgets.select(
             t("directory.filter_language"),
             [None, *options["languages"]],
             format_func=lambda k: "–" if k is None else label("lang", k),
             key="dir_language",
         )
-        area = st.selectbox(
+        area = widgets.select(
             t("directory.filter_area"),
             [None, *options["areas"]],
             format_func=lambda k: "–" if k is None else k,
@@ -88,8 +90,11 @@ def search_section(role: str | None, editor: bool, internal_info: bool, today: d
 
 def public_list(today: date) -> None:
     """The public entries on /stod with a search box, a page of cards at a time."""
-    query = st.text_input(
-        t("directory.public_search"), key="stod_query", help=t("directory.public_search_help")
+    query = widgets.helped(
+        st.text_input,
+        t("directory.public_search"),
+        key="stod_query",
+        help=t("directory.public_search_help"),
     )
     start = pager.requested("stod_entries", query.strip())
     page = dir_views.results_page(None, start, query=query)
@@ -125,10 +130,8 @@ def results(page: Page, today: date, internal_info: bool, pager_key: str) -> Non
 
 def summary(page: Page) -> None:
     """'Visar 1–20 av 15 000' (or the plain count when everything fits on one page)."""
-    if page.total == 1:
-        st.caption(t("directory.results_one"))
-    elif page.total <= len(page.rows):
-        st.caption(t("directory.results", n=number(page.total)))
+    if page.total <= len(page.rows):
+        st.caption(tn("directory.results", page.total))
     else:
         st.caption(
             t(

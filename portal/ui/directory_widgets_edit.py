@@ -16,9 +16,9 @@ from portal.directory import api as dir_service, api as dir_views, api as direct
 from portal.directory.api import CATEGORIES, TARGET_GROUPS, VISIBILITIES, label
 from portal.errors import PortalError, ValidationError
 from portal.exports import directory as dir_export
-from portal.i18n import t
+from portal.i18n import t, tn
 from portal.i18n.formats import number
-from portal.ui import directory_widgets, pager
+from portal.ui import directory_widgets, pager, widgets
 from portal.ui.forms import FLASH, show_error
 from portal.ui.text import escape_md
 
@@ -41,12 +41,15 @@ def choose_entry(user: User) -> dict[str, Any]:
     Offering every entry in one select box made each rerun grow with the directory; the
     box holds only what matches, and a hint asks for more words when more match.
     """
-    query = st.text_input(
-        t("directory.edit_search"), key="dir_edit_query", help=t("directory.edit_search_help")
+    query = widgets.helped(
+        st.text_input,
+        t("directory.edit_search"),
+        key="dir_edit_query",
+        help=t("directory.edit_search_help"),
     )
     page = dir_views.pick(user.role, query)
     by_id = {e["id"]: e for e in page.rows}
-    choice = st.selectbox(
+    choice = widgets.select(
         t("directory.choose_entry"),
         [None, *by_id],
         key="dir_edit_choice",
@@ -77,31 +80,32 @@ def edit_form(user: User) -> None:
                 t("directory.organization"), entry.get("organization", "")
             ),
             "description": st.text_area(t("directory.description"), entry.get("description", "")),
-            "categories": st.multiselect(
+            "categories": widgets.multiselect(
                 t("directory.categories"),
                 CATEGORIES,
-                entry.get("categories", []),
+                default=entry.get("categories", []),
                 format_func=lambda k: label("category", k),
             ),
-            "target_groups": st.multiselect(
+            "target_groups": widgets.multiselect(
                 t("directory.target_groups"),
                 TARGET_GROUPS,
-                entry.get("target_groups", []),
+                default=entry.get("target_groups", []),
                 format_func=lambda k: label("group", k),
             ),
             "languages": [
                 c.strip().lower()
-                for c in st.text_input(
+                for c in widgets.helped(
+                    st.text_input,
                     t("directory.languages"),
                     ", ".join(entry.get("languages", ["sv"])),
                     help=t("directory.languages_help"),
                 ).split(",")
                 if c.strip()
             ],
-            "visibility": st.selectbox(
+            "visibility": widgets.select(
                 t("directory.visibility_label"),
                 VISIBILITIES,
-                VISIBILITIES.index(entry.get("visibility", "internal")),
+                index=VISIBILITIES.index(entry.get("visibility", "internal")),
                 format_func=lambda k: label("visibility", k),
             ),
         }
@@ -153,17 +157,17 @@ def stale_list(user: User, today: date) -> None:
     """What to check: entries never verified or not verified for PORTAL_VERIFY_MONTHS,
     one page at a time (the count and the rows come from SQL)."""
     months = config.get_int("PORTAL_VERIFY_MONTHS")
-    st.subheader(t("directory.stale_heading", months=months))
+    st.subheader(tn("directory.stale_heading", months))
     page = dir_views.stale_page(user.role, today, pager.requested("dir_check"))
     if not page.total:
-        st.success(t("directory.stale_none", months=months))
+        st.success(tn("directory.stale_none", months))
         return
     st.write(t("directory.stale_hint"))
     directory_widgets.summary(page)
     st.dataframe(stale_table(page.rows), hide_index=True)
     directory_widgets.page_controls("dir_check", page)
     by_id = {e["id"]: e for e in page.rows}
-    chosen = st.selectbox(
+    chosen = widgets.select(
         t("directory.choose_checked"),
         list(by_id),
         key="dir_check_choice",
@@ -218,7 +222,7 @@ def import_export(user: User) -> None:
         except PortalError as exc:
             st.error(escape_md(str(exc)))
         else:
-            st.success(t("directory.imported", n=n))
+            st.success(tn("directory.imported", n))
     st.subheader(t("directory.export_heading"))
     cols = st.columns(3)
     cols[0].download_button(

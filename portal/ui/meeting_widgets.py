@@ -20,7 +20,7 @@ from portal.errors import PortalError
 from portal.i18n import t
 from portal.i18n.formats import long_date
 from portal.meetings import api as actions_svc, api as db, api as lists, api as svc
-from portal.ui import chart_cache, forms, pager
+from portal.ui import chart_cache, forms, pager, widgets
 from portal.ui.text import escape_md, no_missing
 
 
@@ -33,7 +33,9 @@ def selected_meeting_id() -> int | None:
 
 
 def open_meeting(meeting_id: int | None, mode: bool = False) -> None:
-    st.query_params.clear()
+    # Only the meeting's own parameters: the chosen language stays in the URL.
+    st.query_params.pop("mote", None)
+    st.query_params.pop("lage", None)
     if meeting_id is not None:
         st.query_params["mote"] = str(meeting_id)
         if mode:
@@ -81,13 +83,13 @@ def list_view(editor: bool) -> None:
     meetings shown, and the open action items (a page at a time)."""
     cols = st.columns(2)
     types = [None, *svc.TYPES]
-    chosen_type = cols[0].selectbox(
+    chosen_type = widgets.on(cols[0]).select(
         t("meetings.filter_type"),
         types,
         key="mt_filter_type",
         format_func=lambda k: t("meetings.all") if k is None else svc.type_label(k),
     )
-    chosen_year = cols[1].selectbox(
+    chosen_year = widgets.on(cols[1]).select(
         t("meetings.filter_year"),
         [None, *db.meeting_years()],
         key="mt_filter_year",
@@ -108,7 +110,7 @@ def list_view(editor: bool) -> None:
     }
     if labels:
         with st.form("mt_open"):
-            chosen = st.selectbox(
+            chosen = widgets.select(
                 t("meetings.open_meeting"),
                 list(labels),
                 format_func=labels.__getitem__,
@@ -196,14 +198,14 @@ def meeting_form(meeting: dict[str, Any] | None) -> None:
         title = st.text_input(
             t("meetings.meeting_title"), value=meeting["title"] if meeting else ""
         )
-        mtype = st.selectbox(
+        mtype = widgets.select(
             t("meetings.type"),
             svc.TYPES,
             format_func=svc.type_label,
             index=svc.TYPES.index(meeting["type"]) if meeting else 0,
         )
         cols = st.columns(3)
-        day = cols[0].date_input(
+        day = widgets.on(cols[0]).date(
             t("meetings.date"),
             value=meeting["starts_at"].date() if meeting else default_day,
             format="YYYY-MM-DD",
@@ -222,7 +224,7 @@ def meeting_form(meeting: dict[str, Any] | None) -> None:
         )
         status = meeting["status"] if meeting else "planned"
         if meeting:
-            status = st.selectbox(
+            status = widgets.select(
                 t("meetings.status"),
                 svc.STATUSES,
                 index=svc.STATUSES.index(meeting["status"]),
@@ -230,8 +232,11 @@ def meeting_form(meeting: dict[str, Any] | None) -> None:
             )
             prefill = False
         else:
-            prefill = st.checkbox(
-                t("meetings.prefill_label"), value=True, help=t("meetings.prefill_help")
+            prefill = widgets.helped(
+                st.checkbox,
+                t("meetings.prefill_label"),
+                value=True,
+                help=t("meetings.prefill_help"),
             )
         submitted = st.form_submit_button(t("meetings.save") if meeting else t("meetings.create"))
     if not submitted:
@@ -314,10 +319,10 @@ def actions_table(df: pd.DataFrame, editor: bool, key: str, compact: bool = Fals
     versions = {int(r.id): int(r.version) for r in open_rows.itertuples()}
     with st.form(f"mt_close_{key}"):
         cols = [st.container(), st.container()] if compact else st.columns([3, 1])
-        chosen = cols[0].selectbox(
+        chosen = widgets.on(cols[0]).select(
             t("meetings.close_action"), list(labels), format_func=labels.__getitem__
         )
-        status = cols[1].selectbox(
+        status = widgets.on(cols[1]).select(
             t("meetings.new_status"),
             actions_svc.ACTION_STATUSES,
             index=actions_svc.ACTION_STATUSES.index("done"),

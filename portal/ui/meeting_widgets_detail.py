@@ -9,8 +9,9 @@ import streamlit as st
 
 from portal.errors import PortalError, StaleEdit
 from portal.exports import meetings as ics_export, minutes as minutes_export
-from portal.i18n import t
+from portal.i18n import t, tn
 from portal.meetings import api as db, api as svc
+from portal.ui import widgets
 from portal.ui.meeting_widgets import meeting_form, show_error, when_text
 from portal.ui.meeting_widgets_entry import (
     activity_choices,
@@ -41,7 +42,7 @@ def agenda_editor(m: dict, editor: bool) -> None:
     activities = activity_choices(search, linked)
     labels = {k: f"#{k} {v}" for k, v in activities.items()}
     total = int(df["duration_min"].sum()) if len(df) else 0
-    st.caption(t("meetings.total_time", n=total))
+    st.caption(tn("meetings.total_time", total))
     kinds = {k: t(f"meetings.kinds.{k}") for k in svc.KINDS}
     table = pd.DataFrame(
         {
@@ -176,8 +177,12 @@ def minutes_editor(m: dict) -> None:
         st.session_state[version_key] = int(m["minutes_version"])
         st.session_state[text_key] = m["minutes"]
     with st.form(f"mt_minutes_{m['id']}"):
-        text = st.text_area(
-            t("meetings.minutes"), key=text_key, height=300, help=t("meetings.minutes_help")
+        text = widgets.helped(
+            st.text_area,
+            t("meetings.minutes"),
+            key=text_key,
+            height=300,
+            help=t("meetings.minutes_help"),
         )
         submitted = st.form_submit_button(t("meetings.save_minutes"))
     if submitted:

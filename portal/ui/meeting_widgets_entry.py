@@ -13,6 +13,7 @@ from portal.i18n import t
 from portal.i18n.formats import number
 from portal.meetings import api as actions_svc, api as db
 from portal.plan import api as plan_api
+from portal.ui import widgets
 from portal.ui.meeting_widgets import actions_table, owner_options, show_error
 from portal.ui.plan_widgets import activity_label
 from portal.ui.text import escape_md
@@ -40,7 +41,8 @@ def activity_choices(search: str | None, linked: tuple[int, ...] = ()) -> dict[i
 def activity_search(key: str) -> str:
     """The search box that narrows which activities a link may pick (outside the form,
     so typing updates the choices before the form is sent)."""
-    return st.text_input(
+    return widgets.helped(
+        st.text_input,
         t("meetings.search_activity"),
         key=key,
         placeholder=t("plan.filter_search_hint"),
@@ -69,7 +71,7 @@ def action_form(meeting_id: int) -> None:
     with st.form(f"mt_action_{meeting_id}", clear_on_submit=True):
         st.markdown(f"**{t('meetings.new_action')}**")
         text = st.text_area(t("meetings.action"), key=f"mt_action_text_{meeting_id}", height=100)
-        owner = st.selectbox(
+        owner = widgets.select(
             t("meetings.owner"),
             owner_options(),
             index=None,
@@ -78,10 +80,10 @@ def action_form(meeting_id: int) -> None:
             placeholder=t("meetings.owner_placeholder"),
             key=f"mt_action_owner_{meeting_id}",
         )
-        due = st.date_input(
+        due = widgets.date(
             t("meetings.due"), value=None, format="YYYY-MM-DD", key=f"mt_action_due_{meeting_id}"
         )
-        activity = st.selectbox(
+        activity = widgets.select(
             t("meetings.activity"),
             [None, *activities],
             format_func=lambda k: "–" if k is None else activities[k],

@@ -11,7 +11,7 @@ import streamlit as st
 
 from portal.i18n import t
 from portal.plan import api as plan_api
-from portal.ui import plan_list
+from portal.ui import plan_list, widgets
 from portal.ui.forms import field_error, submit
 from portal.ui.plan_forms import form_errors
 
@@ -27,7 +27,7 @@ def _activity_fields(
     values: dict[str, Any] = {}
     if dims is not None:
         names = {int(d.id): f"{d.number} {d.name}" for d in dims.itertuples()}
-        values["dimension_id"] = st.selectbox(
+        values["dimension_id"] = widgets.select(
             t("plan.dimension"), list(names), format_func=names.__getitem__
         )
     cur = current or {}
@@ -38,7 +38,7 @@ def _activity_fields(
     )
     field_error(form, "description")
     roles = plan_api.RESPONSIBLE_ROLES
-    values["responsible_role"] = st.selectbox(
+    values["responsible_role"] = widgets.select(
         t("plan.responsible_role"),
         roles,
         format_func=_role_label,
@@ -59,7 +59,8 @@ def _activity_fields(
         placeholder="2020-12",
     )
     field_error(form, "due_month")
-    values["weight"] = st.number_input(
+    values["weight"] = widgets.helped(
+        st.number_input,
         t("plan.weight"),
         min_value=0.1,
         max_value=100.0,
@@ -166,7 +167,7 @@ def _cancel_and_delete(act_id: int, version: int, status: str, user, base_key: s
 def dimension_form(dims: pd.DataFrame, user) -> None:
     st.markdown(f"#### {t('plan.edit_dimension')}")
     names = {int(d.id): f"{d.number} {d.name}" for d in dims.itertuples()}
-    dim_id = st.selectbox(
+    dim_id = widgets.select(
         t("plan.dimension"), list(names), format_func=names.__getitem__, key="plan_edit_dimension"
     )
     dim = dims[dims["id"] == dim_id].iloc[0]

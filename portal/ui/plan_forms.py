@@ -14,6 +14,7 @@ from portal.actor import Actor
 from portal.i18n import t
 from portal.plan import api as plan_api
 from portal.plan.api import STATUSES
+from portal.ui import widgets
 from portal.ui.forms import errors, field_error, submit
 
 
@@ -58,7 +59,7 @@ def update_form(row: plan_api.Activity, user: Actor) -> None:
     st.markdown(f"##### {t('plan.update')}")
     form_errors(form)
     with st.form(form):
-        status = st.selectbox(
+        status = widgets.select(
             t("plan.status"),
             STATUSES,
             index=STATUSES.index(base["status"]),
@@ -77,8 +78,12 @@ def update_form(row: plan_api.Activity, user: Actor) -> None:
         field_error(form, "progress")
         comment = st.text_area(t("plan.comment"), max_chars=plan_api.MAX_COMMENT, key=keys[2])
         field_error(form, "comment")
-        link = st.text_input(
-            t("plan.link"), help=t("plan.link_help"), max_chars=plan_api.MAX_LINK, key=keys[3]
+        link = widgets.helped(
+            st.text_input,
+            t("plan.link"),
+            help=t("plan.link_help"),
+            max_chars=plan_api.MAX_LINK,
+            key=keys[3],
         )
         field_error(form, "link")
         saved = st.form_submit_button(t("plan.save_update"), type="primary")
@@ -119,10 +124,10 @@ def indicator_forms(activity_id: int, inds: pd.DataFrame, user) -> None:
         form_errors(form)
         names = dict(zip(inds["indicator_id"].astype(int), inds["name"], strict=True))
         with st.form(form, clear_on_submit=True):
-            ind_id = st.selectbox(
+            ind_id = widgets.select(
                 t("plan.indicator_name"), list(names), format_func=names.__getitem__
             )
-            measured_on = st.date_input(
+            measured_on = widgets.date(
                 t("plan.measured_on"), value=date.today(), format="YYYY-MM-DD"
             )
             field_error(form, "measured_on")

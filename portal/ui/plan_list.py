@@ -12,7 +12,7 @@ import streamlit as st
 from portal.i18n import t
 from portal.i18n.formats import number
 from portal.plan import api as plan_api
-from portal.ui import links, pager, plan_widgets
+from portal.ui import links, pager, plan_widgets, widgets
 from portal.ui.text import escape_md, plain
 
 
@@ -25,7 +25,7 @@ def filters() -> tuple[str, str]:
     (the pagers remember which filters their position belongs to)."""
     links.seed_from_url("sok", "plan_filter_search")
     cols = st.columns([1, 2])
-    state = cols[0].selectbox(
+    state = widgets.on(cols[0]).select(
         t("plan.filter_state"),
         plan_api.STATE_FILTERS,
         format_func=lambda k: t(f"plan.filters.{k}"),
@@ -74,7 +74,7 @@ def activity_picker(plan_id: int, key: str) -> int | None:
     labels = {int(r.id): plan_widgets.activity_label(r) for r in found.itertuples()}
     if st.session_state.get(key) not in labels:
         st.session_state.pop(key, None)
-    choice = st.selectbox(
+    choice = widgets.select(
         t("plan.choose_activity"), list(labels), format_func=labels.__getitem__, key=key
     )
     if total > len(labels):

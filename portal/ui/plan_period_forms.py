@@ -10,9 +10,10 @@ import pandas as pd
 import streamlit as st
 
 from portal.actor import Actor
-from portal.i18n import t
+from portal.i18n import t, tn
 from portal.i18n.formats import number
 from portal.plan import api as plan_api
+from portal.ui import widgets
 from portal.ui.forms import field_error, submit
 from portal.ui.plan_forms import form_errors
 from portal.ui.text import table as text_table
@@ -32,7 +33,7 @@ def adoption_form(plan: dict[str, Any], user: Actor) -> None:
         )
         field_error(form, "adopted_by")
         cols = st.columns(2)
-        on = cols[0].date_input(
+        on = widgets.on(cols[0]).date(
             t("plan.adopted_on"),
             value=plan.get("adopted_on") or date.today(),
             max_value=date.today(),
@@ -56,7 +57,7 @@ def new_period_form(plan: dict[str, Any], user: Actor) -> None:
     st.markdown(f"#### {t('plan.new_period')}")
     st.write(t("plan.new_period_intro"))
     carried, total = plan_api.carry_over_preview(int(plan["id"]))
-    with st.expander(t("plan.carry_list", n=number(total))):
+    with st.expander(tn("plan.carry_list", total)):
         text_table(
             pd.DataFrame(
                 {

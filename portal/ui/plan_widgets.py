@@ -9,10 +9,12 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from portal.admin import api as admin_api
 from portal.charts import plan as plan_charts
-from portal.i18n import t
+from portal.i18n import t, tn
 from portal.i18n.formats import long_date
 from portal.plan import api as plan_api
+from portal.ui import widgets
 from portal.ui.text import escape_md, plain, table as text_table
 
 
@@ -30,7 +32,7 @@ def plan_selector() -> int | None:
         return next(iter(labels))
     if st.session_state.get("plan_id") not in labels:
         st.session_state.pop("plan_id", None)  # e.g. after a new period was started
-    return st.selectbox(
+    return widgets.select(
         t("plan.select_plan"), list(labels), format_func=labels.__getitem__, key="plan_id"
     )
 
@@ -115,7 +117,7 @@ def activity_detail(row: plan_api.Activity) -> None:
     cols[1].markdown(f"{t('plan.progress')}: **{int(row.progress)} %**")
     cols[2].markdown(f"{t('plan.last_updated')}: **{_day(row.last_updated) or '–'}**")
     if row.stale:
-        st.warning(t("plan.stale_note", days=plan_api.stale_days()), icon=":material/schedule:")
+        st.warning(tn("plan.stale_note", plan_api.stale_days()), icon=":material/schedule:")
     if row.predecessor_id is not None and not pd.isna(row.predecessor_id):
         st.caption(t("plan.predecessor"))
     st.markdown(f"##### {t('plan.history')}")
@@ -133,7 +135,7 @@ def timeline(history: pd.DataFrame) -> None:
         line = t(
             "plan.history_line",
             when=pd.Timestamp(upd.made_at).strftime("%Y-%m-%d %H:%M"),
-            who=upd.actor,
+            who=admin_api.display_name(upd.actor),
             old_status=old_status,
             new_status=t(f"plan.statuses.{upd.new_status}"),
             old_progress=old_progress,

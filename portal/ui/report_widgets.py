@@ -7,11 +7,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from portal.admin import api as admin_api
 from portal.exports import report as files_of
 from portal.exports.report_outline import Block, outline
 from portal.i18n import t
 from portal.report import api as snaps
 from portal.report.api import build_report
+from portal.ui import widgets
 from portal.ui.text import escape_md, plain
 
 FORMAT_LABELS = {
@@ -112,12 +114,12 @@ def snapshot_list() -> None:
             year=r.year,
             version=r.version,
             created_on=pd.Timestamp(r.created_on).strftime("%Y-%m-%d %H:%M"),
-            created_by=r.created_by,
+            created_by=admin_api.display_name(r.created_by),
         )
         for r in df.itertuples()
     }
     st.dataframe(df.rename(columns={"year": t("report.year")}), hide_index=True)
-    chosen = st.selectbox(
+    chosen = widgets.select(
         t("report.choose_snapshot"),
         list(labels),
         format_func=labels.__getitem__,

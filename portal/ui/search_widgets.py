@@ -6,16 +6,18 @@ from __future__ import annotations
 import streamlit as st
 
 from portal import auth
-from portal.i18n import t
+from portal.i18n import t, tn
 from portal.i18n.formats import long_date
 from portal.search import api as search_api
+from portal.ui import widgets
 from portal.ui.text import escape_md
 
 _PATHS = {spec.url_path: spec.path for spec in auth.PAGES}
 
 
 def box(role: str | None) -> None:
-    query = st.text_input(
+    query = widgets.helped(
+        st.text_input,
         t("search.label"),
         key="portal_search",
         placeholder=t("search.placeholder"),
@@ -27,7 +29,7 @@ def box(role: str | None) -> None:
     if not hits:
         st.info(t("search.nothing", query=query.strip()))
         return
-    st.caption(t("search.count", n=len(hits)) if len(hits) != 1 else t("search.one"))
+    st.caption(tn("search.count", len(hits)))
     for hit in hits:
         # Kind and date first: a page link is one line and a long title is cut at its end.
         parts = [t(f"search.kinds.{hit.kind}")]

@@ -22,7 +22,7 @@ from portal.admin import api as admin_api
 from portal.errors import PortalError
 from portal.i18n import LANGS, set_lang, t
 from portal.notify import api as notify_api
-from portal.ui import login, session, sso
+from portal.ui import login, session, sso, widgets
 from portal.ui.text import escape_md
 
 _LANG_NAMES = {"sv": "Svenska", "en": "English"}
@@ -118,9 +118,25 @@ def _refuse(problem: str) -> None:
 
 
 def _language() -> None:
-    if "lang" not in st.session_state:
+    """The session's language, kept in the URL (?lang=en) so that it survives a reload,
+    a bookmark and a new tab. A page switch drops the URL's parameters, but the session
+    keeps the choice and this puts it back on the new page's URL."""
+    asked = st.query_params.get("lang")
+    if asked in LANGS:
+        st.session_state["lang"] = asked
+    elif st.session_state.get("lang") not in LANGS:
         st.session_state["lang"] = config.default_lang()
-    set_lang(st.session_state["lang"])
+    lang = st.session_state["lang"]
+    set_lang(lang)
+    if lang == config.default_lang():
+        st.query_params.pop("lang", None)
+    elif asked != lang:
+        st.query_params["lang"] = lang
+
+
+def _language_chosen() -> None:
+    # Runs before the rerun, so _language() reads the new choice from the URL.
+    st.query_params["lang"] = st.session_state["lang"]
 
 
 def _pages(role: str | None) -> list[st.Page]:
@@ -173,8 +189,12 @@ def _sidebar(user) -> None:
     if logo:
         st.logo(str(logo))
     with st.sidebar:
-        st.selectbox(
-            t("common.language"), LANGS, key="lang", format_func=lambda code: _LANG_NAMES[code]
+        widgets.select(
+            t("common.language"),
+            LANGS,
+            key="lang",
+            format_func=lambda code: _LANG_NAMES[code],
+            on_change=_language_chosen,
         )
         if user is not None:
             st.caption(

@@ -9,12 +9,13 @@ import pandas as pd
 import streamlit as st
 
 from portal import vocab
+from portal.admin import api as admin_api
 from portal.errors import PortalError
 from portal.i18n import t
 from portal.i18n.formats import number
 from portal.signals import api as queue_service, api as signal_service
 from portal.signals.api import OUTCOMES, REFERRED_TO, next_steps
-from portal.ui import pager
+from portal.ui import pager, widgets
 from portal.ui.signal_widgets import label
 from portal.ui.text import plain
 
@@ -53,7 +54,7 @@ def queue_section(user) -> None:
 
 def _filters() -> tuple[str, str | None]:
     cols = st.columns(2)
-    status = cols[0].selectbox(
+    status = widgets.on(cols[0]).select(
         t("signals.queue.filter_status"),
         queue_service.STATUSES,
         key="signal_filter_status",
@@ -61,7 +62,7 @@ def _filters() -> tuple[str, str | None]:
             t(f"signals.queue.statuses.{s}") if s in ("open", "all") else label("steps", s)
         ),
     )
-    milieu = cols[1].selectbox(
+    milieu = widgets.on(cols[1]).select(
         t("signals.form.milieu"),
         [None, *vocab.MILIEUS],
         key="signal_filter_milieu",
@@ -78,7 +79,7 @@ def _open_form(user, df: pd.DataFrame) -> None:
         for r in df.itertuples()
     }
     cols = st.columns([3, 1])
-    chosen = cols[0].selectbox(
+    chosen = widgets.on(cols[0]).select(
         t("signals.queue.select"), ids, format_func=names.__getitem__, key="signal_choice"
     )
     if cols[1].button(
@@ -142,6 +143,7 @@ def _history(history: pd.DataFrame) -> None:
     if history.empty:
         st.caption(t("common.empty"))
         return
+    names = admin_api.display_names()
     details = [
         label("referred_to", r)
         if isinstance(r, str)
@@ -153,7 +155,7 @@ def _history(history: pd.DataFrame) -> None:
             {
                 t("signals.queue.step"): [label("steps", s) for s in history["step"]],
                 t("signals.queue.when"): [f"{m:%Y-%m-%d %H:%M}" for m in history["made_at"]],
-                t("signals.queue.who"): history["actor"],
+                t("signals.queue.who"): [names.get(a, a) for a in history["actor"]],
                 t("signals.queue.referred_to") + " / " + t("signals.queue.outcome"): details,
                 t("signals.queue.note"): history["note"].fillna(""),
             }
@@ -178,16 +180,17 @@ def _step_form(user, d: dict[str, Any]) -> None:
     with st.form(f"signal_step_{d['id']}_{d['version']}"):
         referred_to = outcome = None
         if target == "referred":
-            referred_to = st.selectbox(
+            referred_to = widgets.select(
                 t("signals.queue.referred_to"),
                 REFERRED_TO,
                 format_func=lambda k: label("referred_to", k),
             )
         if target == "closed":
-            outcome = st.selectbox(
+            outcome = widgets.select(
                 t("signals.queue.outcome"), OUTCOMES, format_func=lambda k: label("outcomes", k)
             )
-        note = st.text_area(
+        note = widgets.helped(
+            st.text_area,
             t("signals.queue.note"),
             help=t("signals.form.description_help", max=signal_service.MAX_NOTE),
         )

@@ -15,7 +15,7 @@ from portal.i18n import t
 from portal.signals import api as signal_service, api as signal_stats
 from portal.signals.api import KINDS, URGENCIES, Finding
 from portal.suppression import threshold
-from portal.ui import chart_cache
+from portal.ui import chart_cache, widgets
 from portal.ui.text import escape_md
 
 _FORM_GEN = "signal_form_gen"  # bumped after a successful report: fresh, empty widgets
@@ -58,7 +58,7 @@ def report_form(user) -> None:
     gen = st.session_state.get(_FORM_GEN, 0)
     today = date.today()
     with st.form(f"signal_report_{gen}"):
-        observed = st.date_input(
+        observed = widgets.date(
             t("signals.form.observed_on"),
             value=today,
             max_value=today,
@@ -66,33 +66,34 @@ def report_form(user) -> None:
             key=f"sig_observed_{gen}",
         )
         cols = st.columns(2)
-        setting = cols[0].selectbox(
+        setting = widgets.on(cols[0]).select(
             t("signals.form.setting"),
             vocab.SETTINGS,
             format_func=lambda k: label("settings", k),
             key=f"sig_setting_{gen}",
         )
-        milieu = cols[1].selectbox(
+        milieu = widgets.on(cols[1]).select(
             t("signals.form.milieu"),
             vocab.MILIEUS,
             index=vocab.MILIEUS.index("other"),
             format_func=lambda k: label("milieus", k),
             key=f"sig_milieu_{gen}",
         )
-        kind = cols[0].selectbox(
+        kind = widgets.on(cols[0]).select(
             t("signals.form.kind"),
             KINDS,
             format_func=lambda k: label("kinds", k),
             key=f"sig_kind_{gen}",
         )
-        urgency = cols[1].selectbox(
+        urgency = widgets.on(cols[1]).select(
             t("signals.form.urgency"),
             URGENCIES,
             index=1,
             format_func=lambda k: label("urgencies", k),
             key=f"sig_urgency_{gen}",
         )
-        description = st.text_area(
+        description = widgets.helped(
+            st.text_area,
             t("signals.form.description"),
             height=160,
             key=f"sig_description_{gen}",

@@ -10,9 +10,9 @@ import pandas as pd
 import streamlit as st
 
 from portal.errors import PortalError
-from portal.i18n import t
+from portal.i18n import t, tn
 from portal.situation import api as service, api as situation_import, api as views
-from portal.ui import pager
+from portal.ui import pager, widgets
 from portal.ui.situation_widgets import INDICATOR_PAGE
 from portal.ui.text import escape_md, table as text_table
 from portal.vocab import MILIEUS, SOURCES
@@ -119,14 +119,14 @@ def milieu_forms(user, year: dict[str, Any]) -> None:
 def _milieu_form(user, year: dict[str, Any], milieu: str, row: dict[str, Any] | None) -> None:
     y = year["year"]
     with st.form(f"situation_{y}_{milieu}"):
-        level = st.selectbox(
+        level = widgets.select(
             t("situation.level"),
             service.LEVELS,
             index=service.LEVELS.index(row["level"]) if row else 0,
             format_func=views.level_label,
             key=f"sit_level_{y}_{milieu}",
         )
-        trend = st.selectbox(
+        trend = widgets.select(
             t("situation.trend"),
             service.TRENDS,
             index=service.TRENDS.index(row["trend"]) if row else 0,
@@ -136,14 +136,14 @@ def _milieu_form(user, year: dict[str, Any], milieu: str, row: dict[str, Any] | 
         narrative = st.text_area(
             t("situation.narrative"), row["narrative"] if row else "", key=f"sit_narr_{y}_{milieu}"
         )
-        used = st.multiselect(
+        used = widgets.multiselect(
             t("situation.sources_used"),
             SOURCES,
             default=list(row["sources_used"]) if row else [],
             format_func=views.source_label,
             key=f"sit_used_{y}_{milieu}",
         )
-        not_used = st.multiselect(
+        not_used = widgets.multiselect(
             t("situation.sources_not_used"),
             SOURCES,
             default=list(row["sources_not_used"]) if row else [],
@@ -184,7 +184,7 @@ def approve_form(user, year: dict[str, Any]) -> None:
     if year["status"] == "approved":
         return
     with st.form(f"situation_approve_{year['year']}"):
-        day = st.date_input(t("situation.approve_date"), date.today(), format="YYYY-MM-DD")
+        day = widgets.date(t("situation.approve_date"), date.today(), format="YYYY-MM-DD")
         submitted = st.form_submit_button(
             t("situation.approve"), type="primary", key=f"sit_approve_{year['year']}"
         )
@@ -210,13 +210,15 @@ def indicator_form(user) -> None:
         count = cols[1].number_input(
             t("situation.count"), min_value=0, value=0, step=1, key="sit_ind_count"
         )
-        milieu = cols[0].selectbox(
+        milieu = widgets.on(cols[0]).select(
             t("situation.milieu"), MILIEUS, format_func=views.milieu_label, key="sit_ind_milieu"
         )
-        source = cols[1].selectbox(
+        source = widgets.on(cols[1]).select(
             t("situation.source"), SOURCES, format_func=views.source_label, key="sit_ind_source"
         )
-        area = st.text_input(t("situation.area"), help=t("situation.area_help"), key="sit_ind_area")
+        area = widgets.helped(
+            st.text_input, t("situation.area"), help=t("situation.area_help"), key="sit_ind_area"
+        )
         if st.form_submit_button(t("situation.add_indicator"), key="sit_ind_add"):
             try:
                 service.add_indicator(
@@ -257,7 +259,7 @@ def import_form(user) -> None:
         except PortalError as exc:
             _show(exc)
         else:
-            st.success(t("situation.imported", n=n))
+            st.success(tn("situation.imported", n))
 
 
 def _saved(message: str | None = None) -> None:
@@ -286,7 +288,7 @@ def delete_indicator_form(user, year: dict[str, Any]) -> None:
         for r in df.itertuples()
     }
     with st.form(f"situation_delete_{year['year']}"):
-        chosen = st.selectbox(
+        chosen = widgets.select(
             t("situation.delete_indicator"),
             list(labels),
             format_func=labels.__getitem__,

@@ -8,10 +8,11 @@ import pandas as pd
 import streamlit as st
 
 from portal import suppression
+from portal.admin import api as admin_api
 from portal.charts.situation import to_png, to_svg
 from portal.i18n import t
 from portal.situation import api as charts, api as service, api as views
-from portal.ui import chart_cache, links, pager
+from portal.ui import chart_cache, links, pager, widgets
 from portal.ui.text import escape_md, plain, table as text_table
 
 INDICATOR_PAGE = "situation_indicator_page"  # shared with the delete form
@@ -26,7 +27,7 @@ def year_selector(years: list[dict]) -> dict | None:
     links.seed_from_url("ar", "situation_year", int)
     if st.session_state.get("situation_year") not in by_year:
         st.session_state.pop("situation_year", None)
-    chosen = st.selectbox(
+    chosen = widgets.select(
         t("situation.year"),
         list(by_year),
         key="situation_year",
@@ -38,7 +39,11 @@ def year_selector(years: list[dict]) -> dict | None:
 def status_line(year: dict) -> None:
     if year["status"] == "approved":
         st.success(
-            t("situation.approved_line", date=year["approved_on"], who=year["approved_by"] or "–")
+            t(
+                "situation.approved_line",
+                date=year["approved_on"],
+                who=escape_md(admin_api.display_name(year["approved_by"])),
+            )
         )
     elif year["status"] == "planned":
         st.info(t("situation.planned", year=year["year"]))

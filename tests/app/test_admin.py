@@ -65,7 +65,13 @@ def test_audit_log_tab_filters_and_exports(demo_db):
     at.selectbox(key="audit_actor").select("admin")
     at.run()
     log = at.dataframe[1].value
-    assert list(log["action"]) == ["disable"] and list(log["entity_id"]) == ["ledamot"]
+    assert list(log["action"]) == ["Avstängd"] and list(log["entity_id"]) == ["ledamot"]
+    assert list(log["entity"]) == ["Användare"]  # words, not the table name "users"
+    assert list(log["actor"]) == [f"{users_db.get_user('admin').name} (admin)"]
+    at.selectbox(key="audit_actor").select("cli")
+    at.run()
+    log = at.dataframe[1].value
+    assert set(log["actor"]) == {"Kommandoraden"} and "None" not in set(log["entity_id"])
     csv = at.get("download_button")
     assert csv, "no CSV export button"
 

@@ -15,7 +15,7 @@ def test_process_leader_overview_lists_plan_sections(demo_db):
     ):
         assert heading in text
     assert "Utkast till rutin för signaler" in text  # newest demo update first
-    assert "Inaktuella 4" in text
+    assert "Inte uppdaterade på länge 4" in text
 
 
 def test_member_has_no_activities_of_their_own(demo_db):
@@ -27,7 +27,7 @@ def test_stale_days_setting_changes_the_list(demo_db, monkeypatch):
     monkeypatch.setenv("PORTAL_STALE_DAYS", "100000")
     at = app_as("samordnare")
     text = texts(at)
-    assert "Inte uppdaterade på 100000 dagar eller mer" in text
+    assert "Inte uppdaterade på 100\u202f000 dagar eller mer" in text  # counts grouped
     assert "Alla öppna aktiviteter har uppdaterats nyligen." in text
 
 

@@ -178,7 +178,7 @@ def test_process_leader_uploads_csv_bad_rows_refused_then_good_file_imported(
     uploader.set_input_files(str(good))
     _uploaded(page, "good.csv")
     page.get_by_role("button", name="Importera").click()
-    page.get_by_text("1 poster importerades.").wait_for()
+    page.get_by_text("1 post importerades.").wait_for()  # the singular form
     page.get_by_role("tab", name="Sök", exact=True).click()
     box = page.get_by_role("textbox", name="Sök", exact=True)
     box.fill("uppladdad")

@@ -106,7 +106,7 @@ def test_stale_save_is_refused_with_what_changed(demo_db):
         plan_edit.record_update(
             act["id"], act["version"], "done", 100, "Session B", get_user("samordnare"), seen=seen
         )
-    assert "processledare" in str(err.value)
+    assert "(Demo Processledare)" in str(err.value)  # the name, not the username
     assert err.value.changes["progress"] == {"seen": 60, "now": 80}
     assert "status" not in err.value.changes  # unchanged fields are not listed
     now = plans_db.activity(act["id"])

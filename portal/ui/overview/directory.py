@@ -12,7 +12,7 @@ import streamlit as st
 
 from portal import config
 from portal.directory import api as dir_views
-from portal.i18n import t
+from portal.i18n import t, tn
 from portal.i18n.formats import number
 from portal.ui.directory_widgets_edit import stale_table
 
@@ -28,7 +28,7 @@ def render(user) -> None:
     if not stale.total:
         st.success(t("directory.overview_all_verified"))
         return
-    st.caption(t("directory.stale_heading", months=config.get_int("PORTAL_VERIFY_MONTHS")))
+    st.caption(tn("directory.stale_heading", config.get_int("PORTAL_VERIFY_MONTHS")))
     st.dataframe(stale_table(stale.rows), hide_index=True)
     if stale.has_next:
         st.caption(

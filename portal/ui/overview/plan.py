@@ -9,8 +9,9 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from portal.admin import api as admin_api
 from portal.charts.plan import dimension_progress
-from portal.i18n import t
+from portal.i18n import t, tn
 from portal.i18n.formats import number
 from portal.plan import api as plan_api
 from portal.ui import plan_widgets
@@ -62,7 +63,7 @@ def render(user) -> None:
         lambda: st.success(t("overview.none_overdue")),
     )
     _short_list(
-        t("overview.stale_list", days=days),
+        tn("overview.stale_list", days),
         *lists["stale"],
         lambda: st.success(t("overview.none_stale")),
     )
@@ -91,7 +92,7 @@ def recent_updates(plan_id: int) -> None:
     for upd in recent.itertuples():
         when = pd.Timestamp(upd.made_at).strftime("%Y-%m-%d")
         head = (
-            f"{when} · {upd.actor} · {upd.dimension_number} "
+            f"{when} · {admin_api.display_name(upd.actor)} · {upd.dimension_number} "
             f"{_short(upd.description)}: {t(f'plan.statuses.{upd.new_status}')}, "
             f"{int(upd.new_progress)} %"
         )
