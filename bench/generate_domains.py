@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 from portal.directory._db import directory as directory_db
 from portal.directory._vocab import CATEGORIES, TARGET_GROUPS, VISIBILITIES
-from portal.meetings._db import meetings as meetings_db
+from portal.meetings._db import writes as meetings_db
 from portal.signals._db import signals as signals_db
 from portal.signals._steps import KINDS, OUTCOMES, URGENCIES
 from portal.situation._db import situation as situation_db
