@@ -32,7 +32,12 @@ def _every_tab(page, where: str, problems: dict[str, list[str]]) -> list[str]:
     """Open each tab of the page's main area in turn and run axe on it."""
     names = [n.strip() for n in _tabs(page)]
     for name in names:
-        page.locator("[data-testid='stMain']").get_by_role("tab", name=name, exact=True).click()
+        tab = page.locator("[data-testid='stMain']").get_by_role("tab", name=name, exact=True)
+        tab.click()
+        page.wait_for_function(  # a tab that reruns the page has finished its run
+            "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        )
+        assert tab.get_attribute("aria-selected") == "true", (where, name)
         _settle(page)
         problems[f"{where} [{name}]"] = _violations(page)
     return names
