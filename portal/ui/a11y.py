@@ -21,7 +21,7 @@ import json
 
 import streamlit as st
 
-from portal.i18n import LANGS
+from portal.i18n import LANGS, get_lang
 
 # Streamlit draws captions as body text at opacity 0.6: 4.41:1 on the sidebar's
 # background, 3:1 for inline code in a caption. A solid grey instead: 7.4:1 on the
@@ -37,7 +37,8 @@ _STYLE = f"""<style>
   text-decoration: underline; text-underline-offset: 3px;
 }}
 iframe[title*="cookie_manager" i] {{ visibility: hidden; }}
-[class*="st-key-{_HIDDEN}"] {{ display: none; }}
+[class*="st-key-{_HIDDEN}"],
+[data-testid="stLayoutWrapper"]:has(> [class*="st-key-{_HIDDEN}"]) {{ display: none; }}
 </style>"""
 
 # The cookie frame: visibility:hidden already keeps it out of the tab order and the
@@ -58,9 +59,11 @@ if (!window.portalQuietFrames) {
 </script>"""
 
 
-def page_setup(lang: str) -> None:
-    """The style sheet and the document language; called by the shell on every run."""
+def page_setup() -> None:
+    """The style sheet and the document language (the run's UI language, one of the fixed
+    `LANGS`); called by the shell on every run."""
     st.html(_STYLE)
+    lang = get_lang()
     code = lang if lang in LANGS else LANGS[0]
     with st.container(key=_HIDDEN):
         st.html(_SCRIPT % json.dumps(code), unsafe_allow_javascript=True)

@@ -69,7 +69,7 @@ def run() -> None:
         initial_sidebar_state=_sidebar_state(presenting),
     )
     _sidebar(user)
-    a11y.page_setup(st.session_state["lang"])
+    a11y.page_setup()
     if session.needs_authenticator(user):
         session.finish_cookie_work(session.build_authenticator())
     if admin_api.is_demo() and not presenting:

@@ -106,6 +106,12 @@ def test_document_language_follows_the_ui_language(page, server):
     login(page, server.url, "samordnare")
     goto(page, server.url, "/handlingsplan")
     assert _lang(page, "sv") == "sv"
+    # the script's container takes no room on the page (not even a flex gap)
+    wrappers = page.locator(
+        "[data-testid='stLayoutWrapper']:has(> [class*='st-key-portal_a11y_script'])"
+    )
+    assert wrappers.count() >= 1
+    assert wrappers.first.evaluate("(e) => getComputedStyle(e).display") == "none"
     sidebar = page.locator("[data-testid='stSidebar']")
     sidebar.get_by_label("Språk").click()
     page.get_by_role("option", name="English").click()
