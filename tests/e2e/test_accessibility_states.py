@@ -15,6 +15,15 @@ from axe_playwright_python.sync_playwright import Axe
 from tests.e2e.conftest import goto, login
 from tests.e2e.test_accessibility import _settle, _violations
 
+# Every page whose main area has tabs (a meeting's tabs show once one is opened).
+PAGES_WITH_TABS = (
+    "/handlingsplan",
+    "/moten?mote=1",
+    "/stodkatalog",
+    "/lagesbild",
+    "/signaler",
+    "/admin",
+)
 COOKIE_FRAME = "iframe[title*='cookie_manager' i]"
 
 
@@ -47,7 +56,7 @@ def test_tabs_report_preview_and_form_errors_pass_axe(page, server):
     login(page, server.url, "admin")
     problems: dict[str, list[str]] = {}
     opened: dict[str, list[str]] = {}
-    for path in ("/handlingsplan", "/stodkatalog", "/admin", "/moten?mote=1"):
+    for path in PAGES_WITH_TABS:
         goto(page, server.url, path)
         _settle(page)
         opened[path] = _every_tab(page, path, problems)
