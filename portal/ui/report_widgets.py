@@ -80,7 +80,8 @@ def _show(block: Block) -> None:
             for label, value in block.rows:
                 st.markdown(f"**{escape_md(label)}:** {escape_md(value)}")
     elif block.kind == "image":
-        st.image(block.image, caption=block.text)
+        # The alternative text says what the chart shows (axe image-alt, WCAG 1.1.1).
+        st.image(block.image, caption=block.text, alt=t("report.chart_alt", title=block.text))
 
 
 def _unique(headers: list[str]) -> list[str]:

@@ -22,7 +22,7 @@ from portal.admin import api as admin_api
 from portal.errors import PortalError
 from portal.i18n import LANGS, set_lang, t
 from portal.notify import api as notify_api
-from portal.ui import login, session, sso, widgets
+from portal.ui import a11y, login, session, sso, widgets
 from portal.ui.text import escape_md
 
 _LANG_NAMES = {"sv": "Svenska", "en": "English"}
@@ -69,6 +69,7 @@ def run() -> None:
         initial_sidebar_state=_sidebar_state(presenting),
     )
     _sidebar(user)
+    a11y.page_setup()
     if session.needs_authenticator(user):
         session.finish_cookie_work(session.build_authenticator())
     if admin_api.is_demo() and not presenting:

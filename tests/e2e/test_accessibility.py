@@ -2,6 +2,7 @@
 
 The page list comes from the registry in portal/auth.py, so every page a feature adds is
 checked for every role that may open it. Violations of impact serious or critical fail.
+Each page is also checked for its language (`<html lang="sv">`) and its own title.
 Known violations that come from Streamlit itself and cannot be fixed from the app are
 listed in docs/ACCESSIBILITY.md and in STREAMLIT_OWNED (as CSS selectors axe skips).
 """
@@ -12,6 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from portal import auth
+from portal.i18n import t
 from tests.e2e.conftest import goto, login
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -54,15 +56,26 @@ def test_logged_out_pages(page, server):
     assert not {k: v for k, v in problems.items() if v}
 
 
+def _lang_and_title(page, title: str) -> None:
+    """WCAG 3.1.1 and 2.4.2: the document says it is Swedish and names the page (both
+    are set by the shell once the page has run, so wait for them)."""
+    page.wait_for_function("() => document.documentElement.lang === 'sv'", timeout=10_000)
+    page.wait_for_function(f"() => document.title === {title!r}", timeout=10_000)
+
+
 @pytest.mark.parametrize("role", auth.ROLES)
 def test_every_page_of_every_role(page, server, role):
     login(page, server.url, ROLE_USERS[role])
     problems = {}
+    titles = set()
     for spec in auth.pages_for(role):
         goto(page, server.url, f"/{spec.url_path}")
         _settle(page)
         problems[f"/{spec.url_path}"] = _violations(page)
+        _lang_and_title(page, f"{t(f'common.pages.{spec.key}', 'sv')} – SOS-portalen")
+        titles.add(page.title())
     assert not {k: v for k, v in problems.items() if v}
+    assert len(titles) == len(auth.pages_for(role))  # no two pages share a title
 
 
 def test_every_page_has_its_own_title(server, page):
