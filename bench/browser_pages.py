@@ -4,6 +4,7 @@ by the same Streamlit, at 1x and 100x data.
 
     python -m bench.browser_pages                       # 1x and 100x, 5 rounds
     python -m bench.browser_pages --scales 1 --rounds 3 --workdir data/bench
+    python -m bench.browser_pages --scales 100 --pages lagesbild stodkatalog  # no save
 
 "Idle" is the last time the app's script state turned to notRunning, with nothing
 running for QUIET_MS after it (Streamlit may run the script more than once for one
