@@ -198,7 +198,9 @@ def _dimensions(c: dict) -> list[Block]:
             continue
         out.append(_brief_table([_listed(a) for a in dim["activities"]]))
         if not detailed:
-            out.append(Block("note", t("report.details_in_appendix", count=number(len(changed)))))
+            updated = sum(1 for a in dim["activities"] if a.get("changed", True))
+            if updated:
+                out.append(Block("note", t("report.details_in_appendix", count=number(updated))))
             continue
         for act in dim["activities"]:
             if act.get("changed", True):
