@@ -25,15 +25,8 @@ year = situation_widgets.year_selector(views.years())
 if year is None:
     st.stop()
 
-names = [t("situation.tab_assessment"), t("situation.tab_charts"), t("situation.tab_indicators")]
-if editor:
-    names += [t("situation.tab_edit"), t("situation.tab_import")]
-tabs = st.tabs(names)
-with tabs[0]:
-    situation_widgets.assessment_view(year)
-with tabs[1]:
-    situation_widgets.charts_view(year, exact)
-with tabs[2]:
+
+def indicators_tab() -> None:
     situation_widgets.indicators_view(year, exact)
     # Exports leave the portal: always with small numbers suppressed.
     st.download_button(
@@ -52,12 +45,31 @@ with tabs[2]:
         on_click="ignore",
         icon=":material/download:",
     )
+
+
+def edit_tab() -> None:
+    situation_forms.year_form(user, year)
+    situation_forms.milieu_forms(user, year)
+    situation_forms.approve_form(user, year)
+
+
+def import_tab() -> None:
+    situation_forms.indicator_form(user)
+    situation_forms.delete_indicator_form(user, year)
+    situation_forms.import_form(user)
+
+
+parts = [
+    (t("situation.tab_assessment"), lambda: situation_widgets.assessment_view(year)),
+    (t("situation.tab_charts"), lambda: situation_widgets.charts_view(year, exact)),
+    (t("situation.tab_indicators"), indicators_tab),
+]
 if editor:
-    with tabs[3]:
-        situation_forms.year_form(user, year)
-        situation_forms.milieu_forms(user, year)
-        situation_forms.approve_form(user, year)
-    with tabs[4]:
-        situation_forms.indicator_form(user)
-        situation_forms.delete_indicator_form(user, year)
-        situation_forms.import_form(user)
+    parts += [(t("situation.tab_edit"), edit_tab), (t("situation.tab_import"), import_tab)]
+# Only the open tab runs (on_change="rerun"): the six charts and the indicator table are
+# read and sent when their tab is opened, not with every load of the assessment.
+tabs = st.tabs([name for name, _ in parts], key="situation_tab", on_change="rerun")
+for tab, (_, draw) in zip(tabs, parts, strict=True):
+    if tab.open:
+        with tab:
+            draw()

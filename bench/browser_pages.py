@@ -4,6 +4,7 @@ by the same Streamlit, at 1x and 100x data.
 
     python -m bench.browser_pages                       # 1x and 100x, 5 rounds
     python -m bench.browser_pages --scales 1 --rounds 3 --workdir data/bench
+    python -m bench.browser_pages --scales 100 --pages lagesbild stodkatalog  # no save
 
 "Idle" is the last time the app's script state turned to notRunning, with nothing
 running for QUIET_MS after it (Streamlit may run the script more than once for one
@@ -127,8 +128,10 @@ def targets() -> list[tuple[str, str]]:
     return list(out.items())
 
 
-def measure_pages(browser, portal: str, bare: str, rounds: int) -> dict[tuple[str, str], Samples]:
-    pages = targets()
+def measure_pages(
+    browser, portal: str, bare: str, rounds: int, only: list[str] | None = None
+) -> dict[tuple[str, str], Samples]:
+    pages = [p for p in targets() if not only or p[0] in only]
     contexts = {}
     for role in {r for _, r in pages}:
         ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
@@ -205,7 +208,14 @@ def measure_save(browser, portal: str, bare_form: str, rounds: int) -> Samples:
     return s
 
 
-def run_scale(scale: int, workdir: Path, rounds: int, bare: str, bare_form: str):
+def run_scale(
+    scale: int,
+    workdir: Path,
+    rounds: int,
+    bare: str,
+    bare_form: str | None,
+    only: list[str] | None = None,
+):
     db = workdir / f"bench-{scale}x.duckdb"
     if not db.exists():
         generate(db, scale)
@@ -214,8 +224,8 @@ def run_scale(scale: int, workdir: Path, rounds: int, bare: str, bare_form: str)
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM)
-                pages = measure_pages(browser, server.url, bare, rounds)
-                save = measure_save(browser, server.url, bare_form, rounds)
+                pages = measure_pages(browser, server.url, bare, rounds, only)
+                save = measure_save(browser, server.url, bare_form, rounds) if bare_form else None
                 browser.close()
         finally:
             stop_server(server)
@@ -226,7 +236,7 @@ def _copy(src: Path, dst: Path) -> None:
     dst.write_bytes(src.read_bytes())
 
 
-def report(by_scale: dict[int, tuple[dict, Samples]]) -> int:
+def report(by_scale: dict[int, tuple[dict, Samples | None]]) -> int:
     scales = sorted(by_scale)
     head = ["page", "role"] + [f"{s}x median ms (×bare median, ×bare min)" for s in scales]
     head += ["script runs", "ws msgs", "ws KB", "iframes", "budget"]
@@ -252,6 +262,8 @@ def report(by_scale: dict[int, tuple[dict, Samples]]) -> int:
         print("| " + " | ".join(cells) + " |")
     for s in scales:
         save = by_scale[s][1]
+        if save is None:  # --pages: pages only
+            continue
         med, low = save.ratio()
         ok = med <= SAVE_BUDGET
         failures += 0 if ok else 1
@@ -271,16 +283,24 @@ def main() -> None:
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 100])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--workdir", type=Path, default=ROOT / "data" / "bench")
+    parser.add_argument(
+        "--pages", nargs="+", help="only these url paths (e.g. lagesbild), and no save"
+    )
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     bare_proc, bare = _bare_server("bare_page.py")
-    form_proc, bare_form = _bare_server("bare_form.py")
+    procs = [bare_proc]
+    bare_form = None
+    if not args.pages:
+        form_proc, bare_form = _bare_server("bare_form.py")
+        procs.append(form_proc)
     try:
         by_scale = {
-            s: run_scale(s, args.workdir, args.rounds, bare, bare_form) for s in args.scales
+            s: run_scale(s, args.workdir, args.rounds, bare, bare_form, args.pages)
+            for s in args.scales
         }
     finally:
-        for proc in (bare_proc, form_proc):
+        for proc in procs:
             proc.terminate()
             proc.wait(timeout=10)
     report(by_scale)

@@ -127,7 +127,8 @@ def _report(params: Params, payload: bytes | None, in_server: bool) -> Outcome:
         )
     if not 1900 <= year <= 2200:
         raise ValidationError(f"year {year} is out of range")
-    report = report_api.build_report(year)
+    # Charts are drawn once per report, and only for a format that shows them.
+    report = report_api.build_report(year, with_charts=fmt in report_export.WITH_CHARTS)
     note = " (nothing to report for this year)" if report.content["empty"] else ""
     outcome = _written(
         output, in_server, lambda path: path.write_bytes(report_export.render(report, fmt))

@@ -23,6 +23,10 @@ FORMATS: dict[str, tuple[Renderer, str]] = {
 }
 
 
+# The formats that show the situation picture's charts (the Excel appendix has its data).
+WITH_CHARTS = frozenset({"docx", "pdf"})
+
+
 def file_name(year: int, fmt: str, version: int | None = None) -> str:
     suffix = f"-v{version}" if version else ""
     return f"uppfoljning-{year}{suffix}.{fmt}"

@@ -6,6 +6,7 @@ Every text in a block is plain text: renderers never interpret it as markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from io import BytesIO
@@ -13,8 +14,16 @@ from io import BytesIO
 from PIL import Image
 
 from portal.i18n import t
-from portal.i18n.formats import long_date
+from portal.i18n.formats import long_date, number
 from portal.report.api import EMPTY, Report
+
+# Activities updated during the year that the Word and PDF report show in full (a
+# municipality's plan has some 40 activities); beyond it, the Excel appendix has them.
+DETAIL_LIMIT = 100
+# Rows a list in the Word and PDF report shows; a longer one is counted there and given
+# in full in the Excel appendix (a national plan's 2,669 carried-over activities are a
+# spreadsheet, not pages to read).
+LIST_LIMIT = 100
 
 
 @dataclass
@@ -118,10 +127,25 @@ def _summary(c: dict) -> list[Block]:
         ),
         Block("h2", t("report.completed")),
     ]
-    out += [_brief_table(s["done"])] if s["done"] else [Block("p", t("report.none_completed"))]
+    if not s["done"]:
+        out.append(Block("p", t("report.none_completed")))
+    else:
+        out += _listed_or_counted(s["done"], _brief_table, t("report.completed"))
     out.append(Block("h2", t("report.late")))
-    out += [_brief_table(s["late"])] if s["late"] else [Block("p", t("report.none_late"))]
+    if not s["late"]:
+        out.append(Block("p", t("report.none_late")))
+    else:
+        out += _listed_or_counted(s["late"], _brief_table, t("report.activities_sheet"))
     return out
+
+
+def _listed_or_counted(
+    items: list[dict], table: Callable[[list[dict]], Block], sheet: str
+) -> list[Block]:
+    """A list as a table, or, beyond LIST_LIMIT rows, its length and where it is in full."""
+    if len(items) <= LIST_LIMIT:
+        return [table(items)]
+    return [Block("p", t("report.listed_in_appendix", count=number(len(items)), sheet=sheet))]
 
 
 def _brief_table(items: list[dict]) -> Block:
@@ -155,6 +179,13 @@ def _indicators_note(c: dict) -> str:
 
 
 def _dimensions(c: dict) -> list[Block]:
+    """Each dimension: its goal and progress, every activity as one row of a compact
+    table, then the activities updated during the year in full (comments, indicators).
+    A plan with more than DETAIL_LIMIT updated activities leaves those details to the
+    Excel appendix, which has every activity's comments and indicators: a national-scale
+    plan in full was a 1,472-page document nobody reads, and took minutes to make."""
+    changed = [a for d in c["dimensions"] for a in d["activities"] if a.get("changed", True)]
+    detailed = len(changed) <= DETAIL_LIMIT
     out: list[Block] = []
     for dim in c["dimensions"]:
         out += [
@@ -164,61 +195,80 @@ def _dimensions(c: dict) -> list[Block]:
         ]
         if not dim["activities"]:
             out.append(Block("p", t("report.no_activities")))
+            continue
+        out.append(_brief_table([_listed(a) for a in dim["activities"]]))
+        if not detailed:
+            updated = sum(1 for a in dim["activities"] if a.get("changed", True))
+            if updated:
+                out.append(Block("note", t("report.details_in_appendix", count=number(updated))))
+            continue
         for act in dim["activities"]:
-            status = act["status_label"]
-            if act["overdue"]:
-                status += f" ({t('report.overdue').lower()})"
-            out += [
-                Block("h2", f"{act['number']} {_short(act['description'])}"),
-                Block("p", act["description"]),
-                Block(
-                    "table",
-                    widths=[30, 70],
-                    rows=[
-                        [t("report.status"), status],
-                        [t("report.progress"), str(act["progress"])],
-                        [t("report.due"), act["due"]],
-                        [t("report.responsible"), act["responsible"]],
-                    ],
-                ),
-                Block("h3", t("report.comments")),
-            ]
-            if act["comments"]:
-                out.append(
-                    Block(
-                        "table",
-                        headers=[t("report.date"), t("report.comments")],
-                        rows=[[x["date"], x["text"]] for x in act["comments"]],
-                        widths=[20, 80],
-                    )
-                )
-            else:
-                out.append(Block("p", t("report.no_comments")))
-            if act["indicators"]:
-                out += [
-                    Block("h3", t("report.indicators")),
-                    Block("note", _indicators_note(c)),
-                    Block(
-                        "table",
-                        headers=[
-                            t("report.indicator"),
-                            t("report.unit"),
-                            t("report.target"),
-                            t("report.actual"),
-                            t("report.actual_on"),
-                        ],
-                        rows=[
-                            [
-                                i["name"],
-                                i["unit"],
-                                _num(i["target"]),
-                                _num(i["actual"]),
-                                i["actual_on"] or EMPTY,
-                            ]
-                            for i in act["indicators"]
-                        ],
-                    ),
-                ]
+            if act.get("changed", True):
+                out += _activity(c, act)
+    return out
+
+
+def _listed(act: dict) -> dict:
+    """An activity as a row of the compact list: an overdue one says so by its status."""
+    if not act["overdue"]:
+        return act
+    return dict(act, status_label=f"{act['status_label']} ({t('report.overdue').lower()})")
+
+
+def _activity(c: dict, act: dict) -> list[Block]:
+    """One activity in full: its text, state, the year's comments and its indicators."""
+    status = _listed(act)["status_label"]
+    out = [
+        Block("h2", f"{act['number']} {_short(act['description'])}"),
+        Block("p", act["description"]),
+        Block(
+            "table",
+            widths=[30, 70],
+            rows=[
+                [t("report.status"), status],
+                [t("report.progress"), str(act["progress"])],
+                [t("report.due"), act["due"]],
+                [t("report.responsible"), act["responsible"]],
+            ],
+        ),
+        Block("h3", t("report.comments")),
+    ]
+    if act["comments"]:
+        out.append(
+            Block(
+                "table",
+                headers=[t("report.date"), t("report.comments")],
+                rows=[[x["date"], x["text"]] for x in act["comments"]],
+                widths=[20, 80],
+            )
+        )
+    else:
+        out.append(Block("p", t("report.no_comments")))
+    if act["indicators"]:
+        out += [
+            Block("h3", t("report.indicators")),
+            Block("note", _indicators_note(c)),
+            Block(
+                "table",
+                headers=[
+                    t("report.indicator"),
+                    t("report.unit"),
+                    t("report.target"),
+                    t("report.actual"),
+                    t("report.actual_on"),
+                ],
+                rows=[
+                    [
+                        i["name"],
+                        i["unit"],
+                        _num(i["target"]),
+                        _num(i["actual"]),
+                        i["actual_on"] or EMPTY,
+                    ]
+                    for i in act["indicators"]
+                ],
+            ),
+        ]
     return out
 
 
@@ -245,36 +295,30 @@ def _cooperation(coop: dict | None) -> list[Block]:
             ),
         ]
     if coop["decisions"]:
-        out += [
-            Block("h2", t("report.decisions")),
-            Block(
-                "table",
-                headers=[
-                    t("report.date"),
-                    t("report.meeting"),
-                    t("report.number"),
-                    t("report.decision"),
-                ],
-                rows=[[r["date"], r["meeting"], r["number"], r["text"]] for r in coop["decisions"]],
-                widths=[15, 22, 8, 55],
-            ),
-        ]
+        out.append(Block("h2", t("report.decisions")))
+        out += _listed_or_counted(coop["decisions"], _decisions_table, t("report.decisions"))
     if coop["open_actions"]:
-        out += [
-            Block("h2", t("report.open_actions")),
-            Block(
-                "table",
-                headers=[
-                    t("report.action"),
-                    t("report.owner"),
-                    t("report.due"),
-                    t("report.status"),
-                ],
-                rows=[[r["text"], r["owner"], r["due"], r["status"]] for r in coop["open_actions"]],
-                widths=[50, 20, 15, 15],
-            ),
-        ]
+        out.append(Block("h2", t("report.open_actions")))
+        out += _listed_or_counted(coop["open_actions"], _actions_table, t("report.open_actions"))
     return out
+
+
+def _decisions_table(decisions: list[dict]) -> Block:
+    return Block(
+        "table",
+        headers=[t("report.date"), t("report.meeting"), t("report.number"), t("report.decision")],
+        rows=[[r["date"], r["meeting"], r["number"], r["text"]] for r in decisions],
+        widths=[15, 22, 8, 55],
+    )
+
+
+def _actions_table(actions: list[dict]) -> Block:
+    return Block(
+        "table",
+        headers=[t("report.action"), t("report.owner"), t("report.due"), t("report.status")],
+        rows=[[r["text"], r["owner"], r["due"], r["status"]] for r in actions],
+        widths=[50, 20, 15, 15],
+    )
 
 
 def _situation(situ: dict | None, charts: list[tuple[str, bytes]]) -> list[Block]:
@@ -348,4 +392,4 @@ def _carry_over(c: dict) -> list[Block]:
         return out + [Block("p", t("report.no_plan"))]
     if not c["carry_over"]:
         return out + [Block("p", t("report.none_carry_over"))]
-    return out + [_brief_table(c["carry_over"])]
+    return out + _listed_or_counted(c["carry_over"], _brief_table, t("report.carry_over"))

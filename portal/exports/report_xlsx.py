@@ -15,6 +15,7 @@ from io import BytesIO
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -23,6 +24,16 @@ from portal.i18n import t
 from portal.report.api import Report, clean
 
 Column = tuple[str, str, str]  # (key, header message key, type: text|int|float|pct|date)
+# An activity in a list (done during the year, carried over).
+BRIEF_COLUMNS: list[Column] = [
+    ("dimension", "report.dimension", "text"),
+    ("number", "report.number", "text"),
+    ("description", "report.activity", "text"),
+    ("status_label", "report.status", "text"),
+    ("progress", "report.progress", "int"),
+    ("due", "report.due", "text"),
+    ("responsible", "report.responsible", "text"),
+]
 
 
 def render(report: Report) -> bytes:
@@ -123,19 +134,19 @@ def render(report: Report) -> bytes:
             for r in sig.get(k, [])
         ],
     )
+    _sheet(wb, t("report.carry_over"), BRIEF_COLUMNS, c["carry_over"])
+    # Lists the Word and PDF report give as a count when long (report_outline.LIST_LIMIT).
+    _sheet(wb, t("report.completed"), BRIEF_COLUMNS, (c["summary"] or {}).get("done", []))
     _sheet(
         wb,
-        t("report.carry_over"),
+        t("report.open_actions"),
         [
-            ("dimension", "report.dimension", "text"),
-            ("number", "report.number", "text"),
-            ("description", "report.activity", "text"),
-            ("status_label", "report.status", "text"),
-            ("progress", "report.progress", "int"),
+            ("text", "report.action", "text"),
+            ("owner", "report.owner", "text"),
             ("due", "report.due", "text"),
-            ("responsible", "report.responsible", "text"),
+            ("status", "report.status", "text"),
         ],
-        c["carry_over"],
+        coop.get("open_actions", []),
     )
     buffer = BytesIO()
     wb.save(buffer)
@@ -218,8 +229,18 @@ def _fit(ws: Worksheet, columns: list[Column]) -> None:
         width = max(NARROW.get(kind, 8), min(MAX_WIDTH, longest + 2), header + 2)
         ws.column_dimensions[letter].width = width
         if longest + 2 > MAX_WIDTH or kind == "text":
-            for cell in ws[letter][1:]:
-                cell.alignment = Alignment(wrap_text=longest + 2 > MAX_WIDTH, vertical="top")
+            _align(ws, letter, Alignment(wrap_text=longest + 2 > MAX_WIDTH, vertical="top"))
+
+
+def _align(ws: Worksheet, letter: str, alignment: Alignment) -> None:
+    """One alignment for every data cell of a column. Registered with the workbook once
+    and given to each cell by its index: `cell.alignment = ...` hashes and looks the
+    style up again for every cell (3 s of the 100x report's 66,000 cells)."""
+    index = ws.parent._alignments.add(alignment)
+    for cell in ws[letter][1:]:
+        if not cell._style:  # as openpyxl's own setter does for a cell without a style
+            cell._style = StyleArray()
+        cell._style.alignmentId = index
 
 
 def _put(cell, value, kind: str) -> None:

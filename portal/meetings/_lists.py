@@ -13,6 +13,7 @@ from datetime import date, datetime
 import pandas as pd
 
 from portal.admin import api as users_db
+from portal.db.cache import cached_read
 from portal.meetings._core import now_local
 from portal.meetings._db import lists as lists_db, meetings as db
 
@@ -43,26 +44,32 @@ def _owner(username: str) -> tuple[str, str]:
     return username, (user.name if user else username)
 
 
+@cached_read  # the overview and the meetings page read these on every rerun
 def open_count() -> int:
     return lists_db.count_actions(open_only=True)
 
 
+@cached_read  # the overview and the meetings page read these on every rerun
 def open_page(offset: int, limit: int) -> pd.DataFrame:
     """Open action items of every meeting, due first."""
     return db.actions(open_only=True, limit=limit, offset=offset)
 
 
+@cached_read  # the overview and the meetings page read these on every rerun
 def my_open_count(username: str) -> int:
     return lists_db.count_actions(open_only=True, owner=_owner(username))
 
 
+@cached_read  # the overview and the meetings page read these on every rerun
 def my_open_page(username: str, offset: int, limit: int) -> pd.DataFrame:
     return db.actions(open_only=True, owner=_owner(username), limit=limit, offset=offset)
 
 
+@cached_read  # the overview and the meetings page read these on every rerun
 def overdue_count(today: date) -> int:
     return lists_db.count_actions(open_only=True, due_before=today)
 
 
+@cached_read  # the overview and the meetings page read these on every rerun
 def overdue_page(today: date, offset: int, limit: int) -> pd.DataFrame:
     return db.actions(open_only=True, due_before=today, limit=limit, offset=offset)

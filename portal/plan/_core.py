@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from portal.db.cache import cached_read
 from portal.plan._db import (
     indicators as indicators_db,
     plans as plans_db,
@@ -198,6 +199,7 @@ def activity_history(activity_id: int) -> pd.DataFrame:
     return plans_db.activity_updates(chain)
 
 
+@cached_read  # the overview reads it on every rerun
 def recent_updates(plan_id: int, limit: int = 10) -> pd.DataFrame:
     """The latest updates on a plan's activities, newest first."""
     return plans_db.plan_updates(plan_id, limit)

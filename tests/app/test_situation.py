@@ -6,7 +6,7 @@ from portal import ROOT
 from portal.actor import SYSTEM
 from portal.admin import _users as user_service
 from portal.situation._db import situation as db
-from tests.app.helpers import app_as, page_as, texts
+from tests.app.helpers import app_as, open_tab, page_as, texts
 
 PAGE = "app_pages/situation.py"
 
@@ -25,12 +25,17 @@ def test_member_reads_without_edit_controls_and_sees_suppressed_counts(demo_db):
     text = texts(at)
     assert "Lägesbild" in text
     assert "Utkast" in text  # the demo's newest year (2026) is a draft
-    assert "Antal under 3 visas som" in text
     assert [tab.label for tab in at.tabs] == ["Bedömning", "Diagram", "Indikatorer"]
     assert "Spara" not in _buttons(at) and "Godkänn lägesbilden" not in _buttons(at)
     assert not at.text_area and not at.multiselect
+    # only the open tab runs: the charts and the indicator table come when opened
+    assert not at.get("vega_lite_chart") and not at.dataframe
+    open_tab(at, "situation_tab", "Indikatorer")
+    assert "Antal under 3 visas som" in texts(at)
     assert "<3" in _dataframe_text(at)
+    open_tab(at, "situation_tab", "Diagram")
     assert len(at.get("vega_lite_chart")) >= 4
+    assert not at.exception
 
 
 def test_member_reads_the_real_2017_statement(demo_db):
@@ -44,7 +49,7 @@ def test_member_reads_the_real_2017_statement(demo_db):
 
 
 def test_coordinator_sees_exact_counts(demo_db):
-    at = page_as("samordnare", PAGE)
+    at = open_tab(page_as("samordnare", PAGE), "situation_tab", "Indikatorer")
     assert not at.exception
     assert "Du ser exakta antal" in texts(at)
     assert "<3" not in _dataframe_text(at)
@@ -52,7 +57,7 @@ def test_coordinator_sees_exact_counts(demo_db):
 
 
 def test_coordinator_edits_and_approves_a_year(demo_db):
-    at = page_as("samordnare", PAGE)
+    at = open_tab(page_as("samordnare", PAGE), "situation_tab", "Redigera")
     at.selectbox(key="sit_level_2026_far_right").select("high")
     at.text_area(key="sit_narr_2026_far_right").input("Fler flygblad vid skolorna.")
     at.button(key="sit_save_2026_far_right").click().run()
@@ -85,6 +90,7 @@ def test_coordinator_creates_a_year_and_adds_an_indicator(demo_db):
     assert not at.exception
     assert "Utkast för 2027 skapat." in texts(at)
     assert at.selectbox(key="situation_year").value == 2027
+    open_tab(at, "situation_tab", "Importera")
     at.text_input(key="sit_ind_period").input("2027-Q1")
     at.number_input(key="sit_ind_count").set_value(2)
     at.button(key="sit_ind_add").click().run()
@@ -102,7 +108,7 @@ def test_process_leader_reads_only(demo_db):
     at = page_as("processledare", PAGE)
     assert not at.exception
     assert len(at.tabs) == 3
-    assert "Antal under 3 visas som" in texts(at)
+    assert "Antal under 3 visas som" in texts(open_tab(at, "situation_tab", "Diagram"))
 
 
 def test_partner_gets_nothing(demo_db):
@@ -168,7 +174,7 @@ def test_user_text_stays_inert(demo_db):
 
 
 def test_coordinator_deletes_an_indicator(demo_db):
-    at = page_as("samordnare", PAGE)
+    at = open_tab(page_as("samordnare", PAGE), "situation_tab", "Importera")
     before = len(db.indicators(2026))
     chosen = at.selectbox(key="sit_del_id").value
     at.button(key="sit_del_btn").click().run()
@@ -185,9 +191,10 @@ def test_page_in_english(demo_db):
     at.session_state["authentication_status"] = True
     at.session_state["username"] = "ledamot"
     at.run()
+    at.session_state["situation_tab"] = "Indicators"  # opened as the page loads
     at.switch_page(PAGE)
     at.run()
     assert not at.exception
+    assert [tab.label for tab in at.tabs] == ["Assessment", "Charts", "Indicators"]
     text = texts(at)
     assert "Situation picture" in text and "Counts below 3 are shown as" in text
-    assert [tab.label for tab in at.tabs] == ["Assessment", "Charts", "Indicators"]

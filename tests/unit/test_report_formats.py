@@ -75,10 +75,19 @@ def test_docx_has_real_headings_per_dimension_and_every_activity(report_2019):
     assert h1[0] == "Sammanfattning" and "Det som förs över till nästa år" in h1
     h2 = docx_headings(data, 2)
     text = docx_text(data)
-    for dim in report_2019.content["dimensions"]:
-        for act in dim["activities"]:
-            assert any(h.startswith(act["number"] + " ") for h in h2)
-            assert act["description"] in text
+    rows = {
+        (row.cells[0].text, row.cells[1].text)
+        for table in Document(BytesIO(data)).tables
+        for row in table.rows
+    }
+    acts = [a for dim in report_2019.content["dimensions"] for a in dim["activities"]]
+    assert any(a["changed"] for a in acts) and not all(a["changed"] for a in acts)
+    for act in acts:
+        # every activity is a row of its dimension's list; in full only if updated
+        assert (act["number"], act["description"]) in rows
+        in_full = any(h.startswith(act["number"] + " ") for h in h2)
+        assert in_full == act["changed"], act["number"]
+        assert act["description"] in text
     assert "Klar" in text and "Pågår" in text and "Ej påbörjad" in text
     assert "Tjörns kommun" in text and "Säkerhetssamordnaren" in text
     assert "Processledaren för barn och unga" in text
@@ -147,6 +156,8 @@ def test_xlsx_one_sheet_per_section_with_typed_columns(report_2019):
         "Lägesbild",
         "Signaler",
         "Det som förs över till nästa år",
+        "Genomfört under året",  # the lists Word and PDF count when long
+        "Öppna åtgärder",
     ]
     ws = wb["Aktiviteter"]
     rows = list(ws.iter_rows(min_row=2, values_only=True))
