@@ -7,7 +7,7 @@ from portal.admin import api as accounts
 from portal.admin.api import MIN_PASSWORD
 from portal.errors import PortalError
 from portal.i18n import t
-from portal.ui import guard, notify_widgets, sso
+from portal.ui import guard, notify_widgets, session, sso
 from portal.ui.forms import show_error
 from portal.ui.text import escape_md
 
@@ -47,6 +47,7 @@ if submitted:
     except PortalError as exc:
         show_error(exc)
     else:
+        session.renewed()  # every other session (device) of this user is now logged out
         st.session_state["account_changed"] = True
         st.rerun()  # a forced change is done: the full navigation comes back
 

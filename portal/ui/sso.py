@@ -97,6 +97,20 @@ def sign_in_from_identity() -> admin_api.User | None:
     return user if user.active else None
 
 
+def issued_at() -> datetime | None:
+    """When the provider issued the identity Streamlit holds (the ID token's "iat"),
+    so that a revocation also ends a provider session that is restored on reload."""
+    if not signed_in_with_provider():
+        return None
+    iat = st.user.get("iat")
+    if isinstance(iat, bool) or not isinstance(iat, int | float):
+        return None
+    try:
+        return datetime.fromtimestamp(iat)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
 def log_out() -> bool:
     """End the provider session kept by Streamlit (its identity cookie). True when the
     browser is being sent to Streamlit's logout (and the provider's end-session page)."""
