@@ -90,9 +90,15 @@ def _why_logged_out() -> None:
         st.warning(t("auth.ended_revoked"), icon=":material/logout:")
 
 
+def _client() -> str | None:
+    """The client's address; None on loopback (and anything that is not an address)."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else None
+
+
 def _client_blocked(now: datetime) -> bool:
     """Refuse the form to a client with too many recent failures (says until when)."""
-    until = accounts.client_blocked_until(st.context.ip_address, now)
+    until = accounts.client_blocked_until(_client(), now)
     if until is None:
         return False
     minutes = max(1, math.ceil((until - now).total_seconds() / 60))
@@ -124,7 +130,7 @@ def _local_form() -> None:
         session.logged_in(st.session_state["username"])
         st.rerun()
     elif status is False:
-        accounts.client_failed(st.context.ip_address, now)
+        accounts.client_failed(_client(), now)
         failed = _failed_usernames(auth)
         for username in failed:
             accounts.login_failed(username, now)
