@@ -13,6 +13,7 @@ account on every run, so a disabled account or a changed role counts at once.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -106,7 +107,9 @@ def issued_at() -> datetime | None:
     if isinstance(iat, bool) or not isinstance(iat, int | float):
         return None
     try:
-        return datetime.fromtimestamp(iat)
+        # "iat" is in whole seconds: a token of second N was issued before N + 1, and a
+        # sign-in in the same second as a logout must not count as before it.
+        return datetime.fromtimestamp(math.floor(iat) + 1)
     except (OverflowError, OSError, ValueError):
         return None
 
