@@ -157,7 +157,7 @@ def renewed() -> None:
     """After the user's own password change (which revoked every session): this session
     starts anew and its browser gets a fresh cookie; other devices stay logged out."""
     st.session_state[_STARTED] = st.session_state[_SEEN] = datetime.now()
-    _start_cookie_work("set")
+    _start_cookie_work("set", stale=st.context.cookies.get(COOKIE_NAME))
 
 
 def logout() -> None:
@@ -189,22 +189,23 @@ def finish_cookie_work(auth: stauth.Authenticate) -> None:
     pending = st.session_state.get(_PENDING)
     if not pending:
         return
-    action, runs = pending
+    action, runs, stale = pending
     browser_cookies = auth.cookie_controller.cookie_model.cookie_manager.cookies or {}
-    present = COOKIE_NAME in browser_cookies
+    # A cookie being replaced (after a password change) does not count as written.
+    present = browser_cookies.get(COOKIE_NAME) not in (None, stale)
     confirmed = (action == "set") == present
     if (runs > 0 and confirmed) or runs >= _MAX_COOKIE_RUNS:
         del st.session_state[_PENDING]
         return
-    st.session_state[_PENDING] = (action, runs + 1)
+    st.session_state[_PENDING] = (action, runs + 1, stale)
     if action == "set" and st.session_state.get("username"):
         auth.cookie_controller.set_cookie()
     elif action == "delete":
         auth.cookie_controller.delete_cookie()
 
 
-def _start_cookie_work(action: str) -> None:
-    st.session_state[_PENDING] = (action, 0)
+def _start_cookie_work(action: str, stale: str | None = None) -> None:
+    st.session_state[_PENDING] = (action, 0, stale)
 
 
 def _set_state(user: User, started: datetime) -> None:

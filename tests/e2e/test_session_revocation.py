@@ -2,6 +2,8 @@
 a copied cookie stops working when its owner logs out, and an administrator disabling
 an account ends that person's open tab at its next run."""
 
+import time
+
 import pytest
 
 from tests.e2e.conftest import COOKIE, goto, login, start_server, stop_server, wait_for_app
@@ -77,3 +79,39 @@ def test_disabling_an_account_ends_its_open_tab(browser, srv):
         on_login_page(page)
     finally:
         page.context.close()
+
+
+def test_own_password_change_keeps_this_browser_and_ends_the_others(browser, srv):
+    new_password = "Blå-Häst-Sommar-2031!"
+    a, b = new_page(browser), new_page(browser)
+    try:
+        login(a, srv.url, "samordnare")
+        old = next(c for c in a.context.cookies() if c["name"] == COOKIE)
+        b.context.add_cookies([old])
+        goto(b, srv.url, "/")
+        logged_in(b)
+        goto(a, srv.url, "/konto")
+        a.get_by_label("Nuvarande lösenord").fill("demo-samordnare")
+        a.get_by_label("Nytt lösenord").fill(new_password)
+        a.get_by_label("Upprepa det nya lösenordet").fill(new_password)
+        a.get_by_label("Upprepa det nya lösenordet").press("Tab")
+        a.get_by_role("button", name="Byt lösenord").click()
+        a.get_by_text("Lösenordet är bytt.").wait_for()
+        # This browser gets a fresh cookie, so a reload keeps it logged in ...
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            now = next(c for c in a.context.cookies() if c["name"] == COOKIE)
+            if now["value"] != old["value"]:
+                break
+            time.sleep(0.2)
+        assert now["value"] != old["value"], "the cookie was not renewed"
+        a.reload()
+        wait_for_app(a)
+        logged_in(a)
+        # ... while the other browser, with the cookie from before, is logged out.
+        b.reload()
+        wait_for_app(b)
+        on_login_page(b)
+    finally:
+        a.context.close()
+        b.context.close()
