@@ -22,8 +22,6 @@ st.markdown(
     )
 )
 
-if st.session_state.pop("account_changed", False):
-    st.success(t("account.changed"), icon=":material/check_circle:")
 if user.must_change_password:
     st.warning(t("account.must_change"), icon=":material/lock_reset:")
 
@@ -47,9 +45,9 @@ if submitted:
     except PortalError as exc:
         show_error(exc)
     else:
-        session.renewed()  # every other session (device) of this user is now logged out
-        st.session_state["account_changed"] = True
-        st.rerun()  # a forced change is done: the full navigation comes back
+        # Every session of the user has ended, this one too: log in with the new password.
+        session.password_changed()
+        st.rerun()
 
 if user is not None and not user.must_change_password:
     notify_widgets.mail_and_calendar(user)

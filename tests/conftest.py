@@ -56,6 +56,7 @@ def _database(
     monkeypatch.setenv("PORTAL_COOKIE_KEY", COOKIE_KEY)
     monkeypatch.setenv("PORTAL_LOGIN_SLEEP", "0")
     admin_api.forget_clients()  # the per-client login counter is process memory
+    admin_api.forget_cookies()  # and so is each login cookie's last activity
     return path
 
 

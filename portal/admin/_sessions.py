@@ -11,6 +11,11 @@ was issued. It is over when:
 - it is older than the cookie lifetime (PORTAL_COOKIE_EXPIRY_DAYS), so an open tab
   never outlives its cookie.
 
+The idle limit also holds across reloads: the last activity of each login cookie
+(its username and issue time tell one cookie from another) is kept in process memory,
+so reloading an idle tab does not restore its session from the cookie. A restart
+forgets it (the cookie's own expiry and every revocation still hold).
+
 A cookie whose expiry is not finite or lies further ahead than now plus the cookie
 lifetime was not written by this portal's setting and is refused.
 """
@@ -18,6 +23,7 @@ lifetime was not written by this portal's setting and is refused.
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -27,6 +33,11 @@ from portal.admin._db.users import User
 IDLE = "idle"
 EXPIRED = "expired"
 REVOKED = "revoked"
+
+_LOCK = threading.Lock()
+# (username, issue time) tells one cookie from another -> the last run that held it
+_COOKIE_SEEN: dict[tuple[str, datetime], datetime] = {}
+_PRUNE_ABOVE = 1000  # entries; past this, cookies past their lifetime are dropped
 
 
 @dataclass(frozen=True)
@@ -75,3 +86,25 @@ def end_reason(
     if now - last_seen > limits.idle:
         return IDLE
     return None
+
+
+def cookie_active(cookie: tuple[str, datetime], now: datetime, lifetime: timedelta) -> None:
+    """Note a run of a session that holds this login cookie."""
+    with _LOCK:
+        _COOKIE_SEEN[cookie] = now
+        if len(_COOKIE_SEEN) > _PRUNE_ABOVE:
+            for key, seen in list(_COOKIE_SEEN.items()):
+                if now - seen > lifetime:  # an expired cookie is refused anyway
+                    del _COOKIE_SEEN[key]
+
+
+def cookie_last_seen(cookie: tuple[str, datetime]) -> datetime | None:
+    """The last run of any session holding this cookie (in this process), if any."""
+    with _LOCK:
+        return _COOKIE_SEEN.get(cookie)
+
+
+def forget_cookies() -> None:
+    """Empty the activity record (tests)."""
+    with _LOCK:
+        _COOKIE_SEEN.clear()

@@ -28,8 +28,11 @@ from portal.admin._sessions import (
     IDLE as IDLE,
     REVOKED as REVOKED,
     Limits as Limits,
+    cookie_active as cookie_active,
     cookie_issued_at as cookie_issued_at,
+    cookie_last_seen as cookie_last_seen,
     end_reason as end_reason,
+    forget_cookies as forget_cookies,
     revoked as revoked,
 )
 from portal.admin._sso import (

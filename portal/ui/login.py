@@ -21,7 +21,7 @@ import streamlit as st
 
 from portal import config
 from portal.admin import api as accounts
-from portal.i18n import t
+from portal.i18n import formats, t
 from portal.ui import session, sso
 from portal.ui.text import table
 
@@ -83,9 +83,12 @@ def _why_logged_out() -> None:
     reason = st.session_state.get(session.ENDED)
     if reason == accounts.IDLE:
         minutes = config.get_float("PORTAL_SESSION_IDLE_MINUTES")
-        st.warning(t("auth.ended_idle", minutes=f"{minutes:g}"), icon=":material/timer_off:")
+        shown = formats.number(minutes, 0 if minutes == int(minutes) else 1)
+        st.warning(t("auth.ended_idle", minutes=shown), icon=":material/timer_off:")
     elif reason == accounts.EXPIRED:
         st.warning(t("auth.ended_expired"), icon=":material/timer_off:")
+    elif reason == session.PASSWORD_CHANGED:
+        st.success(t("auth.ended_password_changed"), icon=":material/check_circle:")
     elif reason == accounts.REVOKED:
         st.warning(t("auth.ended_revoked"), icon=":material/logout:")
 

@@ -35,7 +35,9 @@ _PENDING = "_cookie_pending"  # "set" or "delete" until the browser confirms it
 _MAX_COOKIE_RUNS = 6
 _STARTED = "_session_started"  # when this session's login (or its cookie) happened
 _SEEN = "_session_seen"  # this session's last run
+_COOKIE = "_session_cookie"  # (username, issue time) of the login cookie it holds
 ENDED = "_session_ended"  # why the last session ended (admin_api.IDLE, ...), for the login page
+PASSWORD_CHANGED = "password_changed"  # an ENDED reason of this module's own
 
 
 def build_authenticator() -> stauth.Authenticate:
@@ -94,8 +96,16 @@ def restore_from_cookie() -> None:
     if found is None:
         return
     user = users_db.get_user(found[0])
-    if user is not None and user.active and not accounts.revoked(user, found[1]):
-        _set_state(user, started=found[1])
+    if user is None or not user.active or accounts.revoked(user, found[1]):
+        return
+    last = accounts.cookie_last_seen(found)
+    if last is not None and now - last > accounts.Limits.from_settings().idle:
+        # A reload of an idle tab (or the idle cookie elsewhere) does not bring it back.
+        st.session_state[ENDED] = accounts.IDLE
+        _start_cookie_work("delete")
+        return
+    _set_state(user, started=found[1])
+    st.session_state[_COOKIE] = found
 
 
 def ignore_rejected_cookie() -> None:
@@ -127,6 +137,10 @@ def current_user() -> User | None:
     # A session made before these keys existed (or by a test helper) starts now.
     started = st.session_state.get(_STARTED) or now
     seen = st.session_state.get(_SEEN) or now
+    cookie = st.session_state.get(_COOKIE)
+    # Activity in another tab with the same cookie counts: the browser is in use.
+    other_tab = accounts.cookie_last_seen(cookie) if cookie else None
+    seen = max(seen, other_tab) if other_tab else seen
     reason = accounts.end_reason(user, started, seen, now, accounts.Limits.from_settings())
     if reason is not None:
         _end(reason)
@@ -134,6 +148,8 @@ def current_user() -> User | None:
         return None
     st.session_state[_STARTED] = started
     st.session_state[_SEEN] = now
+    if cookie:
+        accounts.cookie_active(cookie, now, _lifetime())
     return user
 
 
@@ -153,11 +169,14 @@ def logged_in(username: str) -> None:
     _start_cookie_work("set")
 
 
-def renewed() -> None:
-    """After the user's own password change (which revoked every session): this session
-    starts anew and its browser gets a fresh cookie; other devices stay logged out."""
-    st.session_state[_STARTED] = st.session_state[_SEEN] = datetime.now()
-    _start_cookie_work("set", stale=st.context.cookies.get(COOKIE_NAME))
+def password_changed() -> None:
+    """After the user's own password change, which revoked every session of theirs:
+    this one ends too, and the login page asks for the new password.
+
+    (Keeping this session would need a new cookie written over the old one, and the
+    browser-side cookie component does not confirm a replaced value reliably.)
+    """
+    _end(PASSWORD_CHANGED)
 
 
 def logout() -> None:
@@ -189,23 +208,33 @@ def finish_cookie_work(auth: stauth.Authenticate) -> None:
     pending = st.session_state.get(_PENDING)
     if not pending:
         return
-    action, runs, stale = pending
+    action, runs = pending
     browser_cookies = auth.cookie_controller.cookie_model.cookie_manager.cookies or {}
-    # A cookie being replaced (after a password change) does not count as written.
-    present = browser_cookies.get(COOKIE_NAME) not in (None, stale)
+    present = COOKIE_NAME in browser_cookies
     confirmed = (action == "set") == present
     if (runs > 0 and confirmed) or runs >= _MAX_COOKIE_RUNS:
         del st.session_state[_PENDING]
         return
-    st.session_state[_PENDING] = (action, runs + 1, stale)
+    st.session_state[_PENDING] = (action, runs + 1)
     if action == "set" and st.session_state.get("username"):
         auth.cookie_controller.set_cookie()
+        _remember_cookie(auth.cookie_controller.cookie_model.exp_date)
     elif action == "delete":
         auth.cookie_controller.delete_cookie()
 
 
-def _start_cookie_work(action: str, stale: str | None = None) -> None:
-    st.session_state[_PENDING] = (action, 0, stale)
+def _remember_cookie(exp_date: object) -> None:
+    """Which cookie this session wrote, so its activity is noted for the idle limit."""
+    now = datetime.now()
+    issued = accounts.cookie_issued_at(exp_date, now, _lifetime())
+    username = st.session_state.get("username")
+    if issued is not None and isinstance(username, str):
+        st.session_state[_COOKIE] = (username, issued)
+        accounts.cookie_active((username, issued), now, _lifetime())
+
+
+def _start_cookie_work(action: str) -> None:
+    st.session_state[_PENDING] = (action, 0)
 
 
 def _set_state(user: User, started: datetime) -> None:
@@ -220,5 +249,7 @@ def _set_state(user: User, started: datetime) -> None:
 
 
 def _clear() -> None:
-    for key in ("name", "username", "authentication_status", "email", "roles", _STARTED, _SEEN):
+    for key in ("name", "username", "authentication_status", "email", "roles"):
+        st.session_state[key] = None
+    for key in (_STARTED, _SEEN, _COOKIE):
         st.session_state[key] = None

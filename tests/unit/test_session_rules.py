@@ -102,3 +102,26 @@ def test_loopback_clients_share_one_counter(fresh_counter):
     for _ in range(3):
         admin_api.client_failed(None, NOW)
     assert admin_api.client_blocked_until(None, NOW) is not None
+
+
+def test_a_cookies_last_activity_is_remembered_per_cookie():
+    admin_api.forget_cookies()
+    one, other = ("kim", NOW - DAY / 2), ("kim", NOW - DAY / 4)
+    assert admin_api.cookie_last_seen(one) is None
+    admin_api.cookie_active(one, NOW, DAY)
+    assert admin_api.cookie_last_seen(one) == NOW
+    assert admin_api.cookie_last_seen(other) is None
+    admin_api.forget_cookies()
+
+
+def test_the_activity_record_drops_only_cookies_past_their_lifetime(monkeypatch):
+    from portal.admin import _sessions
+
+    admin_api.forget_cookies()
+    monkeypatch.setattr(_sessions, "_PRUNE_ABOVE", 2)
+    admin_api.cookie_active(("old", NOW - 3 * DAY), NOW - 2 * DAY, DAY)
+    admin_api.cookie_active(("idle", NOW - DAY / 2), NOW - DAY / 2, DAY)
+    admin_api.cookie_active(("new", NOW), NOW, DAY)
+    assert admin_api.cookie_last_seen(("old", NOW - 3 * DAY)) is None
+    assert admin_api.cookie_last_seen(("idle", NOW - DAY / 2)) == NOW - DAY / 2
+    admin_api.forget_cookies()
