@@ -7,7 +7,7 @@ from portal.admin import api as accounts
 from portal.admin.api import MIN_PASSWORD
 from portal.errors import PortalError, ValidationError
 from portal.i18n import t
-from portal.ui import a11y, guard, notify_widgets, sso
+from portal.ui import a11y, guard, notify_widgets, session, sso
 from portal.ui.forms import show_error
 from portal.ui.text import escape_md
 
@@ -39,8 +39,6 @@ st.markdown(
     )
 )
 
-if st.session_state.pop("account_changed", False):
-    st.success(t("account.changed"), icon=":material/check_circle:")
 if user.must_change_password:
     st.warning(t("account.must_change"), icon=":material/lock_reset:")
 
@@ -75,8 +73,9 @@ if submitted:
     except PortalError as exc:
         show_error(exc)
     else:
-        st.session_state["account_changed"] = True
-        st.rerun()  # a forced change is done: the full navigation comes back
+        # Every session of the user has ended, this one too: log in with the new password.
+        session.password_changed()
+        st.rerun()
 
 if user is not None and not user.must_change_password:
     notify_widgets.mail_and_calendar(user)

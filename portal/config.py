@@ -69,6 +69,21 @@ SETTINGS: dict[str, Setting] = {
         Setting("PORTAL_LOCKOUT_ATTEMPTS", "5", "Failed logins before an account is locked."),
         Setting("PORTAL_LOCKOUT_MINUTES", "15", "Minutes an account stays locked."),
         Setting(
+            "PORTAL_SESSION_IDLE_MINUTES",
+            "60",
+            "Minutes without activity after which an open session is logged out.",
+        ),
+        Setting(
+            "PORTAL_LOGIN_CLIENT_ATTEMPTS",
+            "20",
+            "Failed password logins from one client address before it must wait.",
+        ),
+        Setting(
+            "PORTAL_LOGIN_CLIENT_MINUTES",
+            "15",
+            "Minutes over which a client's failed logins are counted, and it waits.",
+        ),
+        Setting(
             "PORTAL_LOGO",
             "",
             "Path of the municipality's logo (PNG/SVG), shown above "

@@ -18,6 +18,7 @@ import pytest
 # servers and CLI processes they start, which inherit the environment) hash at cost 4.
 os.environ.setdefault("PORTAL_BCRYPT_ROUNDS", "4")
 
+from portal.admin import api as admin_api
 from portal.db.connection import close_all
 from portal.setup import init_database
 
@@ -54,6 +55,8 @@ def _database(
     monkeypatch.setenv("PORTAL_DB", str(path))
     monkeypatch.setenv("PORTAL_COOKIE_KEY", COOKIE_KEY)
     monkeypatch.setenv("PORTAL_LOGIN_SLEEP", "0")
+    admin_api.forget_clients()  # the per-client login counter is process memory
+    admin_api.forget_cookies()  # and so is each login cookie's last activity
     return path
 
 

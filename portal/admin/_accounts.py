@@ -1,7 +1,8 @@
 """Account events and self-service: login bookkeeping, lockout, own password change.
 
 Lockout policy: after PORTAL_LOCKOUT_ATTEMPTS failed password logins in a row, the
-account is locked for PORTAL_LOCKOUT_MINUTES. Every failure is audited. A locked, a
+account is locked for PORTAL_LOCKOUT_MINUTES and its open sessions end. Every failure is
+audited. A locked, a
 disabled and an unknown username all get the same message and cost the same bcrypt work,
 so the login form never reveals whether a username exists.
 """
@@ -93,6 +94,7 @@ def _count_failure(username: str, now: datetime) -> str:
         if attempts >= limit:
             until = now + timedelta(minutes=minutes)
             users_db.mark_failed(cur, username, 0, until)
+            users_db.revoke_sessions(cur, username, now)
             audit.record(
                 cur,
                 username,
@@ -117,6 +119,18 @@ def _count_failure(username: str, now: datetime) -> str:
             cur, username, "login_failed", "users", username, None, {"failed_attempts": attempts}
         )
         return "failed"
+
+
+def log_out(username: str, now: datetime) -> None:
+    """The user logged out: every session of theirs ends, on every device (a copied
+    cookie included), audited."""
+
+    def work() -> None:
+        with transaction() as cur:
+            users_db.revoke_sessions(cur, username, now)
+            audit.record(cur, username, "logout", "users", username)
+
+    retrying(work)
 
 
 def record_failed_logins(failures: dict[str, int]) -> None:
@@ -149,5 +163,7 @@ def change_password(user: User, current: str, new: str, repeat: str) -> None:
         change,
     ):
         users_db.set_password(cur, user.username, passwords.hash_password(new), must_change=False)
+        # Every device logs in anew; the page gives the changing session a new start.
+        users_db.revoke_sessions(cur, user.username, datetime.now())
         change["before"] = {"must_change_password": fresh.must_change_password}
         change["after"] = {"must_change_password": False}

@@ -1,5 +1,8 @@
 """User administration: create, change role, disable/enable, reset password, list.
 
+A role change, disabling and a password reset end every session of that user (all
+devices): the revocation time is written in the same transaction as the change.
+
 Every write checks `admin.manage` on the server (whatever the page showed) and is
 audited in the same transaction. `actor` is the acting person (the logged-in User) or
 the command line's explicit system actor (`portal.actor.SYSTEM`).
@@ -8,6 +11,7 @@ the command line's explicit system actor (`portal.actor.SYSTEM`).
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Any
 
 import pandas as pd
@@ -100,6 +104,7 @@ def set_role(username: str, role: str, actor: Actor) -> None:
         if before["role"] == "admin" and role != "admin":
             _keep_an_admin(cur, actor)
         users_db.set_role(cur, username, role)
+        users_db.revoke_sessions(cur, username, datetime.now())  # open tabs log in anew
         change["before"] = {"role": before["role"]}
         change["after"] = {"role": role}
 
@@ -114,6 +119,8 @@ def set_active(username: str, active: bool, actor: Actor) -> None:
         if not active and before["role"] == "admin" and before["active"]:
             _keep_an_admin(cur, actor)
         users_db.set_active(cur, username, active)
+        if not active:
+            users_db.revoke_sessions(cur, username, datetime.now())
         change["before"] = {"active": before["active"]}
         change["after"] = {"active": active}
 
@@ -142,6 +149,8 @@ def reset_password(username: str, new_password: str, actor: Actor) -> None:
     with audit.audited_transaction(who, "reset_password", "users", username) as (cur, change):
         _existing(cur, username, actor)
         users_db.set_password(cur, username, hash_password(new_password), must_change=True)
+        # An old cookie must not work again once the user has chosen a new password.
+        users_db.revoke_sessions(cur, username, datetime.now())
         change["after"] = {"must_change_password": True}  # never the password itself
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 from portal.admin import _seed
 from portal.admin._accounts import (
     change_password as change_password,
+    log_out as log_out,
     login_credentials as login_credentials,
     login_failed as login_failed,
     record_login as record_login,
@@ -22,11 +23,28 @@ from portal.admin._db.users import User as User, get_user as get_user
 from portal.admin._demo import DEMO_USERS
 from portal.admin._health import Health as Health, health as health
 from portal.admin._passwords import MIN_PASSWORD as MIN_PASSWORD
+from portal.admin._sessions import (
+    EXPIRED as EXPIRED,
+    IDLE as IDLE,
+    REVOKED as REVOKED,
+    Limits as Limits,
+    cookie_active as cookie_active,
+    cookie_issued_at as cookie_issued_at,
+    cookie_last_seen as cookie_last_seen,
+    end_reason as end_reason,
+    forget_cookies as forget_cookies,
+    revoked as revoked,
+)
 from portal.admin._sso import (
     SsoIdentity as SsoIdentity,
     SsoRules as SsoRules,
     sso_rules as sso_rules,
     sso_sign_in as sso_sign_in,
+)
+from portal.admin._throttle import (
+    client_blocked_until as client_blocked_until,
+    client_failed as client_failed,
+    forget_clients as forget_clients,
 )
 from portal.admin._users import (
     add_user as add_user,

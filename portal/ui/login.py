@@ -5,25 +5,30 @@ With an OpenID Connect provider configured (portal/ui/sso.py) it shows "Logga in
 
 streamlit-authenticator renders the form and checks the bcrypt hash; this page does the
 bookkeeping around it: a successful login is recorded, a failed one counts towards the
-lockout (portal.services.accounts). The status is cleared before the form runs so that
-"False" afterwards means a password was submitted and refused in this very run.
+account's lockout and the client's limit (portal/admin/_accounts.py, _throttle.py); a
+client over its limit gets no form at all, so its attempts never reach any account.
+The status is cleared before the form runs so that "False" afterwards means a password
+was submitted and refused in this very run.
 """
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 
 import pandas as pd
 import streamlit as st
 
+from portal import config
 from portal.admin import api as accounts
-from portal.i18n import t
+from portal.i18n import formats, t
 from portal.ui import session, sso
 from portal.ui.text import table
 
 
 def render() -> None:
     st.title(t("common.app_name"))
+    _why_logged_out()
     st.write(t("auth.intro"))
     provider = sso.provider()
     if provider is not None:
@@ -73,7 +78,40 @@ def _single_sign_on(provider: sso.Provider) -> None:
         st.caption(t("auth.sso_or_local"))
 
 
+def _why_logged_out() -> None:
+    """Why the last session ended, when the server ended it (not a plain logout)."""
+    reason = st.session_state.get(session.ENDED)
+    if reason == accounts.IDLE:
+        minutes = config.get_float("PORTAL_SESSION_IDLE_MINUTES")
+        shown = formats.number(minutes, 0 if minutes == int(minutes) else 1)
+        st.warning(t("auth.ended_idle", minutes=shown), icon=":material/timer_off:")
+    elif reason == accounts.EXPIRED:
+        st.warning(t("auth.ended_expired"), icon=":material/timer_off:")
+    elif reason == session.PASSWORD_CHANGED:
+        st.success(t("auth.ended_password_changed"), icon=":material/check_circle:")
+    elif reason == accounts.REVOKED:
+        st.warning(t("auth.ended_revoked"), icon=":material/logout:")
+
+
+def _client() -> str | None:
+    """The client's address; None on loopback (and anything that is not an address)."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else None
+
+
+def _client_blocked(now: datetime) -> bool:
+    """Refuse the form to a client with too many recent failures (says until when)."""
+    until = accounts.client_blocked_until(_client(), now)
+    if until is None:
+        return False
+    minutes = max(1, math.ceil((until - now).total_seconds() / 60))
+    st.error(t("auth.client_blocked", minutes=minutes), icon=":material/block:")
+    return True
+
+
 def _local_form() -> None:
+    if _client_blocked(datetime.now()):
+        return
     auth = session.authenticator()
     fields = {
         "Form name": t("auth.form_name"),
@@ -95,6 +133,7 @@ def _local_form() -> None:
         session.logged_in(st.session_state["username"])
         st.rerun()
     elif status is False:
+        accounts.client_failed(_client(), now)
         failed = _failed_usernames(auth)
         for username in failed:
             accounts.login_failed(username, now)

@@ -8,11 +8,17 @@ asynchronously and triggers a rerun, and letting that rerun decide the page woul
 the URL the user asked for. The Authenticate object (and its component) is therefore
 built only when it is needed: on the login page and while a cookie is being written
 or deleted; at most once per run.
+
+Sessions are revocable and bounded (rules in portal/admin/_sessions.py): each session
+keeps the time it began (its password login, or its cookie's issue time) and its last
+run in session_state; every run compares them with the user's revocation time, the idle
+limit and the cookie lifetime, and ends the session with the reason shown on the login
+page. Logging out revokes every session of the user, on every device.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import jwt
 import streamlit as st
@@ -21,11 +27,17 @@ import streamlit_authenticator as stauth
 from portal import config
 from portal.admin import api as accounts, api as users_db
 from portal.admin.api import User
+from portal.ui import sso
 
 COOKIE_NAME = "sos_portal_auth"
 _AUTH_KEY = "_authenticator"
 _PENDING = "_cookie_pending"  # "set" or "delete" until the browser confirms it
 _MAX_COOKIE_RUNS = 6
+_STARTED = "_session_started"  # when this session's login (or its cookie) happened
+_SEEN = "_session_seen"  # this session's last run
+_COOKIE = "_session_cookie"  # (username, issue time) of the login cookie it holds
+ENDED = "_session_ended"  # why the last session ended (admin_api.IDLE, ...), for the login page
+PASSWORD_CHANGED = "password_changed"  # an ENDED reason of this module's own
 
 
 def build_authenticator() -> stauth.Authenticate:
@@ -49,6 +61,15 @@ def authenticator() -> stauth.Authenticate:
 
 def cookie_username(token: str | None, key: str) -> str | None:
     """The username in a valid, unexpired login cookie signed with `key`; else None."""
+    found = cookie_session(token, key, datetime.now())
+    return found[0] if found else None
+
+
+def cookie_session(token: str | None, key: str, now: datetime) -> tuple[str, datetime] | None:
+    """(username, issue time) of a valid login cookie signed with `key`; else None.
+
+    Refused too: an expiry that is not a finite time within the cookie lifetime.
+    """
     if not token:
         return None
     try:
@@ -57,21 +78,34 @@ def cookie_username(token: str | None, key: str) -> str | None:
         return None
     if not isinstance(data, dict) or not isinstance(data.get("username"), str):
         return None
-    try:
-        expires = float(data.get("exp_date", 0))
-    except (TypeError, ValueError):
-        return None
-    return data["username"] if expires > datetime.now().timestamp() else None
+    issued = accounts.cookie_issued_at(data.get("exp_date"), now, _lifetime())
+    return (data["username"], issued) if issued is not None else None
+
+
+def _lifetime() -> timedelta:
+    return timedelta(days=config.get_float("PORTAL_COOKIE_EXPIRY_DAYS"))
 
 
 def restore_from_cookie() -> None:
-    """Log this session in from the browser's cookie, unless the user just logged out."""
+    """Log this session in from the browser's cookie, unless the user just logged out,
+    the user's sessions were revoked after the cookie was issued, or it is not valid."""
     if st.session_state.get("authentication_status") or st.session_state.get("logout"):
         return
-    username = cookie_username(st.context.cookies.get(COOKIE_NAME), config.cookie_key())
-    user = users_db.get_user(username) if username else None
-    if user is not None and user.active:
-        _set_state(user)
+    now = datetime.now()
+    found = cookie_session(st.context.cookies.get(COOKIE_NAME), config.cookie_key(), now)
+    if found is None:
+        return
+    user = users_db.get_user(found[0])
+    if user is None or not user.active or accounts.revoked(user, found[1]):
+        return
+    last = accounts.cookie_last_seen(found)
+    if last is not None and now - last > accounts.Limits.from_settings().idle:
+        # A reload of an idle tab (or the idle cookie elsewhere) does not bring it back.
+        st.session_state[ENDED] = accounts.IDLE
+        _start_cookie_work("delete")
+        return
+    _set_state(user, started=found[1])
+    st.session_state[_COOKIE] = found
 
 
 def ignore_rejected_cookie() -> None:
@@ -89,33 +123,73 @@ def ignore_rejected_cookie() -> None:
 def current_user() -> User | None:
     """The logged-in user, re-read from the database on every run.
 
-    Reading it each run means a disabled user or a changed role takes effect at once.
+    Reading it each run means a disabled user, a changed role and a revoked, idle or
+    expired session take effect at once.
     """
     if not st.session_state.get("authentication_status"):
         return None
     username = st.session_state.get("username")
     user = users_db.get_user(username) if username else None
     if user is None or not user.active:
-        logout()
+        _end(accounts.REVOKED)
         return None
+    now = datetime.now()
+    # A session made before these keys existed (or by a test helper) starts now.
+    started = st.session_state.get(_STARTED) or now
+    seen = st.session_state.get(_SEEN) or now
+    cookie = st.session_state.get(_COOKIE)
+    # Activity in another tab with the same cookie counts: the browser is in use.
+    other_tab = accounts.cookie_last_seen(cookie) if cookie else None
+    seen = max(seen, other_tab) if other_tab else seen
+    reason = accounts.end_reason(user, started, seen, now, accounts.Limits.from_settings())
+    if reason is not None:
+        _end(reason)
+        sso.log_out()  # an identity-provider session leaves too (a redirect), else no-op
+        return None
+    st.session_state[_STARTED] = started
+    st.session_state[_SEEN] = now
+    if cookie:
+        accounts.cookie_active(cookie, now, _lifetime())
     return user
 
 
-def sso_logged_in(user: User) -> None:
+def sso_logged_in(user: User, started: datetime | None = None) -> None:
     """A person the identity provider signed in (portal/ui/sso.py): an ordinary session
-    from here on; Streamlit's identity cookie, not ours, keeps it across reloads."""
+    from here on; Streamlit's identity cookie, not ours, keeps it across reloads.
+    `started` is the identity token's issue time when the provider gave one."""
     st.session_state["logout"] = None
-    _set_state(user)
+    _set_state(user, started=started or datetime.now())
 
 
 def logged_in(username: str) -> None:
     """Called after a successful password login: write the cookie on the next runs."""
     st.session_state["logout"] = None
+    st.session_state[_STARTED] = st.session_state[_SEEN] = datetime.now()
+    st.session_state.pop(ENDED, None)
     _start_cookie_work("set")
 
 
+def password_changed() -> None:
+    """After the user's own password change, which revoked every session of theirs:
+    this one ends too, and the login page asks for the new password.
+
+    (Keeping this session would need a new cookie written over the old one, and the
+    browser-side cookie component does not confirm a replaced value reliably.)
+    """
+    _end(PASSWORD_CHANGED)
+
+
 def logout() -> None:
+    """The user logs out: every session of theirs ends, on every device."""
+    username = st.session_state.get("username")
+    if username:
+        accounts.log_out(username, datetime.now())
+    _end(None)
+
+
+def _end(reason: str | None) -> None:
     _clear()
+    st.session_state[ENDED] = reason
     st.session_state["logout"] = True
     _start_cookie_work("delete")
 
@@ -144,16 +218,28 @@ def finish_cookie_work(auth: stauth.Authenticate) -> None:
     st.session_state[_PENDING] = (action, runs + 1)
     if action == "set" and st.session_state.get("username"):
         auth.cookie_controller.set_cookie()
+        _remember_cookie(auth.cookie_controller.cookie_model.exp_date)
     elif action == "delete":
         auth.cookie_controller.delete_cookie()
+
+
+def _remember_cookie(exp_date: object) -> None:
+    """Which cookie this session wrote, so its activity is noted for the idle limit."""
+    now = datetime.now()
+    issued = accounts.cookie_issued_at(exp_date, now, _lifetime())
+    username = st.session_state.get("username")
+    if issued is not None and isinstance(username, str):
+        st.session_state[_COOKIE] = (username, issued)
+        accounts.cookie_active((username, issued), now, _lifetime())
 
 
 def _start_cookie_work(action: str) -> None:
     st.session_state[_PENDING] = (action, 0)
 
 
-def _set_state(user: User) -> None:
+def _set_state(user: User, started: datetime) -> None:
     st.session_state.update(
+        {_STARTED: started, _SEEN: datetime.now(), ENDED: None},
         authentication_status=True,
         username=user.username,
         name=user.name,
@@ -164,4 +250,6 @@ def _set_state(user: User) -> None:
 
 def _clear() -> None:
     for key in ("name", "username", "authentication_status", "email", "roles"):
+        st.session_state[key] = None
+    for key in (_STARTED, _SEEN, _COOKIE):
         st.session_state[key] = None

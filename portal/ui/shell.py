@@ -88,7 +88,7 @@ def _single_sign_on() -> None:
         st.session_state[sso.FAILED] = str(exc)
         return
     if user is not None:
-        session.sso_logged_in(user)
+        session.sso_logged_in(user, sso.issued_at())
 
 
 # Views made for a projector: page URL -> (query parameter, value). There the content

@@ -13,6 +13,7 @@ account on every run, so a disabled account or a changed role counts at once.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -95,6 +96,22 @@ def sign_in_from_identity() -> admin_api.User | None:
     user = admin_api.sso_sign_in(identity, rules(), datetime.now())
     st.session_state[REFUSED] = not user.active
     return user if user.active else None
+
+
+def issued_at() -> datetime | None:
+    """When the provider issued the identity Streamlit holds (the ID token's "iat"),
+    so that a revocation also ends a provider session that is restored on reload."""
+    if not signed_in_with_provider():
+        return None
+    iat = st.user.get("iat")
+    if isinstance(iat, bool) or not isinstance(iat, int | float):
+        return None
+    try:
+        # "iat" is in whole seconds: a token of second N was issued before N + 1, and a
+        # sign-in in the same second as a logout must not count as before it.
+        return datetime.fromtimestamp(math.floor(iat) + 1)
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def log_out() -> bool:

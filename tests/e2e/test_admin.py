@@ -62,7 +62,9 @@ def test_created_user_must_change_password_and_the_log_shows_it(page, admin_serv
     field(page, "Upprepa det nya lösenordet").fill(OWN)
     field(page, "Upprepa det nya lösenordet").press("Tab")
     page.get_by_role("button", name="Byt lösenord").click()
-    page.get_by_text("Lösenordet är bytt").wait_for()
+    page.get_by_text("Lösenordet är bytt").wait_for()  # and logged out everywhere
+    page.get_by_label("Användarnamn").wait_for()
+    login(page, url, "kim", OWN)
     assert "Översikt" in sidebar_links(page)
     logout(page)
 

@@ -21,12 +21,14 @@ class User(Actor):
     must_change_password: bool = False
     is_demo: bool = False
     sso: bool = False  # signs in with the identity provider; no local password
+    # Every session that began at or before this time is over (portal/admin/_sessions.py).
+    sessions_revoked_at: datetime | None = None
 
 
 # A NULL role is an account without one (auth.NO_ROLE).
 _COLUMNS = (
     "username, name, email, coalesce(role, 'none'), active, must_change_password, is_demo,"
-    " sso_subject IS NOT NULL"
+    " sso_subject IS NOT NULL, sessions_revoked_at"
 )
 
 
@@ -38,7 +40,7 @@ def get_user(username: str) -> User | None:
         ).fetchone()
     if not row:
         return None
-    username, name, email, role, active, must_change, is_demo, sso = row
+    username, name, email, role, active, must_change, is_demo, sso, revoked = row
     return User(
         username=username,
         name=name,
@@ -48,6 +50,7 @@ def get_user(username: str) -> User | None:
         must_change_password=must_change,
         is_demo=is_demo,
         sso=sso,
+        sessions_revoked_at=revoked,
     )
 
 
@@ -151,6 +154,11 @@ def set_password(cur: Cursor, username: str, password_hash: str, must_change: bo
         [password_hash, must_change, username],
     ).fetchall()
     return len(rows)
+
+
+def revoke_sessions(cur: Cursor, username: str, at: datetime) -> None:
+    """End every session of the user that began at or before `at`."""
+    cur.execute("UPDATE users SET sessions_revoked_at = ? WHERE username = ?", [at, username])
 
 
 def mark_failed(cur: Cursor, username: str, attempts: int, locked_until: datetime | None) -> None:
