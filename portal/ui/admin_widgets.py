@@ -6,6 +6,7 @@ writes the audit entry in the same transaction.
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from portal.admin import api as user_service
@@ -28,6 +29,13 @@ def _role_name(role: str) -> str:
     return t(f"common.roles.{role}")
 
 
+def _when(value: object) -> str:
+    """A time as "2026-12-03 09:15"; empty when there is none (never logged in, not locked)."""
+    if value is None or pd.isna(value):
+        return ""
+    return pd.Timestamp(value).strftime("%Y-%m-%d %H:%M")
+
+
 def users_section(user: User) -> None:
     if _FLASH in st.session_state:
         st.success(st.session_state.pop(_FLASH), icon=":material/check_circle:")
@@ -46,6 +54,8 @@ def users_section(user: User) -> None:
         ]
     ].copy()
     table["role"] = table["role"].map(_role_name)
+    for column in ("last_login", "locked_until"):  # never a grey "None" for "not yet"
+        table[column] = table[column].map(_when)
     st.dataframe(
         table,
         hide_index=True,
@@ -56,12 +66,8 @@ def users_section(user: User) -> None:
             "email": t("admin.col_email"),
             "role": t("admin.col_role"),
             "active": st.column_config.CheckboxColumn(t("admin.col_active")),
-            "last_login": st.column_config.DatetimeColumn(
-                t("admin.col_last_login"), format="YYYY-MM-DD HH:mm"
-            ),
-            "locked_until": st.column_config.DatetimeColumn(
-                t("admin.col_locked_until"), format="YYYY-MM-DD HH:mm"
-            ),
+            "last_login": t("admin.col_last_login"),
+            "locked_until": t("admin.col_locked_until"),
             "must_change_password": st.column_config.CheckboxColumn(t("admin.col_must_change")),
             "sso": st.column_config.CheckboxColumn(t("admin.col_sso")),
         },

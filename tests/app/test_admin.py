@@ -23,6 +23,9 @@ def test_admin_page_lists_users_and_shows_three_tabs(demo_db):
     users = at.dataframe[0].value
     assert list(users["username"]) == ["admin", "ledamot", "partner", "processledare", "samordnare"]
     assert "last_login" in users.columns
+    # nobody has logged in or been locked: empty cells, not "None"/"NaT" on the screen
+    for column in ("last_login", "locked_until"):
+        assert set(users[column]) == {""}, column
 
 
 def test_admin_creates_user_who_must_change_password(demo_db):

@@ -4,6 +4,7 @@ host but the portal's own fails the test."""
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -30,15 +31,24 @@ def _foreign(urls: list[str], base_url: str) -> list[str]:
     )
 
 
-def _settle(page) -> None:
-    page.wait_for_load_state("networkidle")
+def _settle(page, urls: list[str]) -> None:
+    """Wait until the browser has asked for nothing new for a second. (Playwright's
+    "networkidle" is a document lifecycle state: after a client-side page change in the
+    same document it sometimes never fires again, though no request is open.)"""
+    wait_for_app(page)
+    deadline = time.monotonic() + 30
+    seen = -1
+    while seen != len(urls):
+        assert time.monotonic() < deadline, "the page kept making requests"
+        seen = len(urls)
+        page.wait_for_timeout(1000)
 
 
 @pytest.mark.parametrize("path", PUBLIC)
 def test_public_pages_request_nothing_from_another_host(server, page, path):
     urls = _record(page)
     goto(page, server.url, path)
-    _settle(page)
+    _settle(page, urls)
     assert urls, "no request was recorded"
     assert _foreign(urls, server.url) == []
 
@@ -54,9 +64,9 @@ def test_every_signed_in_page_requests_nothing_from_another_host(server, page):
     for i in range(count):
         nav.nth(i).click()
         wait_for_app(page)
-        _settle(page)
+        _settle(page, urls)
     goto(page, server.url, "/signaler")  # a full load of a signed-in page too
-    _settle(page)
+    _settle(page, urls)
     assert _foreign(urls, server.url) == []
 
 

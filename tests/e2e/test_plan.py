@@ -55,7 +55,7 @@ def test_process_leader_update_is_seen_by_member(browser, plan_server):
         page.get_by_text(COMMENT).wait_for()
         body = _main(page).inner_text()
         assert "Status: Klar" in body
-        assert "processledare: Pågår → Klar, 60 → 100 %" in body
+        assert "Demo Processledare: Pågår → Klar, 60 → 100 %" in body  # name, not username
         # members read; they get no update form
         assert not page.get_by_role("button", name="Spara uppdateringen").count()
     finally:
