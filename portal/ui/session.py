@@ -19,6 +19,7 @@ page. Logging out revokes every session of the user, on every device.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import partial
 
 import jwt
 import streamlit as st
@@ -50,8 +51,25 @@ def build_authenticator() -> stauth.Authenticate:
         auto_hash=False,
         login_sleep_time=config.get_float("PORTAL_LOGIN_SLEEP"),
     )
+    if served_over_https(st.context.url, st.context.headers.get("X-Forwarded-Proto")):
+        _secure_cookie(authenticator)
     st.session_state[_AUTH_KEY] = authenticator
     return authenticator
+
+
+def served_over_https(url: str | None, forwarded_proto: str | None) -> bool:
+    """The browser asked over https, directly or through a proxy that says so. (A client
+    that claims https only gets a stricter cookie: Secure never widens who receives it.)"""
+    first_proto = (forwarded_proto or "").split(",")[0].strip().lower()
+    return (url or "").lower().startswith("https://") or first_proto == "https"
+
+
+def _secure_cookie(authenticator: stauth.Authenticate) -> None:
+    """Have the login cookie written with the Secure attribute. The library sets it with
+    the cookie component's defaults and takes no option for it, so the component's `set`
+    gets `secure=True` bound for this instance."""
+    manager = authenticator.cookie_controller.cookie_model.cookie_manager
+    manager.set = partial(manager.set, secure=True)  # type: ignore[method-assign]
 
 
 def authenticator() -> stauth.Authenticate:
