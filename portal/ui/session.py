@@ -69,7 +69,7 @@ def _secure_cookie(authenticator: stauth.Authenticate) -> None:
     the cookie component's defaults and takes no option for it, so the component's `set`
     gets `secure=True` bound for this instance."""
     manager = authenticator.cookie_controller.cookie_model.cookie_manager
-    manager.set = partial(manager.set, secure=True)  # type: ignore[method-assign]
+    manager.set = partial(manager.set, secure=True)
 
 
 def authenticator() -> stauth.Authenticate:
