@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pandas as pd
+
 from portal.i18n import get_lang
 
 _MONTHS = {
@@ -67,6 +69,14 @@ def long_date(value: date | datetime | None, lang: str | None = None) -> str:
         return ""
     months = _MONTHS[lang or get_lang()]
     return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+def stamp(value: object, with_time: bool = False) -> str:
+    """'2026-12-03' or '2026-12-03 09:15' for a table cell; '' for None/NaT/NaN, so a
+    table never shows 'None' or 'NaT' for something that has not happened."""
+    if value is None or pd.isna(value):
+        return ""
+    return pd.Timestamp(value).strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
 
 
 def month_label(year_month: str, lang: str | None = None) -> str:

@@ -6,7 +6,6 @@ writes the audit entry in the same transaction.
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from portal.admin import api as user_service
@@ -14,6 +13,7 @@ from portal.admin.api import MIN_PASSWORD, User
 from portal.auth import ROLES
 from portal.errors import PortalError
 from portal.i18n import t
+from portal.i18n.formats import stamp
 from portal.ui import widgets
 from portal.ui.forms import show_error
 
@@ -27,13 +27,6 @@ def _done(message: str) -> None:
 
 def _role_name(role: str) -> str:
     return t(f"common.roles.{role}")
-
-
-def _when(value: object) -> str:
-    """A time as "2026-12-03 09:15"; empty when there is none (never logged in, not locked)."""
-    if value is None or pd.isna(value):
-        return ""
-    return pd.Timestamp(value).strftime("%Y-%m-%d %H:%M")
 
 
 def users_section(user: User) -> None:
@@ -55,7 +48,7 @@ def users_section(user: User) -> None:
     ].copy()
     table["role"] = table["role"].map(_role_name)
     for column in ("last_login", "locked_until"):  # never a grey "None" for "not yet"
-        table[column] = table[column].map(_when)
+        table[column] = [stamp(v, with_time=True) for v in table[column]]
     st.dataframe(
         table,
         hide_index=True,

@@ -12,7 +12,7 @@ import streamlit as st
 from portal.admin import api as admin_api
 from portal.charts import plan as plan_charts
 from portal.i18n import t, tn
-from portal.i18n.formats import long_date
+from portal.i18n.formats import long_date, stamp
 from portal.plan import api as plan_api
 from portal.ui import widgets
 from portal.ui.text import escape_md, plain, table as text_table
@@ -67,7 +67,9 @@ def activity_table(acts: pd.DataFrame) -> None:
                 for s, o, st_ in zip(acts["status"], acts["overdue"], _stale(acts), strict=True)
             ],
             t("plan.progress"): acts["progress"].astype(int),
-            t("plan.last_updated"): [_day(v) for v in acts.get("last_updated", [None] * len(acts))],
+            t("plan.last_updated"): [
+                stamp(v) for v in acts.get("last_updated", [None] * len(acts))
+            ],
             t("plan.latest_comment"): acts["latest_comment"].fillna(""),
         }
     )
@@ -86,12 +88,6 @@ def activity_table(acts: pd.DataFrame) -> None:
 
 def _stale(acts: pd.DataFrame) -> list[bool]:
     return list(acts["stale"]) if "stale" in acts else [False] * len(acts)
-
-
-def _day(value) -> str:
-    if value is None or pd.isna(value):
-        return ""
-    return pd.Timestamp(value).strftime("%Y-%m-%d")
 
 
 def status_text(status: str, overdue: bool, stale: bool = False) -> str:
@@ -115,7 +111,7 @@ def activity_detail(row: plan_api.Activity) -> None:
     cols = st.columns(3)
     cols[0].markdown(f"{t('plan.status')}: **{escape_md(status_text(row.status, row.overdue))}**")
     cols[1].markdown(f"{t('plan.progress')}: **{int(row.progress)} %**")
-    cols[2].markdown(f"{t('plan.last_updated')}: **{_day(row.last_updated) or '–'}**")
+    cols[2].markdown(f"{t('plan.last_updated')}: **{stamp(row.last_updated) or '–'}**")
     if row.stale:
         st.warning(tn("plan.stale_note", plan_api.stale_days()), icon=":material/schedule:")
     if row.predecessor_id is not None and not pd.isna(row.predecessor_id):
@@ -162,7 +158,7 @@ def indicator_table(inds: pd.DataFrame) -> None:
                 t("plan.unit"): inds["unit"],
                 t("plan.target"): [_num(v) for v in inds["target"]],
                 t("plan.actual"): [_num(v) for v in inds["actual"]],
-                t("plan.actual_on"): [_day(v) for v in inds["actual_on"]],
+                t("plan.actual_on"): [stamp(v) for v in inds["actual_on"]],
             }
         )
     )
