@@ -6,7 +6,8 @@ PORT ?= 8501
 # Where the server listens: this machine only, behind a reverse proxy (docs/admin.md).
 ADDRESS ?= 127.0.0.1
 PORTAL_DB ?= data/portal.duckdb
-# pytest-xdist workers for `make test` (each end-to-end worker runs its own server).
+# pytest-xdist workers for `make test` (each end-to-end worker runs its own server). Each
+# test module runs on one worker (--dist loadfile): a module's journeys share its server.
 TEST_WORKERS ?= 2
 export PORTAL_DB
 
@@ -39,7 +40,7 @@ LINT = $(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy \
 
 test: $(VENV)/.test-installed
 	$(LINT)
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS)
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 lint: $(VENV)/.test-installed
 	$(LINT)

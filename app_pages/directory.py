@@ -10,7 +10,7 @@ import streamlit as st
 
 from portal import auth
 from portal.directory import api as dir_views
-from portal.i18n import t
+from portal.i18n import t, tn
 from portal.ui import directory_widgets as widgets, forms, guard
 
 user = guard.page("directory.view")
@@ -25,22 +25,25 @@ forms.flash()
 if editor:
     from portal.ui import directory_widgets_edit as edit
 
+    # The count sits above the tabs, not in a tab's label: a lazy tab is remembered by
+    # its label, so a count that changes would close the tab the editor works in.
     stale_count = dir_views.stale_count(user.role, today)
-    tabs = st.tabs(
-        [
+    st.caption(tn("directory.stale_summary", stale_count))
+    parts = [
+        (
             t("directory.tab_search"),
-            t("directory.tab_edit"),
-            f"{t('directory.tab_check')} ({stale_count})",
-            t("directory.tab_import"),
-        ]
-    )
-    with tabs[0]:
-        widgets.search_section(user.role, editor, internal_info, today)
-    with tabs[1]:
-        edit.edit_form(user)
-    with tabs[2]:
-        edit.stale_list(user, today)
-    with tabs[3]:
-        edit.import_export(user)
+            lambda: widgets.search_section(user.role, editor, internal_info, today),
+        ),
+        (t("directory.tab_edit"), lambda: edit.edit_form(user)),
+        (t("directory.tab_check"), lambda: edit.stale_list(user, today)),
+        (t("directory.tab_import"), lambda: edit.import_export(user)),
+    ]
+    # Only the open tab runs (on_change="rerun"): the edit form, the check list and the
+    # import section are built when their tab is opened, not with every search.
+    tabs = st.tabs([name for name, _ in parts], key="directory_tab", on_change="rerun")
+    for tab, (_, draw) in zip(tabs, parts, strict=True):
+        if tab.open:
+            with tab:
+                draw()
 else:
     widgets.search_section(user.role, editor, internal_info, today)

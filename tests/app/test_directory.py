@@ -5,7 +5,7 @@ import re
 import pytest
 
 from portal.db import audit
-from tests.app.helpers import app_as, page_as, texts
+from tests.app.helpers import app_as, open_tab, page_as, texts
 
 _HIGHLIGHT = re.compile(r":orange-background\[([^\]\\]*)\]")
 
@@ -18,6 +18,17 @@ def _card_names(at) -> list[str]:
         for v in values
         if v.startswith("**") and v.endswith("**") and "\n" not in v
     ]
+
+
+def _tab(username: str, label: str):
+    """The directory page for `username` with its lazy tab `label` open."""
+    return open_tab(page_as(username, "app_pages/directory.py"), "directory_tab", label)
+
+
+def _stale_count(at) -> int:
+    """The count of entries to check, from the caption above the editor's tabs."""
+    line = next(c for c in _captions(at) if "att kontrollera" in c)
+    return int(line.split()[0])
 
 
 def _form_inputs(at) -> list:
@@ -47,8 +58,11 @@ def test_editors_get_edit_check_and_import_tabs(demo_db, username):
     at = page_as(username, "app_pages/directory.py")
     assert not at.exception
     labels = [tab.label for tab in at.tabs]
-    assert labels[0] == "Sök" and labels[1] == "Lägg till eller ändra"
-    assert labels[2].startswith("Att kontrollera (")
+    assert labels == ["Sök", "Lägg till eller ändra", "Att kontrollera", "Import och export"]
+    assert _stale_count(at) > 0
+    # Only the open tab runs: the check list is built when its tab is opened.
+    assert "Poster som inte kontrollerats på 12 månader" not in texts(at)
+    at = open_tab(at, "directory_tab", "Att kontrollera")
     assert "Poster som inte kontrollerats på 12 månader" in texts(at)
 
 
@@ -82,7 +96,7 @@ def test_support_page_shows_configured_coordinator(db_path, monkeypatch):
 
 
 def test_editor_adds_an_entry_through_the_form(demo_db):
-    at = page_as("processledare", "app_pages/directory.py")
+    at = _tab("processledare", "Lägg till eller ändra")
     form_inputs = _form_inputs(at)
     form_inputs[0].input("Familjecentralen <b>test</b>")
     form_inputs[1].input("Tjörns kommun")
@@ -94,7 +108,7 @@ def test_editor_adds_an_entry_through_the_form(demo_db):
 
 
 def test_editor_sees_row_problem_for_bad_phone(demo_db):
-    at = page_as("processledare", "app_pages/directory.py")
+    at = _tab("processledare", "Lägg till eller ändra")
     form_inputs = _form_inputs(at)
     form_inputs[0].input("Ny post")
     form_inputs[1].input("Tjörns kommun")
@@ -126,25 +140,23 @@ def test_directory_in_english_has_no_missing_messages(demo_db):
     at.run()
     assert not at.exception
     body = texts(at) + " ".join(tab.label for tab in at.tabs)
-    assert "Support directory" in body and "To check (" in body
+    assert "Support directory" in body and "To check" in body
+    assert re.search(r"\d+ entries to check", body)
     assert "directory." not in body and "support." not in body
 
 
 def test_editor_marks_a_stale_entry_as_checked(demo_db):
-    at = page_as("processledare", "app_pages/directory.py")
-    before = at.tabs[2].label
+    at = _tab("processledare", "Att kontrollera")
+    before = _stale_count(at)
     assert at.selectbox(key="dir_check_choice").value
     at.button(key="dir_check_verify").click()
     at.run()
     assert not at.exception
     assert "Posten är markerad som kontrollerad i dag." in texts(at)
     at.run()
-    after = at.tabs[2].label
-    assert _count(after) == _count(before) - 1, (before, after)
-
-
-def _count(tab_label: str) -> int:
-    return int(tab_label.split("(")[1].rstrip(")"))
+    assert _stale_count(at) == before - 1
+    # The check tab stays open after the verification.
+    assert at.selectbox(key="dir_check_choice").value
 
 
 def _add_many(n: int, word: str, visibility: str = "public") -> None:
@@ -193,7 +205,7 @@ def test_editor_searches_then_picks_an_entry_to_edit(demo_db):
     from portal.directory import _views as directory_views
 
     _add_many(directory_views.PICK_LIMIT + 5, "Plockpost", "internal")
-    at = page_as("processledare", "app_pages/directory.py")
+    at = _tab("processledare", "Lägg till eller ändra")
     choice = at.selectbox(key="dir_edit_choice")
     assert len(choice.options) == directory_views.PICK_LIMIT + 1  # "Ny post" and the first N
     assert any(c.startswith("Listan visar 50 av") for c in _captions(at))
@@ -214,8 +226,8 @@ def test_check_list_is_paged_and_counted_in_the_tab(demo_db):
     from portal.directory import _views as directory_views
 
     _add_many(directory_views.CHECK_PAGE_SIZE + 3, "Okontrollerad", "internal")
-    at = page_as("samordnare", "app_pages/directory.py")
-    total = _count(at.tabs[2].label)
+    at = _tab("samordnare", "Att kontrollera")
+    total = _stale_count(at)
     assert total > directory_views.CHECK_PAGE_SIZE
     assert len(at.dataframe[0].value) == directory_views.CHECK_PAGE_SIZE
     size = directory_views.CHECK_PAGE_SIZE
@@ -238,19 +250,14 @@ def test_support_page_pages_through_the_public_entries(demo_db):
 
 
 def test_the_check_count_follows_a_verification_at_once(demo_db):
-    """The tab label "Att kontrollera (N)" is read after the change, not before it."""
-    at = page_as("samordnare", "app_pages/directory.py")
-
-    def count() -> int:
-        label = next(tab.label for tab in at.tabs if tab.label.startswith("Att kontrollera"))
-        return int(label.split("(")[1].rstrip(")"))
-
-    before = count()
+    """The count "N poster att kontrollera" is read after the change, not before it."""
+    at = _tab("samordnare", "Att kontrollera")
+    before = _stale_count(at)
     assert before > 0
     at.button(key="dir_check_verify").click()
     at.run()
     assert not at.exception
-    assert count() == before - 1
+    assert _stale_count(at) == before - 1
     assert "Posten är markerad som kontrollerad i dag." in texts(at)
 
 

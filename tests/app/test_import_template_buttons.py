@@ -16,8 +16,13 @@ def _labels(at) -> list[str]:
 @pytest.mark.parametrize("page", ["app_pages/directory.py", "app_pages/situation.py"])
 def test_import_tab_offers_the_template(demo_db, page):
     at = page_as("admin", page)
-    if page.endswith("situation.py"):  # the situation page runs only the open tab
-        at = open_tab(at, "situation_tab", "Importera")
+    # Both pages run only the open tab.
+    key, label = (
+        ("situation_tab", "Importera")
+        if "situation" in page
+        else ("directory_tab", "Import och export")
+    )
+    at = open_tab(at, key, label)
     assert not at.exception
     assert _labels(at).count(TEMPLATE) == 1
 

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from portal import ROOT, auth
 from portal.admin._db import users as users_db
-from tests.app.helpers import TIMEOUT, app_as, texts
+from tests.app.helpers import TIMEOUT, app_as, open_tab, texts
 
 # Streamlit's own English: picker placeholders, the date format, the help icon's label.
 ENGLISH_DEFAULTS = (
@@ -21,6 +21,12 @@ ENGLISH_DEFAULTS = (
     "YYYY/MM/DD",
 )
 USERS = ("samordnare", "admin", "processledare", "ledamot", "partner")
+# Pages whose tabs run only when opened: the scan opens each of them.
+LAZY_TABS = {
+    "app_pages/plan.py": "plan_tab",
+    "app_pages/situation.py": "situation_tab",
+    "app_pages/directory.py": "directory_tab",
+}
 
 
 def _pickers(at: AppTest) -> list:
@@ -36,6 +42,16 @@ def _widget_words(at: AppTest) -> str:
     return "\n".join(words)
 
 
+def _every_tab(pairs: list[tuple[str, str]]):
+    """Each page as `username` sees it, once per lazy tab opened."""
+    for username, page in pairs:
+        at = app_as(username, page)
+        yield username, page, at
+        key = LAZY_TABS.get(page)
+        for label in [tab.label for tab in at.tabs][1:] if key else []:
+            yield username, page, open_tab(at, key, label)
+
+
 def test_every_page_in_swedish_has_no_english_widget_default(demo_db):
     pairs = []
     for username in USERS:
@@ -43,8 +59,7 @@ def test_every_page_in_swedish_has_no_english_widget_default(demo_db):
         pairs += [(username, spec.path) for spec in auth.pages_for(role) if auth.built(spec)]
     assert len(pairs) >= 20
     pickers = 0
-    for username, page in pairs:
-        at = app_as(username, page)
+    for username, page, at in _every_tab(pairs):
         assert not at.exception, (username, page)
         words = _widget_words(at)
         for english in ENGLISH_DEFAULTS:

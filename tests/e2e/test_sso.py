@@ -66,6 +66,10 @@ role_claim = "groups"
     return path
 
 
+# The journeys share one server and provider, and the audit test reads what the sign-ins
+# before it wrote: `make test` runs each module on one xdist worker (`--dist loadfile`).
+
+
 @pytest.fixture(scope="module")
 def sso(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("e2e-sso")
