@@ -13,8 +13,10 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
+from portal.actor import Actor
 from portal.errors import PortalError, StaleEdit, ValidationError
 from portal.i18n import t
+from portal.ui import session
 from portal.ui.text import escape_md
 
 T = TypeVar("T")
@@ -84,6 +86,31 @@ def _key(form: str) -> str:
 def failed(form: str) -> bool:
     """Whether the last save of `form` was refused (its message is still to be shown)."""
     return bool(st.session_state.get(_key(form)))
+
+
+def on_submit(
+    form: str,
+    action: Callable[[], object],
+    success: str,
+    *,
+    actor: Actor,
+    reset: tuple[str, ...] = (),
+    keep: Callable[[], Mapping[str, str]] | None = None,
+) -> Callable[[], None]:
+    """`submit` as a form button's `on_click`: Streamlit runs it before the script, so a
+    save is one run of the page (the saved values and the confirmation) instead of a run
+    to save and another to show it. `action` and `keep` read the form's values from
+    session state, where the widgets' keys put them before the callback runs.
+
+    The callback runs before the page's guard, so it checks `actor`'s session itself and
+    saves nothing for a session that has ended or a role that has changed."""
+
+    def callback() -> None:
+        if not session.still_valid(actor):
+            return  # the run that follows ends the session or shows the new role
+        submit(form, action, success, reset=reset, rerun=False, keep=keep() if keep else None)
+
+    return callback
 
 
 def flash() -> None:

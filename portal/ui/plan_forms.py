@@ -15,7 +15,7 @@ from portal.i18n import t
 from portal.plan import api as plan_api
 from portal.plan.api import STATUSES
 from portal.ui import widgets
-from portal.ui.forms import errors, field_error, submit
+from portal.ui.forms import errors, field_error, on_submit, submit
 
 
 def form_errors(form: str) -> None:
@@ -59,7 +59,7 @@ def update_form(row: plan_api.Activity, user: Actor) -> None:
     st.markdown(f"##### {t('plan.update')}")
     form_errors(form)
     with st.form(form):
-        status = widgets.select(
+        widgets.select(
             t("plan.status"),
             STATUSES,
             index=STATUSES.index(base["status"]),
@@ -67,7 +67,7 @@ def update_form(row: plan_api.Activity, user: Actor) -> None:
             key=keys[0],
         )
         field_error(form, "status")
-        progress = st.number_input(
+        st.number_input(
             t("plan.progress") + " (%)",
             min_value=0,
             max_value=100,
@@ -76,9 +76,9 @@ def update_form(row: plan_api.Activity, user: Actor) -> None:
             key=keys[1],
         )
         field_error(form, "progress")
-        comment = st.text_area(t("plan.comment"), max_chars=plan_api.MAX_COMMENT, key=keys[2])
+        st.text_area(t("plan.comment"), max_chars=plan_api.MAX_COMMENT, key=keys[2])
         field_error(form, "comment")
-        link = widgets.helped(
+        widgets.helped(
             st.text_input,
             t("plan.link"),
             help=t("plan.link_help"),
@@ -86,16 +86,27 @@ def update_form(row: plan_api.Activity, user: Actor) -> None:
             key=keys[3],
         )
         field_error(form, "link")
-        saved = st.form_submit_button(t("plan.save_update"), type="primary")
-    if saved:
-        submit(
-            form,
-            lambda: plan_api.record_update(
-                int(row.id), base["version"], status, progress, comment, user, link=link, seen=base
+        state = st.session_state
+        st.form_submit_button(
+            t("plan.save_update"),
+            type="primary",
+            on_click=on_submit(
+                form,
+                lambda: plan_api.record_update(
+                    int(row.id),
+                    base["version"],
+                    state[keys[0]],
+                    state[keys[1]],
+                    state[keys[2]],
+                    user,
+                    link=state[keys[3]],
+                    seen=base,
+                ),
+                t("plan.saved"),
+                actor=user,
+                reset=(base_key, *keys),
+                keep=lambda: {t("plan.comment"): state[keys[2]], t("plan.link"): state[keys[3]]},
             ),
-            t("plan.saved"),
-            reset=(base_key, *keys),
-            keep={t("plan.comment"): comment, t("plan.link"): link},
         )
 
 

@@ -26,6 +26,7 @@ import streamlit as st
 import streamlit_authenticator as stauth
 
 from portal import config
+from portal.actor import Actor
 from portal.admin import api as accounts, api as users_db
 from portal.admin.api import User
 from portal.ui import sso
@@ -152,6 +153,35 @@ def current_user() -> User | None:
         _end(accounts.REVOKED)
         return None
     now = datetime.now()
+    started, reason = _end_reason(user, now)
+    if reason is not None:
+        _end(reason)
+        sso.log_out()  # an identity-provider session leaves too (a redirect), else no-op
+        return None
+    st.session_state[_STARTED] = started
+    st.session_state[_SEEN] = now
+    cookie = st.session_state.get(_COOKIE)
+    if cookie:
+        accounts.cookie_active(cookie, now, _lifetime())
+    return user
+
+
+def still_valid(actor: Actor) -> bool:
+    """Whether `actor`'s session still stands with the same role, read from the database
+    without ending anything. For form callbacks, which Streamlit runs before the page's
+    script: a save there must not outrun a logout, a lockout or a role change; the run
+    that follows ends the session as `current_user` does."""
+    current: User | None = st.session_state.get("user")
+    if current is None or current.username != actor.username:
+        return False
+    user = users_db.get_user(actor.username)
+    if user is None or not user.active or user.role != actor.role:
+        return False
+    return _end_reason(user, datetime.now())[1] is None
+
+
+def _end_reason(user: User, now: datetime) -> tuple[datetime, str | None]:
+    """When this session started, and why it ends now (None: it goes on)."""
     # A session made before these keys existed (or by a test helper) starts now.
     started = st.session_state.get(_STARTED) or now
     seen = st.session_state.get(_SEEN) or now
@@ -159,16 +189,7 @@ def current_user() -> User | None:
     # Activity in another tab with the same cookie counts: the browser is in use.
     other_tab = accounts.cookie_last_seen(cookie) if cookie else None
     seen = max(seen, other_tab) if other_tab else seen
-    reason = accounts.end_reason(user, started, seen, now, accounts.Limits.from_settings())
-    if reason is not None:
-        _end(reason)
-        sso.log_out()  # an identity-provider session leaves too (a redirect), else no-op
-        return None
-    st.session_state[_STARTED] = started
-    st.session_state[_SEEN] = now
-    if cookie:
-        accounts.cookie_active(cookie, now, _lifetime())
-    return user
+    return started, accounts.end_reason(user, started, seen, now, accounts.Limits.from_settings())
 
 
 def sso_logged_in(user: User, started: datetime | None = None) -> None:

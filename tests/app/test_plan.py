@@ -162,3 +162,24 @@ def test_move_down_from_the_page(demo_db):
     assert not at.exception
     acts = plans_db.activities(plans_db.current_plan()["id"])
     assert int(acts.iloc[1]["id"]) == first["id"]
+
+
+@pytest.mark.parametrize("change", ["disable", "role"])
+def test_a_save_after_the_account_changed_stores_nothing(demo_db, change):
+    """The save runs as the form's callback, before the page's guard: it checks the
+    account itself, so a disabled account or a changed role saves nothing."""
+    from portal.admin import api as admin_api
+
+    at = page_as("processledare", "app_pages/plan.py")
+    act = _first_activity()
+    admin = get_user("admin")
+    if change == "disable":
+        admin_api.disable_user("processledare", admin)
+    else:
+        admin_api.set_role("processledare", "member", admin)
+    form = f"plan_update_{act['id']}"
+    at.number_input(key=f"{form}_progress").set_value(95)
+    next(b for b in at.button if b.label == "Spara uppdateringen").click()
+    at.run()
+    assert "Sparat." not in texts(at)
+    assert plans_db.activity(act["id"])["progress"] == act["progress"] != 95
