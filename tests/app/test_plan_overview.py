@@ -45,3 +45,25 @@ def test_overview_search_links_to_the_meeting_of_an_action_item(demo_db):
     assert "1 träff" in " ".join(c.value for c in at.caption)
     at.text_input(key="portal_search").input("ingenting-heter-så").run()
     assert any("Inget i portalen innehåller" in i.value for i in at.info)
+
+
+def test_progress_table_is_built_when_its_expander_opens(demo_db):
+    """The chart's table alternative runs only when opened, and then shows every
+    dimension with its progress as a whole percentage."""
+    at = app_as("samordnare")
+    columns = "Dimension"
+
+    def progress_tables() -> list:
+        return [df for df in at.dataframe if columns in df.value.columns]
+
+    assert not progress_tables()
+    at.session_state["overview_plan_table"] = True  # as a click on the expander does
+    at.run()
+    assert not at.exception
+    (table,) = progress_tables()
+    assert list(table.value[columns]) == [
+        "4.1 Främja demokratin",
+        "4.2 Förebygga våldsbejakande extremism",
+        "4.3 Förhindra våldsbejakande extremism",
+    ]
+    assert table.value["Framsteg (%)"].between(0, 100).all()

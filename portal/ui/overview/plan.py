@@ -42,13 +42,21 @@ def render(user) -> None:
         dimension_progress(progress, t("overview.per_dimension"), t("plan.progress") + " (%)", ""),
         width="stretch",
     )
-    with st.expander(t("overview.table_alternative")):
-        st.dataframe(
-            progress.rename(
-                columns={"name": t("overview.dimension"), "progress": t("plan.progress") + " (%)"}
-            ),
-            hide_index=True,
-        )
+    # The table is built only when its expander is opened (on_change="rerun").
+    table = st.expander(
+        t("overview.table_alternative"), key="overview_plan_table", on_change="rerun"
+    )
+    if table.open:
+        with table:
+            st.dataframe(
+                progress.rename(
+                    columns={
+                        "name": t("overview.dimension"),
+                        "progress": t("plan.progress") + " (%)",
+                    }
+                ),
+                hide_index=True,
+            )
 
     days = plan_api.stale_days()
     lists = plan_api.short_lists(int(plan["id"]), today, days, user.role, plan_api.SHORT)
