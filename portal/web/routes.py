@@ -6,6 +6,12 @@ a route that is not listed is not served.
 
 from starlette.routing import BaseRoute
 
-from portal.web import calendar, cli_bridge, health, hsds
+from portal.web import calendar, cli_bridge, health, hsds, page_html
 
-ROUTES: list[BaseRoute] = [*health.ROUTES, *hsds.ROUTES, *calendar.ROUTES, *cli_bridge.ROUTES]
+ROUTES: list[BaseRoute] = [
+    *health.ROUTES,
+    *hsds.ROUTES,
+    *calendar.ROUTES,
+    *cli_bridge.ROUTES,
+    *page_html.ROUTES,
+]
