@@ -1,58 +1,58 @@
 """The HTML a browser gets at each page's URL: Streamlit's own, with its server named.
 
 Streamlit's frontend looks for its server by trying the page's URL first
-(`/konto/_stcore/health`, a 404) and the site's root only after a retry delay: about
+(`/konto/_stcore/health`, a 404) and the folder above it only after a retry delay: about
 120 ms of every page opened by its address (a bookmark, a link in an e-mail, a reload),
 measured with the browser benchmark (docs/PERFORMANCE.md). Streamlit reads
 `window.__streamlit.BACKEND_BASE_URL`, meant for hosts that serve the frontend elsewhere,
-before anything else; set to the portal's own root, the first address tried is the
-right one. Nothing else in the HTML changes, and the script holds no user input.
+before anything else; set to the folder of the page's own address, the first address
+tried is the right one, also behind a proxy that serves the portal under a path prefix.
+Nothing else in the HTML changes, and the script holds no input of any kind.
 """
 
 from __future__ import annotations
 
-import json
+import importlib.util
 from functools import cache
 from pathlib import Path
 
-import streamlit as st
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.routing import Route
 
 from portal import auth
 
-# Where the login, the hidden start page and the start pages live (portal/ui/shell.py).
-_SHELL_PATHS = ("", "login", "start")
+# The login and the hidden start page (portal/ui/shell.py). Not "/": there Streamlit asks
+# the right address first anyway, and under a proxy's prefix without its final slash the
+# folder of the address would be the wrong one.
+_SHELL_PATHS = ("login", "start")
 # As Streamlit serves its HTML: asked for again on every load; the bundles it names are
 # hashed and cached.
 _NO_CACHE = {"Cache-Control": "no-cache"}
+# Every page URL is one segment, so its folder is where the server answers.
+SCRIPT = (
+    '<script>window.__streamlit = {BACKEND_BASE_URL: new URL("./", location.href).href};</script>'
+)
 
 
-def backend_script(base_path: str) -> str:
-    """The inline script naming the server: the page's origin and the configured base
-    URL path (empty unless the portal is served under a prefix)."""
-    path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
-    # From the server's own setting, never from the request; as a JSON string with "<"
-    # escaped, so no setting can close the script element.
-    literal = json.dumps(path).replace("<", "\\u003c")
-    return (
-        "<script>window.__streamlit = "
-        f"{{BACKEND_BASE_URL: window.location.origin + {literal}}};</script>"
-    )
+def _streamlit_index() -> Path:
+    # The file is found without importing Streamlit: only pages and ui use its API.
+    spec = importlib.util.find_spec("streamlit")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("Streamlit is not installed")
+    return Path(spec.origin).parent / "static" / "index.html"
 
 
 @cache
-def _html(base_path: str) -> str:
-    index = Path(st.__file__).parent / "static" / "index.html"
-    text = index.read_text(encoding="utf-8")
+def html() -> str:
+    """Streamlit's index.html with SCRIPT first in its head."""
+    text = _streamlit_index().read_text(encoding="utf-8")
     head = text.index("<head>") + len("<head>")
-    return text[:head] + backend_script(base_path) + text[head:]
+    return text[:head] + SCRIPT + text[head:]
 
 
 def page(request: Request) -> HTMLResponse:
-    base_path = str(st.get_option("server.baseUrlPath") or "")
-    return HTMLResponse(_html(base_path), headers=_NO_CACHE)
+    return HTMLResponse(html(), headers=_NO_CACHE)
 
 
 def _paths() -> list[str]:

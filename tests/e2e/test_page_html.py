@@ -9,12 +9,11 @@ import urllib.request
 import pytest
 
 from portal import auth
+from portal.web.page_html import SCRIPT
 from tests.e2e.conftest import login, wait_for_app
 
-SCRIPT = '<script>window.__streamlit = {BACKEND_BASE_URL: window.location.origin + "/"};'
 
-
-@pytest.mark.parametrize("path", ["/", "/login", *(f"/{p.url_path}" for p in auth.PAGES)])
+@pytest.mark.parametrize("path", ["/login", *(f"/{p.url_path}" for p in auth.PAGES)])
 def test_every_page_url_names_the_server_in_streamlits_html(server, path):
     with urllib.request.urlopen(server.url + path, timeout=30) as resp:
         html = resp.read().decode("utf-8")
@@ -24,8 +23,9 @@ def test_every_page_url_names_the_server_in_streamlits_html(server, path):
     assert html.index(SCRIPT) < html.index('<script type="module" crossorigin src="./static/js/')
 
 
-def test_an_unknown_address_still_gets_streamlits_own_page(server):
-    with urllib.request.urlopen(server.url + "/finns-inte", timeout=30) as resp:
+@pytest.mark.parametrize("path", ["/", "/finns-inte"])
+def test_the_root_and_unknown_addresses_get_streamlits_own_page(server, path):
+    with urllib.request.urlopen(server.url + path, timeout=30) as resp:
         html = resp.read().decode("utf-8")
     assert "BACKEND_BASE_URL" not in html and "./static/js/index." in html
 
