@@ -18,6 +18,7 @@ from portal.ui import (
     plan_list,
     plan_period_forms,
     plan_widgets,
+    widgets,
 )
 
 user = guard.page("plan.view")
@@ -55,8 +56,9 @@ def activities_tab() -> None:
             plan_forms.update_form(row, user)
             plan_forms.indicator_forms(act_id, inds, user)
 
-    with st.expander(t("plan.organisation")):
-        plan_widgets.sections(plan["id"])
+    widgets.expander(
+        t("plan.organisation"), "plan_organisation", lambda: plan_widgets.sections(plan["id"])
+    )
 
 
 def period_tab() -> None:

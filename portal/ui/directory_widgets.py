@@ -164,8 +164,12 @@ def card(entry: dict[str, Any], today: date, internal_info: bool = False) -> Non
         elif entry["description"]:
             plain(entry["description"])
         contact_links(entry)
-        with st.expander(t("directory.details")):
-            details(entry, internal_info)
+        # A page of cards sends the details only of the card someone opens.
+        widgets.expander(
+            t("directory.details"),
+            f"dir_details_{entry['id']}",
+            lambda: details(entry, internal_info),
+        )
 
 
 def marked(text: str, found: set[str]) -> str:

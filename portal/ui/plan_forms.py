@@ -111,46 +111,56 @@ def update_form(row: plan_api.Activity, user: Actor) -> None:
 
 
 def indicator_forms(activity_id: int, inds: pd.DataFrame, user) -> None:
-    """Add an indicator to the activity; record a dated value of one of its indicators."""
+    """Add an indicator to the activity; record a dated value of one of its indicators.
+    Each form is built when its section is opened."""
+    widgets.expander(
+        t("plan.add_indicator"),
+        f"plan_indicator_{activity_id}_open",
+        lambda: _add_indicator(activity_id, user),
+    )
+    if not inds.empty:
+        widgets.expander(
+            t("plan.record_value"),
+            f"plan_value_{activity_id}_open",
+            lambda: _record_value(activity_id, inds, user),
+        )
+
+
+def _add_indicator(activity_id: int, user) -> None:
     form = f"plan_indicator_{activity_id}"
-    with st.expander(t("plan.add_indicator")):
-        form_errors(form)
-        with st.form(form, clear_on_submit=True):
-            name = st.text_input(t("plan.indicator_name"), max_chars=plan_api.MAX_NAME)
-            field_error(form, "name")
-            unit = st.text_input(t("plan.unit"), max_chars=plan_api.MAX_UNIT)
-            target = st.number_input(t("plan.target"), min_value=0.0, value=None, step=1.0)
-            field_error(form, "target")
-            added = st.form_submit_button(t("plan.add_indicator_submit"))
-        if added:
-            submit(
-                form,
-                lambda: plan_api.add_indicator(activity_id, name, unit, target, user),
-                t("plan.saved"),
-            )
-    if inds.empty:
-        return
+    form_errors(form)
+    with st.form(form, clear_on_submit=True):
+        name = st.text_input(t("plan.indicator_name"), max_chars=plan_api.MAX_NAME)
+        field_error(form, "name")
+        unit = st.text_input(t("plan.unit"), max_chars=plan_api.MAX_UNIT)
+        target = st.number_input(t("plan.target"), min_value=0.0, value=None, step=1.0)
+        field_error(form, "target")
+        added = st.form_submit_button(t("plan.add_indicator_submit"))
+    if added:
+        submit(
+            form,
+            lambda: plan_api.add_indicator(activity_id, name, unit, target, user),
+            t("plan.saved"),
+        )
+
+
+def _record_value(activity_id: int, inds: pd.DataFrame, user) -> None:
     form = f"plan_value_{activity_id}"
-    with st.expander(t("plan.record_value")):
-        form_errors(form)
-        names = dict(zip(inds["indicator_id"].astype(int), inds["name"], strict=True))
-        with st.form(form, clear_on_submit=True):
-            ind_id = widgets.select(
-                t("plan.indicator_name"), list(names), format_func=names.__getitem__
-            )
-            measured_on = widgets.date(
-                t("plan.measured_on"), value=date.today(), format="YYYY-MM-DD"
-            )
-            field_error(form, "measured_on")
-            value = st.number_input(t("plan.value"), value=None, step=1.0)
-            field_error(form, "value")
-            note = st.text_input(t("plan.note"), max_chars=plan_api.MAX_COMMENT)
-            stored = st.form_submit_button(t("plan.save_value"))
-        if stored:
-            submit(
-                form,
-                lambda: plan_api.record_indicator_value(
-                    ind_id, measured_on, value, user, note=note
-                ),
-                t("plan.saved"),
-            )
+    form_errors(form)
+    names = dict(zip(inds["indicator_id"].astype(int), inds["name"], strict=True))
+    with st.form(form, clear_on_submit=True):
+        ind_id = widgets.select(
+            t("plan.indicator_name"), list(names), format_func=names.__getitem__
+        )
+        measured_on = widgets.date(t("plan.measured_on"), value=date.today(), format="YYYY-MM-DD")
+        field_error(form, "measured_on")
+        value = st.number_input(t("plan.value"), value=None, step=1.0)
+        field_error(form, "value")
+        note = st.text_input(t("plan.note"), max_chars=plan_api.MAX_COMMENT)
+        stored = st.form_submit_button(t("plan.save_value"))
+    if stored:
+        submit(
+            form,
+            lambda: plan_api.record_indicator_value(ind_id, measured_on, value, user, note=note),
+            t("plan.saved"),
+        )

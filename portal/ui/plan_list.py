@@ -5,6 +5,7 @@ so a plan of thousands of activities reruns as fast as a small one."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -45,8 +46,11 @@ def dimension_lists(plan_id: int, dims: pd.DataFrame, today: date, state: str, s
         st.header(escape_md(f"{dim.number} {dim.name}"), divider="gray")
         st.markdown(f"**{t('plan.objective')}:** ")
         plain(dim.objective)
-        with st.expander(t("plan.description")):
-            plain(dim.description)
+        widgets.expander(
+            t("plan.description"),
+            f"plan_description_{int(dim.id)}",
+            partial(plain, dim.description),
+        )
         part = rows[rows["dimension_id"] == dim.id]
         if part.empty:
             st.caption(t("plan.no_match"))

@@ -86,3 +86,12 @@ _page = Pickers(st)
 select = _page.select
 multiselect = _page.multiselect
 date = _page.date
+
+
+def expander(label: str, key: str, draw: Callable[[], object]) -> None:
+    """A collapsed section whose content `draw` builds only when someone opens it
+    (`on_change="rerun"`): a page load sends none of it, and opening it is one rerun."""
+    box = st.expander(label, key=key, on_change="rerun")
+    if box.open:
+        with box:
+            draw()

@@ -295,3 +295,21 @@ def test_support_page_searches_public_entries_with_highlight(demo_db):
     assert "Ingen verksamhet matchar sökningen" in texts(at)
     at.text_input(key="stod_query").input("ANHÖRIGA").run()
     assert _card_names(at) == ["Orostelefonen"]  # the one public entry for relatives
+
+
+def test_a_cards_details_are_built_when_opened(demo_db):
+    """Each card's "Mer information" runs only when opened; then every field shows."""
+    from portal.directory import api as dir_views
+
+    at = page_as("partner", "app_pages/directory.py")
+    at.text_input(key="dir_query").input("orostelefon").run()
+    assert _card_names(at) == ["Orostelefonen"]
+    assert [e.label for e in at.expander].count("Mer information") == 1
+    assert "Organisation:**" not in texts(at, raw=True)
+    entry = dir_views.results_page("partner", 0, query="orostelefon").rows[0]
+    at.session_state[f"dir_details_{entry['id']}"] = True  # as a click on it does
+    at.run()
+    assert not at.exception
+    shown = texts(at)
+    assert "Organisation:** Rädda Barnen" in texts(at, raw=True)
+    assert "Senast kontrollerad" in shown or "Aldrig kontrollerad" in shown

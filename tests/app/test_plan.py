@@ -22,7 +22,7 @@ def test_member_reads_history_indicators_and_charts_without_forms(demo_db):
     text = texts(at)
     assert "Aktivitet i detalj" in text
     assert "Första möte med integrationsenheten" in text  # the history timeline
-    assert "processledare" in text
+    assert "Demo Processledare" in text  # who made the change, by name
     assert not [b for b in at.button if b.label == "Spara uppdateringen"]
     assert len(at.tabs) == 2
     assert not at.get("vega_lite_chart")  # only the open tab runs
@@ -183,3 +183,25 @@ def test_a_save_after_the_account_changed_stores_nothing(demo_db, change):
     at.run()
     assert "Sparat." not in texts(at)
     assert plans_db.activity(act["id"])["progress"] == act["progress"] != 95
+
+
+def test_plan_texts_and_indicator_forms_are_built_when_opened(demo_db):
+    """The dimensions' descriptions, the plan's organisation text and the indicator forms
+    sit in sections that run only when opened; opened, they show their content."""
+    at = page_as("processledare", "app_pages/plan.py")
+    dims = plans_db.dimensions(plans_db.current_plan()["id"])
+    first = int(dims.iloc[0]["id"])
+    labels = [e.label for e in at.expander]
+    assert labels.count("Beskrivning") == len(dims)
+    assert "Organisation och uppföljning" in labels and "Lägg till indikator" in labels
+    assert "Säkerhetssamordnaren utses" not in texts(at)
+    assert not [ti for ti in at.text_input if ti.label == "Enhet"]
+    at.session_state["plan_organisation"] = True  # as a click on each of them does
+    at.session_state[f"plan_description_{first}"] = True
+    act = _first_activity()
+    at.session_state[f"plan_indicator_{act['id']}_open"] = True
+    at.run()
+    assert not at.exception
+    assert "Säkerhetssamordnaren utses som samordnare" in texts(at)
+    assert str(dims.iloc[0]["description"]).split(".")[0][:40] in texts(at).replace("\\", "")
+    assert [ti for ti in at.text_input if ti.label == "Enhet"]

@@ -14,7 +14,7 @@ from portal.charts.plan import dimension_progress
 from portal.i18n import t, tn
 from portal.i18n.formats import number
 from portal.plan import api as plan_api
-from portal.ui import plan_widgets
+from portal.ui import plan_widgets, widgets
 from portal.ui.text import escape_md
 
 PERMISSION = "plan.view"
@@ -42,21 +42,14 @@ def render(user) -> None:
         dimension_progress(progress, t("overview.per_dimension"), t("plan.progress") + " (%)", ""),
         width="stretch",
     )
-    # The table is built only when its expander is opened (on_change="rerun").
-    table = st.expander(
-        t("overview.table_alternative"), key="overview_plan_table", on_change="rerun"
+    table = progress.rename(
+        columns={"name": t("overview.dimension"), "progress": t("plan.progress") + " (%)"}
     )
-    if table.open:
-        with table:
-            st.dataframe(
-                progress.rename(
-                    columns={
-                        "name": t("overview.dimension"),
-                        "progress": t("plan.progress") + " (%)",
-                    }
-                ),
-                hide_index=True,
-            )
+    widgets.expander(
+        t("overview.table_alternative"),
+        "overview_plan_table",
+        lambda: st.dataframe(table, hide_index=True),
+    )
 
     days = plan_api.stale_days()
     lists = plan_api.short_lists(int(plan["id"]), today, days, user.role, plan_api.SHORT)
