@@ -4,7 +4,7 @@ from portal.actor import SYSTEM
 from portal.admin import _users as svc
 from portal.admin._db import users as users_db
 from portal.db import audit
-from tests.app.helpers import app_as, texts
+from tests.app.helpers import app_as, open_tab, texts
 
 PW = "ett-långt-lösenord-1"
 
@@ -64,16 +64,16 @@ def test_admin_changes_role_disables_and_resets(demo_db):
 
 def test_audit_log_tab_filters_and_exports(demo_db):
     svc.disable_user("ledamot", users_db.get_user("admin"))
-    at = app_as("admin", "app_pages/admin.py")
+    at = open_tab(app_as("admin", "app_pages/admin.py"), "admin_tab", "Granskningslogg")
     at.selectbox(key="audit_actor").select("admin")
     at.run()
-    log = at.dataframe[1].value
+    log = at.dataframe[0].value  # only the open tab runs: the log is the one table
     assert list(log["action"]) == ["Avstängd"] and list(log["entity_id"]) == ["ledamot"]
     assert list(log["entity"]) == ["Användare"]  # words, not the table name "users"
     assert list(log["actor"]) == [f"{users_db.get_user('admin').name} (admin)"]
     at.selectbox(key="audit_actor").select("cli")
     at.run()
-    log = at.dataframe[1].value
+    log = at.dataframe[0].value  # only the open tab runs: the log is the one table
     assert set(log["actor"]) == {"Kommandoraden"} and "None" not in set(log["entity_id"])
     csv = at.get("download_button")
     assert csv, "no CSV export button"
@@ -107,7 +107,7 @@ def test_account_page_refuses_a_weak_password_with_a_message(demo_db):
 
 
 def test_backup_tab_offers_a_zip_download(demo_db):
-    at = app_as("admin", "app_pages/admin.py")
+    at = open_tab(app_as("admin", "app_pages/admin.py"), "admin_tab", "Säkerhetskopior")
     click(at, "Skapa säkerhetskopia")
     assert "Säkerhetskopian sos-portal-backup-" in texts(at)
     assert any(b.label == "Ladda ned säkerhetskopian" for b in at.get("download_button"))
