@@ -11,7 +11,7 @@ import streamlit as st
 from portal import auth
 from portal.directory import api as dir_views
 from portal.i18n import t, tn
-from portal.ui import directory_widgets as widgets, forms, guard
+from portal.ui import directory_widgets, forms, guard, widgets
 
 user = guard.page("directory.view")
 today = date.today()
@@ -32,18 +32,14 @@ if editor:
     parts = [
         (
             t("directory.tab_search"),
-            lambda: widgets.search_section(user.role, editor, internal_info, today),
+            lambda: directory_widgets.search_section(user.role, editor, internal_info, today),
         ),
         (t("directory.tab_edit"), lambda: edit.edit_form(user)),
         (t("directory.tab_check"), lambda: edit.stale_list(user, today)),
         (t("directory.tab_import"), lambda: edit.import_export(user)),
     ]
-    # Only the open tab runs (on_change="rerun"): the edit form, the check list and the
+    # Only the open tab runs: the edit form, the check list and the
     # import section are built when their tab is opened, not with every search.
-    tabs = st.tabs([name for name, _ in parts], key="directory_tab", on_change="rerun")
-    for tab, (_, draw) in zip(tabs, parts, strict=True):
-        if tab.open:
-            with tab:
-                draw()
+    widgets.tabs(parts, "directory_tab")
 else:
-    widgets.search_section(user.role, editor, internal_info, today)
+    directory_widgets.search_section(user.role, editor, internal_info, today)

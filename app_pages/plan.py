@@ -81,13 +81,9 @@ if editable:
         (t("plan.tab_edit"), edit_tab),
         (t("plan.tab_period"), period_tab),
     ]
-# Only the open tab runs (on_change="rerun"): the follow-up charts and the edit forms
+# Only the open tab runs: the follow-up charts and the edit forms
 # cost nothing while a meeting looks at the activity list.
-tabs = st.tabs([name for name, _ in parts], key="plan_tab", on_change="rerun")
-for tab, (_, draw) in zip(tabs, parts, strict=True):
-    if tab.open:
-        with tab:
-            draw()
+widgets.tabs(parts, "plan_tab")
 
 # The files are built only when a download is clicked.
 cols = st.columns(2)

@@ -7,7 +7,7 @@ from portal.exports.situation import indicators_table, workbook_bytes
 from portal.exports.tabular import csv_bytes
 from portal.i18n import t
 from portal.situation import api as views
-from portal.ui import guard, situation_forms, situation_widgets
+from portal.ui import guard, situation_forms, situation_widgets, widgets
 
 user = guard.page("situation.view")
 exact = auth.can(user.role, "situation.exact_numbers")
@@ -66,10 +66,6 @@ parts = [
 ]
 if editor:
     parts += [(t("situation.tab_edit"), edit_tab), (t("situation.tab_import"), import_tab)]
-# Only the open tab runs (on_change="rerun"): the six charts and the indicator table are
+# Only the open tab runs: the six charts and the indicator table are
 # read and sent when their tab is opened, not with every load of the assessment.
-tabs = st.tabs([name for name, _ in parts], key="situation_tab", on_change="rerun")
-for tab, (_, draw) in zip(tabs, parts, strict=True):
-    if tab.open:
-        with tab:
-            draw()
+widgets.tabs(parts, "situation_tab")

@@ -95,3 +95,14 @@ def expander(label: str, key: str, draw: Callable[[], object]) -> None:
     if box.open:
         with box:
             draw()
+
+
+def tabs(parts: Sequence[tuple[str, Callable[[], object]]], key: str) -> None:
+    """Tabs of (label, draw) where only the open tab runs (`on_change="rerun"`): the
+    other tabs' reads, tables and charts cost nothing until someone opens them. The open
+    tab is remembered by its label, so labels must not change between runs."""
+    containers = st.tabs([label for label, _ in parts], key=key, on_change="rerun")
+    for tab, (_, draw) in zip(containers, parts, strict=True):
+        if tab.open:
+            with tab:
+                draw()
