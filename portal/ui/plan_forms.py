@@ -86,6 +86,7 @@ def update_form(row: plan_api.Activity, user: Actor) -> None:
             key=keys[3],
         )
         field_error(form, "link")
+        # A client may send only the fields it changed: the others keep the form's values.
         state = st.session_state
         st.form_submit_button(
             t("plan.save_update"),
@@ -95,17 +96,20 @@ def update_form(row: plan_api.Activity, user: Actor) -> None:
                 lambda: plan_api.record_update(
                     int(row.id),
                     base["version"],
-                    state[keys[0]],
-                    state[keys[1]],
-                    state[keys[2]],
+                    state.get(keys[0], base["status"]),
+                    state.get(keys[1], base["progress"]),
+                    state.get(keys[2], ""),
                     user,
-                    link=state[keys[3]],
+                    link=state.get(keys[3], ""),
                     seen=base,
                 ),
                 t("plan.saved"),
                 actor=user,
                 reset=(base_key, *keys),
-                keep=lambda: {t("plan.comment"): state[keys[2]], t("plan.link"): state[keys[3]]},
+                keep=lambda: {
+                    t("plan.comment"): state.get(keys[2], ""),
+                    t("plan.link"): state.get(keys[3], ""),
+                },
             ),
         )
 
