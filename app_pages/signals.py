@@ -8,7 +8,7 @@ import streamlit as st
 
 from portal import auth, config
 from portal.i18n import t
-from portal.ui import guard, signal_queue, signal_widgets
+from portal.ui import guard, signal_queue, signal_widgets, widgets
 
 user = guard.page("signals.report")
 st.title(t("signals.title"))
@@ -18,15 +18,13 @@ st.caption(
 )
 
 handler = auth.can(user.role, "signals.handle")
-names = ["report", "mine"] + (["queue"] if handler else []) + ["stats"]
-tabs = dict(zip(names, st.tabs([t(f"signals.tabs.{n}") for n in names]), strict=True))
-
-with tabs["report"]:
-    signal_widgets.report_form(user)
-with tabs["mine"]:
-    signal_widgets.my_reports(user)
+parts = [
+    (t("signals.tabs.report"), lambda: signal_widgets.report_form(user)),
+    (t("signals.tabs.mine"), lambda: signal_widgets.my_reports(user)),
+]
 if handler:
-    with tabs["queue"]:
-        signal_queue.queue_section(user)
-with tabs["stats"]:
-    signal_widgets.stats_section(exact=auth.can(user.role, "situation.exact_numbers"))
+    parts.append((t("signals.tabs.queue"), lambda: signal_queue.queue_section(user)))
+exact = auth.can(user.role, "situation.exact_numbers")
+parts.append((t("signals.tabs.stats"), lambda: signal_widgets.stats_section(exact=exact)))
+# Only the open tab runs: a reporter's page load sends the form, not the queue or charts.
+widgets.tabs(parts, "signals_tab")

@@ -120,8 +120,9 @@ def list_view(editor: bool) -> None:
                 open_meeting(chosen)
 
     if editor:
-        with st.expander(t("meetings.new_meeting"), icon=":material/add:"):
-            meeting_form(None)
+        widgets.expander(
+            t("meetings.new_meeting"), "mt_new_open", lambda: meeting_form(None), ":material/add:"
+        )
 
     attendance_section(chosen_year or date.today().year)
 
@@ -170,16 +171,12 @@ def attendance_section(year: int) -> None:
         t("meetings.attendance_axis"),
         t("meetings.organisation"),
     )
-    with st.expander(t("meetings.table_alternative")):
-        st.dataframe(
-            df.rename(
-                columns={
-                    "organisation": t("meetings.organisation"),
-                    "count": t("meetings.attendance_axis"),
-                }
-            ),
-            hide_index=True,
-        )
+    names = {"organisation": t("meetings.organisation"), "count": t("meetings.attendance_axis")}
+    widgets.expander(
+        t("meetings.table_alternative"),
+        "mt_attendance_table",
+        lambda: st.dataframe(df.rename(columns=names), hide_index=True),
+    )
 
 
 def _combine(day: date, clock: time) -> datetime:

@@ -88,10 +88,10 @@ multiselect = _page.multiselect
 date = _page.date
 
 
-def expander(label: str, key: str, draw: Callable[[], object]) -> None:
+def expander(label: str, key: str, draw: Callable[[], object], icon: str | None = None) -> None:
     """A collapsed section whose content `draw` builds only when someone opens it
     (`on_change="rerun"`): a page load sends none of it, and opening it is one rerun."""
-    box = st.expander(label, key=key, on_change="rerun")
+    box = st.expander(label, key=key, on_change="rerun", icon=icon)
     if box.open:
         with box:
             draw()

@@ -68,3 +68,10 @@ def open_tab(at: AppTest, key: str, label: str) -> AppTest:
     click on it would, and rerun."""
     at.session_state[key] = label
     return at.run()
+
+
+def open_section(at: AppTest, key: str) -> AppTest:
+    """Open the lazy expander `key` (its content is built only when open), as a click on
+    it would, and rerun."""
+    at.session_state[key] = True
+    return at.run()

@@ -8,7 +8,7 @@ import pytest
 from portal.admin._db import users as users_db
 from portal.meetings import _core as svc
 from portal.meetings._db import meetings as db, writes
-from tests.app.helpers import app_as, page_as, texts
+from tests.app.helpers import app_as, open_section, page_as, texts
 
 PAGE = "app_pages/meetings.py"
 
@@ -28,6 +28,8 @@ def test_editors_see_lists_and_the_new_meeting_form(demo_db, username):
     assert not at.exception
     text = texts(at)
     assert "Samverkansmöten" in text and "Kommande möten" in text and "Tidigare möten" in text
+    assert not any(b.label == "Skapa möte" for b in at.button)  # built when opened
+    open_section(at, "mt_new_open")
     assert any(b.label == "Skapa möte" for b in at.button)
     assert "[Demo] Regionalt nätverksmöte, Länsstyrelsen" in _frames(at)
 
@@ -39,6 +41,11 @@ def test_member_reads_but_cannot_create(demo_db):
     assert not any(b.label in ("Skapa möte", "Spara status") for b in at.button)
     assert "[Demo] SOS-gruppens möte" in _frames(at)
     assert "Närvaro per organisation" in texts(at)
+    frames = len(at.dataframe)
+    at = open_section(at, "mt_attendance_table")  # the chart's table, built when opened
+    assert len(at.dataframe) == frames + 1
+    columns = [list(df.value.columns) for df in at.dataframe]
+    assert ["Organisation", "Antal närvarande"] in columns
 
 
 def test_partner_is_refused_by_the_page_guard(demo_db):
@@ -48,7 +55,7 @@ def test_partner_is_refused_by_the_page_guard(demo_db):
 
 
 def test_leader_creates_a_meeting_and_lands_on_it(demo_db):
-    at = app_as("processledare", PAGE)
+    at = open_section(app_as("processledare", PAGE), "mt_new_open")
     title = next(ti for ti in at.text_input if ti.label == "Rubrik")
     title.input("Extrainsatt SOS-möte")
     next(b for b in at.button if b.label == "Skapa möte").click()
@@ -66,7 +73,7 @@ def test_leader_creates_a_meeting_and_lands_on_it(demo_db):
 
 def test_end_before_start_shows_a_clear_error_and_writes_nothing(demo_db):
     before = len(db.meetings())
-    at = app_as("processledare", PAGE)
+    at = open_section(app_as("processledare", PAGE), "mt_new_open")
     next(ti for ti in at.text_input if ti.label == "Rubrik").input("Fel tid")
     next(ti for ti in at.time_input if ti.label == "Sluttid").set_value(time(12, 0))
     next(b for b in at.button if b.label == "Skapa möte").click()

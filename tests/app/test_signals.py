@@ -8,10 +8,15 @@ import pytest
 from portal import ROOT
 from portal.db.connection import cursor
 from portal.signals import _core as svc
-from tests.app.helpers import app_as, errors, page_as, texts
-from tests.signal_helpers import WORD, audit_text, captured_logs
+from tests.app.helpers import app_as, page_as, texts
+from tests.app.signal_page import (
+    PAGE,
+    button as _button,
+    on as _on,
+    signal_count as _signal_count,
+    submit_report as _submit_report,
+)
 
-PAGE = "app_pages/signals.py"
 NEWEST = "slutat umgås med vänner"  # from the newest demo signal's description
 GOOD = "En elev i årskurs 8 har visat symboler från en högerextrem organisation på rasten."
 
@@ -28,20 +33,8 @@ def _tabs(at):
     return [tab.label for tab in at.tabs]
 
 
-def _button(at, label):
-    return next(b for b in at.button if b.label == label)
-
-
-def _submit_report(at, description):
-    at.text_area[0].input(description)
-    _button(at, "Skicka anmälan").click()
-    at.run()
-    return at
-
-
-def _signal_count():
-    with cursor() as cur:
-        return cur.execute("SELECT count(*) FROM signals").fetchone()[0]
+def _queue(username):
+    return _on(app_as(username, PAGE), "Ta emot och hantera")
 
 
 def test_member_sees_form_guidance_and_no_queue(demo_db):
@@ -51,8 +44,11 @@ def test_member_sees_form_guidance_and_no_queue(demo_db):
     text = texts(at)
     assert "ring 112 nu" in text
     assert "Inga namn, personnummer" in text
-    assert "Du har inte anmält något ännu." in text
     assert not _shows_signal_text(at)  # no other signal's text anywhere
+    assert "Du har inte anmält något ännu." not in text  # the closed tabs are not sent
+    _on(at, "Mina anmälningar")
+    assert "Du har inte anmält något ännu." in texts(at)
+    assert not _shows_signal_text(at)
     labels = [ti.label for ti in at.text_input] + [ta.label for ta in at.text_area]
     assert not any("namn" in label.lower() for label in labels)
 
@@ -63,11 +59,12 @@ def test_member_reports_and_sees_only_own(demo_db):
     assert not at.exception
     assert "Din anmälan har nummer" in texts(at)
     assert _signal_count() == before + 1
+    assert at.text_area[0].value == ""  # a fresh, empty form
+    _on(at, "Mina anmälningar")
     mine = at.table[0].value
     assert len(mine) == 1
     assert list(mine["Status"]) == ["Ny, ej mottagen"]
     assert GOOD not in texts(at)  # own description is not echoed back either
-    assert at.text_area[0].value == ""  # a fresh, empty form
 
 
 @pytest.mark.parametrize(
@@ -90,14 +87,14 @@ def test_process_leader_reports_but_cannot_handle(demo_db):
     at = app_as("processledare", PAGE)
     assert not at.exception
     assert "Ta emot och hantera" not in _tabs(at)
-    mine = at.table[0].value
+    mine = _on(at, "Mina anmälningar").table[0].value
     assert len(mine) > 0 and "Status" in mine.columns
     assert not _shows_signal_text(at)
 
 
 @pytest.mark.parametrize("username", ["samordnare", "admin"])
 def test_receiver_sees_queue_and_opens_details_with_audit(demo_db, username):
-    at = app_as(username, PAGE)
+    at = _queue(username)
     assert not at.exception
     assert "Ta emot och hantera" in _tabs(at)
     assert "Nya signaler att ta emot: 1" in texts(at)
@@ -113,7 +110,7 @@ def test_receiver_sees_queue_and_opens_details_with_audit(demo_db, username):
 
 
 def test_coordinator_moves_a_signal_on(demo_db):
-    at = app_as("samordnare", PAGE)
+    at = _queue("samordnare")
     _button(at, "Visa detaljer").click()  # the newest new signal is first
     at.run()
     assert at.radio[0].options == ["Mottagen"]
@@ -127,7 +124,7 @@ def test_coordinator_moves_a_signal_on(demo_db):
 
 
 def test_coordinator_step_without_note_is_refused(demo_db):
-    at = app_as("samordnare", PAGE)
+    at = _queue("samordnare")
     _button(at, "Visa detaljer").click()
     at.run()
     _button(at, "Spara steget").click()
@@ -159,7 +156,7 @@ def test_partner_navigation_has_no_signals_page(demo_db):
 
 
 def test_aggregate_tab_suppresses_for_members(demo_db):
-    at = app_as("ledamot", PAGE)
+    at = _on(app_as("ledamot", PAGE), "Sammanställning")
     assert "Signaler per kvartal" in texts(at)
     tables = [df.value for df in at.dataframe]
     cells = {str(v) for df in tables for col in df.columns for v in df[col]}
@@ -169,7 +166,8 @@ def test_aggregate_tab_suppresses_for_members(demo_db):
 
 def test_aggregate_tab_is_exact_for_the_coordinator(demo_db):
     at = app_as("samordnare", PAGE)
-    charts = at.get("vega_lite_chart")
+    assert not at.get("vega_lite_chart")  # a page load does not send the closed tab's charts
+    charts = _on(at, "Sammanställning").get("vega_lite_chart")
     assert len(charts) == 2
 
 
@@ -193,7 +191,7 @@ def test_user_text_stays_inert_for_the_receiver(demo_db):
         urgency="low",
         description="<script>alert(1)</script> <img src=x onerror=alert(2)> **fet**",
     )
-    at = app_as("samordnare", PAGE)
+    at = _queue("samordnare")
     _button(at, "Visa detaljer").click()
     at.run()
     shown = next(m.value for m in at.markdown if "script" in m.value)
@@ -236,7 +234,7 @@ def test_queue_is_paged_and_filtered(demo_db):
             urgency="low",
             description=f"Oro nummer {n}.",
         )
-    at = app_as("samordnare", PAGE)
+    at = _queue("samordnare")
     assert "Nya signaler att ta emot: 31" in texts(at)
     queue = next(df.value for df in at.dataframe if "Status" in df.value.columns)
     assert len(queue) == 25
@@ -256,128 +254,3 @@ def test_queue_is_paged_and_filtered(demo_db):
     milieus = queue["Vilken miljö verkar det gälla?"]
     assert set(milieus) == {"Vänsterextremism"} and len(queue) >= 15
     assert "Visar 1–" in texts(at)
-
-
-def test_page_shows_and_logs_no_signal_text(demo_db):
-    """Issue 17, item 4, through the page: a unique word is stored for the receiver, and is
-    in no audit entry, log record or message, even when the write fails in DuckDB with a
-    message quoting it."""
-    with captured_logs() as logs:
-        text = f"En elev har skrivit {WORD} på skåpen."
-        at = _submit_report(app_as("ledamot", PAGE), text)
-        assert "Din anmälan har nummer" in texts(at)
-        with cursor() as cur:
-            stored = cur.execute("SELECT count(*) FROM signals WHERE description = ?", [text])
-            assert stored.fetchone()[0] == 1
-            cur.execute("CREATE UNIQUE INDEX one_text ON signals (description)")
-        at = _submit_report(app_as("ledamot", PAGE), text)  # the same text again: refused
-        assert not at.exception
-        assert any("Det gick inte att spara" in e for e in errors(at))
-        assert WORD not in texts(at) + " ".join(str(x.value) for x in at.exception)
-        assert at.text_area[0].value == text  # kept for the writer
-        assert WORD not in audit_text()
-        assert not any(WORD in line for line in logs.lines)
-
-
-def _handle(signal_id: int, path: list[tuple[str, dict]], note: str) -> None:
-    """The coordinator moves a signal along `path`, writing `note` at every step."""
-    for version, (target, extra) in enumerate(path, start=1):
-        svc.advance("samordnare", "coordinator", signal_id, version, target, note, **extra)
-
-
-def _mine(at) -> dict[int, tuple[str, str]]:
-    table = at.table[0].value
-    return {
-        int(n): (s, o)
-        for n, s, o in zip(table["Nummer"], table["Status"], table["Utfall"], strict=True)
-    }
-
-
-def test_reporter_sees_step_and_outcome_category_but_no_notes(demo_db):
-    """Issue 17, item 3: the reporter's own list shows each report's step and, once it is
-    closed, the outcome category; never a handling note."""
-    ids = [
-        svc.report(
-            "ledamot",
-            "member",
-            observed_on=date.today(),
-            setting="school",
-            milieu="other",
-            kind="statements",
-            urgency="soon",
-            description=f"Oro nummer {n} om uttalanden på rasten.",
-        )
-        for n in range(4)
-    ]
-    note = f"Handläggarens anteckning {WORD}"
-    start = [("received", {}), ("assessment", {})]
-    _handle(ids[0], start, note)
-    _handle(
-        ids[1],
-        [*start, ("referred", {"referred_to": "social_services"})]
-        + [("closed", {"outcome": "handed_over"})],
-        note,
-    )
-    _handle(ids[2], [*start, ("closed", {"outcome": "no_concern"})], note)
-    at = app_as("ledamot", PAGE)
-    assert not at.exception
-    assert _mine(at) == {
-        ids[0]: ("Inledande bedömning", ""),
-        ids[1]: ("Avslutad", "Överlämnad till socialtjänsten"),
-        ids[2]: ("Avslutad", "Ingen grund för oro"),
-        ids[3]: ("Ny, ej mottagen", ""),
-    }
-    cells = " ".join(str(v) for col in at.table[0].value.columns for v in at.table[0].value[col])
-    assert WORD not in texts(at) + cells
-    assert "anteckningar visas inte" in texts(at)
-
-
-NAMED = "Anna Svensson i årskurs 9 har visat symboler på rasten."
-
-
-def _hint(at) -> str:
-    """The name/address warning, if shown (the demo banner is a warning too)."""
-    return " ".join(w.value for w in at.warning if "ser ut att innehålla" in w.value)
-
-
-def _audit_rows() -> int:
-    with cursor() as cur:
-        return cur.execute("SELECT count(*) FROM audit_log").fetchone()[0]
-
-
-def test_a_name_is_warned_about_before_saving_and_can_be_rewritten(demo_db):
-    """Issue 17, item 2: a likely name gives a gentle warning; nothing is saved until the
-    reporter rewrites the text (or confirms)."""
-    at = app_as("ledamot", PAGE)
-    before, audited = _signal_count(), _audit_rows()
-    at = _submit_report(at, NAMED)
-    assert not at.exception
-    warning = _hint(at)
-    assert "ser ut att innehålla ett namn" in warning
-    assert "Anna Svensson" not in warning and "An•• ••••••••" in warning
-    assert (_signal_count(), _audit_rows()) == (before, audited)  # nothing stored
-    assert at.text_area[0].value == NAMED  # kept for rewriting
-    assert [c.label for c in at.checkbox] == ["Skicka ändå – texten pekar inte ut någon person"]
-    at = _submit_report(at, "En elev i årskurs 9 har visat symboler på rasten.")
-    assert "Din anmälan har nummer" in texts(at)
-    assert not _hint(at) and _signal_count() == before + 1
-
-
-def test_the_reporter_may_send_a_warned_text_anyway_and_nothing_extra_is_stored(demo_db):
-    at = _submit_report(app_as("ledamot", PAGE), "Skadegörelse vid Storgatan 12 i natt.")
-    assert "en gatuadress" in _hint(at)
-    before = _signal_count()
-    at.checkbox[0].check()
-    at = _submit_report(at, "Skadegörelse vid Storgatan 12 i natt.")
-    assert "Din anmälan har nummer" in texts(at)
-    assert not _hint(at) and not at.checkbox  # a fresh form, no warning left
-    with cursor() as cur:
-        (signal_id,) = cur.execute("SELECT max(id) FROM signals").fetchone()
-        stored = cur.execute("SELECT description FROM signals WHERE id = ?", [signal_id])
-        assert stored.fetchone()[0] == "Skadegörelse vid Storgatan 12 i natt."
-        audit = cur.execute(
-            "SELECT after_json FROM audit_log WHERE entity = 'signal' AND entity_id = ?",
-            [str(signal_id)],
-        ).fetchall()
-    assert _signal_count() == before + 1
-    assert len(audit) == 1 and "hint" not in audit[0][0] and "Storgatan" not in audit[0][0]
