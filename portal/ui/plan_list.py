@@ -14,7 +14,7 @@ from portal.i18n import t
 from portal.i18n.formats import number
 from portal.plan import api as plan_api
 from portal.ui import links, pager, plan_widgets, widgets
-from portal.ui.text import escape_md, plain
+from portal.ui.text import escape_md, plain, plain_md
 
 
 def _key(dim_id: int) -> str:
@@ -44,8 +44,7 @@ def dimension_lists(plan_id: int, dims: pd.DataFrame, today: date, state: str, s
     rows = plan_api.dimension_pages(plan_id, today, offsets, state, search)
     for dim in dims.itertuples():
         st.header(escape_md(f"{dim.number} {dim.name}"), divider="gray")
-        st.markdown(f"**{t('plan.objective')}:** ")
-        plain(dim.objective)
+        st.markdown(f"**{t('plan.objective')}:**\n\n{plain_md(dim.objective)}")
         widgets.expander(
             t("plan.description"),
             f"plan_description_{int(dim.id)}",

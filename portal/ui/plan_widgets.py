@@ -15,7 +15,7 @@ from portal.i18n import t, tn
 from portal.i18n.formats import long_date, stamp
 from portal.plan import api as plan_api
 from portal.ui import widgets
-from portal.ui.text import escape_md, plain, table as text_table
+from portal.ui.text import escape_md, plain, plain_md, table as text_table
 
 
 def plan_selector() -> int | None:
@@ -107,42 +107,51 @@ def activity_label(row) -> str:
 
 def activity_detail(row: plan_api.Activity) -> None:
     """Status, last update, stale flag, history timeline and indicators of one activity."""
-    st.markdown(f"**{escape_md(row.description)}**")
-    cols = st.columns(3)
-    cols[0].markdown(f"{t('plan.status')}: **{escape_md(status_text(row.status, row.overdue))}**")
-    cols[1].markdown(f"{t('plan.progress')}: **{int(row.progress)} %**")
-    cols[2].markdown(f"{t('plan.last_updated')}: **{stamp(row.last_updated) or '–'}**")
+    facts = [
+        f"{t('plan.status')}: **{escape_md(status_text(row.status, row.overdue))}**",
+        f"{t('plan.progress')}: **{int(row.progress)} %**",
+        f"{t('plan.last_updated')}: **{stamp(row.last_updated) or '–'}**",
+    ]
+    # One Markdown block, not a row of columns: each element costs the browser a render.
+    st.markdown(f"**{escape_md(row.description)}**\n\n" + " · ".join(facts))
     if row.stale:
         st.warning(tn("plan.stale_note", plan_api.stale_days()), icon=":material/schedule:")
     if row.predecessor_id is not None and not pd.isna(row.predecessor_id):
         st.caption(t("plan.predecessor"))
-    st.markdown(f"##### {t('plan.history')}")
     timeline(plan_api.activity_history(int(row.id)))
 
 
 def timeline(history: pd.DataFrame) -> None:
-    """Newest first: when, who, old → new status and progress, the comment and link."""
+    """Newest first: when, who, old → new status and progress, the comment and link; one
+    list under its heading."""
+    heading = f"##### {t('plan.history')}"
     if history.empty:
+        st.markdown(heading)
         st.caption(t("plan.no_history"))
         return
-    for upd in history.iloc[::-1].itertuples():
-        old_status = t(f"plan.statuses.{upd.old_status}") if upd.old_status else "–"
-        old_progress = "–" if pd.isna(upd.old_progress) else int(upd.old_progress)
-        line = t(
-            "plan.history_line",
-            when=pd.Timestamp(upd.made_at).strftime("%Y-%m-%d %H:%M"),
-            who=admin_api.display_name(upd.actor),
-            old_status=old_status,
-            new_status=t(f"plan.statuses.{upd.new_status}"),
-            old_progress=old_progress,
-            new_progress=int(upd.new_progress),
-        )
-        with st.container(border=True):
-            st.markdown(escape_md(line))
-            if upd.comment:
-                plain(upd.comment)
-            if upd.link:
-                st.caption(escape_md(f"{t('plan.link')}: {upd.link}"))
+    st.markdown(
+        heading + "\n\n" + "\n".join(_history_item(u) for u in history.iloc[::-1].itertuples())
+    )
+
+
+def _history_item(upd: Any) -> str:
+    old_status = t(f"plan.statuses.{upd.old_status}") if upd.old_status else "–"
+    old_progress = "–" if pd.isna(upd.old_progress) else int(upd.old_progress)
+    line = t(
+        "plan.history_line",
+        when=pd.Timestamp(upd.made_at).strftime("%Y-%m-%d %H:%M"),
+        who=admin_api.display_name(upd.actor),
+        old_status=old_status,
+        new_status=t(f"plan.statuses.{upd.new_status}"),
+        old_progress=old_progress,
+        new_progress=int(upd.new_progress),
+    )
+    item = "- " + escape_md(line)
+    if upd.comment:
+        item += "\n\n  " + plain_md(upd.comment, indent="  ")
+    if upd.link:
+        item += "\n\n  :small[:gray[" + escape_md(f"{t('plan.link')}: {upd.link}") + "]]"
+    return item
 
 
 def indicator_table(inds: pd.DataFrame) -> None:

@@ -42,10 +42,17 @@ def table(data: pd.DataFrame, **kwargs: object) -> None:
     st.table(shown, **kwargs)  # type: ignore[arg-type]
 
 
+def plain_md(text: str | None, indent: str = "") -> str:
+    """User text as Markdown that renders it literally, keeping its paragraph and line
+    breaks; `indent` continues a list item."""
+    paras = [escape_md(p).replace("\n", "  \n" + indent) for p in (text or "").split("\n\n")]
+    return ("\n\n" + indent).join(paras)
+
+
 def plain(text: str | None) -> None:
-    """Write user text as a paragraph, literally, keeping its paragraph breaks."""
-    for para in (text or "").split("\n\n"):
-        st.markdown(escape_md(para).replace("\n", "  \n"))
+    """Write user text, literally, keeping its paragraph breaks: one element however many
+    paragraphs (each element costs the browser a render)."""
+    st.markdown(plain_md(text))
 
 
 def no_missing(df: pd.DataFrame, empty: str = "") -> pd.DataFrame:

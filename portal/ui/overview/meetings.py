@@ -19,12 +19,13 @@ SIZE = 10  # action items per page in the overview's narrow columns
 def render(user) -> None:
     st.subheader(t("meetings.overview_title"))
     nxt = db.next_meeting(svc.now_local())
-    st.markdown(f"**{t('meetings.next_meeting')}**")
+    heading = f"**{t('meetings.next_meeting')}**"
     if nxt is None:
+        st.markdown(heading)
         st.info(t("meetings.no_next"))
     else:
         place = f" · {escape_md(nxt['place'])}" if nxt["place"] else ""
-        st.markdown(f"{escape_md(nxt['title'])} · {escape_md(when_text(nxt))}{place}")
+        st.markdown(f"{heading}\n\n{escape_md(nxt['title'])} · {escape_md(when_text(nxt))}{place}")
         page_link(
             "app_pages/meetings.py",
             t("meetings.open_button"),

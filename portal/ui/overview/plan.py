@@ -90,6 +90,7 @@ def recent_updates(plan_id: int) -> None:
     if recent.empty:
         st.caption(t("overview.no_updates"))
         return
+    lines = []
     for upd in recent.itertuples():
         when = pd.Timestamp(upd.made_at).strftime("%Y-%m-%d")
         head = (
@@ -100,7 +101,8 @@ def recent_updates(plan_id: int) -> None:
         line = escape_md(head)
         if upd.comment:
             line += f"  \n{escape_md(_short(upd.comment, 160))}"
-        st.markdown(line)
+        lines.append(line)
+    st.markdown("\n\n".join(lines))  # one element: each costs the browser a render
 
 
 def _short(text: str, limit: int = 70) -> str:
