@@ -77,16 +77,17 @@ def controls(
         ("next", first + size, ":material/chevron_right:", first >= last),
         ("last", last, ":material/last_page:", first >= last),
     ]
-    cols = st.columns(len(buttons) + 1)
-    for col, (name, target, icon, disabled) in zip(cols, buttons, strict=False):
-        col.button(
-            t(f"common.pager.{name}"),
-            key=f"{key}_{name}",
-            icon=icon,
-            disabled=disabled,
-            on_click=_move,
-            args=(key, target),
-        )
-    cols[-1].caption(
-        t("common.pager.page_of", page=number(first // size + 1), pages=number(last // size + 1))
-    )
+    # One horizontal row, not a column per button: half the elements for the browser to
+    # render, and the row wraps on a narrow screen.
+    with st.container(horizontal=True, vertical_alignment="center"):
+        for name, target, icon, disabled in buttons:
+            st.button(
+                t(f"common.pager.{name}"),
+                key=f"{key}_{name}",
+                icon=icon,
+                disabled=disabled,
+                on_click=_move,
+                args=(key, target),
+            )
+        pages = number(last // size + 1)
+        st.caption(t("common.pager.page_of", page=number(first // size + 1), pages=pages))

@@ -156,10 +156,11 @@ def _history_item(upd: Any) -> str:
 
 def indicator_table(inds: pd.DataFrame) -> None:
     """Target against latest actual, as a plain table."""
-    st.markdown(f"##### {t('plan.indicators')}")
+    heading = f"##### {t('plan.indicators')}"
     if inds.empty:
-        st.caption(t("plan.no_indicators"))
+        st.markdown(f"{heading}\n\n:small[:gray[{t('plan.no_indicators')}]]")
         return
+    st.markdown(heading)
     text_table(
         pd.DataFrame(
             {
@@ -181,14 +182,16 @@ def _num(value) -> str:
 
 def summary_metrics(summary: plan_api.PlanSummary, overall_label: str) -> None:
     """The plan's headline figures (shared by the plan page and the overview)."""
-    cols = st.columns(5)
-    cols[0].metric(
-        overall_label, f"{summary.progress:.0f} %" if summary.progress is not None else "–"
+    progress = f"{summary.progress:.0f} %" if summary.progress is not None else "–"
+    widgets.metrics(
+        [
+            (overall_label, progress),
+            (t("overview.activities"), summary.activities),
+            (t("overview.done"), summary.done),
+            (t("overview.overdue"), summary.overdue),
+            (t("overview.stale"), summary.stale),
+        ]
     )
-    cols[1].metric(t("overview.activities"), summary.activities)
-    cols[2].metric(t("overview.done"), summary.done)
-    cols[3].metric(t("overview.overdue"), summary.overdue)
-    cols[4].metric(t("overview.stale"), summary.stale)
 
 
 def follow_up(plan: dict[str, Any], today: date) -> None:

@@ -102,8 +102,7 @@ def chart_block(plot: charts.Plot | None, table: pd.DataFrame, key: str) -> None
         st.info(t("situation.no_indicators"))
         return
     chart_cache.show(plot[0], *plot[1])
-    with st.expander(t("situation.table_alternative")):
-        text_table(table)
+    widgets.expander(t("situation.table_alternative"), f"table_{key}", lambda: text_table(table))
     cols = st.columns(2)
     cols[0].download_button(
         t("situation.download_png"),
@@ -232,8 +231,11 @@ def compact_chart() -> None:
         st.caption(t("situation.compact_date", date=latest["approved_on"]))
     else:
         st.caption(t("situation.none_approved"))
-    with st.expander(t("situation.table_alternative")):
-        text_table(_level_table(levels))
+    widgets.expander(
+        t("situation.table_alternative"),
+        "overview_level_table",
+        lambda: text_table(_level_table(levels)),
+    )
 
 
 def overdue_warning(today: date | None = None) -> None:

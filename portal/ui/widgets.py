@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from portal.i18n import t
+from portal.i18n.formats import number
 
 T = TypeVar("T")
 
@@ -86,6 +87,16 @@ _page = Pickers(st)
 select = _page.select
 multiselect = _page.multiselect
 date = _page.date
+
+
+def metrics(figures: Sequence[tuple[str, object]]) -> None:
+    """Headline figures side by side in one horizontal row: a row of columns would send
+    the browser a column element around each figure."""
+    with st.container(horizontal=True):
+        for label, value in figures:
+            # 15 014, not 15014: counts in the Swedish (or English) way
+            shown = number(value) if isinstance(value, int) else value
+            st.metric(label, shown)  # type: ignore[arg-type]
 
 
 def expander(label: str, key: str, draw: Callable[[], object], icon: str | None = None) -> None:

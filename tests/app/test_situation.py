@@ -6,7 +6,7 @@ from portal import ROOT
 from portal.actor import SYSTEM
 from portal.admin import _users as user_service
 from portal.situation._db import situation as db
-from tests.app.helpers import app_as, open_tab, page_as, texts
+from tests.app.helpers import app_as, open_section, open_tab, page_as, texts
 
 PAGE = "app_pages/situation.py"
 
@@ -36,6 +36,9 @@ def test_member_reads_without_edit_controls_and_sees_suppressed_counts(demo_db):
     open_tab(at, "situation_tab", "Diagram")
     assert len(at.get("vega_lite_chart")) >= 4
     assert not at.exception
+    assert not at.table  # each chart's table alternative is built when opened
+    open_section(at, "table_nivaer")
+    assert len(at.table) == 1 and "2026" in at.table[0].value.to_string()
 
 
 def test_member_reads_the_real_2017_statement(demo_db):

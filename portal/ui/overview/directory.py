@@ -14,6 +14,7 @@ from portal import config
 from portal.directory import api as dir_views
 from portal.i18n import t, tn
 from portal.i18n.formats import number
+from portal.ui import widgets
 from portal.ui.directory_widgets_edit import stale_table
 
 PERMISSION = "directory.view"
@@ -22,9 +23,12 @@ PERMISSION = "directory.view"
 def render(user) -> None:
     stale = dir_views.stale_page(user.role, date.today(), size=dir_views.TOP_STALE)
     st.subheader(t("directory.overview_heading"))
-    cols = st.columns(2)
-    cols[0].metric(t("directory.overview_entries"), dir_views.active_count(user.role))
-    cols[1].metric(t("directory.overview_stale"), stale.total)
+    widgets.metrics(
+        [
+            (t("directory.overview_entries"), dir_views.active_count(user.role)),
+            (t("directory.overview_stale"), stale.total),
+        ]
+    )
     if not stale.total:
         st.success(t("directory.overview_all_verified"))
         return

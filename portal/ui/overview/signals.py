@@ -9,6 +9,7 @@ import streamlit as st
 from portal import auth
 from portal.i18n import t
 from portal.signals import api as signal_queue, api as signal_stats, api as signals_db
+from portal.ui import widgets
 
 PERMISSION = "signals.report"
 
@@ -18,10 +19,13 @@ def render(user) -> None:
     year = date.today().year
     exact = auth.can(user.role, "situation.exact_numbers")
     summary = signal_stats.year_summary(year, exact=exact)
-    cols = st.columns(4)
-    cols[0].metric(t("signals.overview.this_year"), summary["total"])
     total, still_open = signals_db.count_by_reporter(user.username)
-    cols[1].metric(t("signals.overview.mine"), total)
-    cols[2].metric(t("signals.overview.mine_open"), still_open)
+    figures: list[tuple[str, object]] = [
+        (t("signals.overview.this_year"), summary["total"]),
+        (t("signals.overview.mine"), total),
+        (t("signals.overview.mine_open"), still_open),
+    ]
     if auth.can(user.role, "signals.handle"):
-        cols[3].metric(t("signals.overview.new_to_receive"), signal_queue.totals(user.role)["new"])
+        new = signal_queue.totals(user.role)["new"]
+        figures.append((t("signals.overview.new_to_receive"), new))
+    widgets.metrics(figures)
