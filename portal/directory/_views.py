@@ -20,8 +20,8 @@ from portal.directory._core import cutoff, ensure_index, visibilities_for
 from portal.directory._db import directory as dir_db
 from portal.directory._text import Term, terms_of
 
-PAGE_SIZE = 20  # result cards per page: enough to scan, few enough for a phone
-PUBLIC_PAGE_SIZE = 10  # cards per page on /stod: a family reads them one by one, often on a phone
+PAGE_SIZE = 10  # result cards per page: enough to scan, few enough for a phone (and a
+# page of cards is what the browser renders, card by card)
 PICK_LIMIT = 50  # entries offered at once when choosing one to edit
 CHECK_PAGE_SIZE = 25  # rows per page of the list of entries to check
 TOP_STALE = 10  # entries to check listed on the overview

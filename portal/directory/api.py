@@ -25,7 +25,6 @@ from portal.directory._open import (
 from portal.directory._template import import_template as import_template
 from portal.directory._text import word_spans as word_spans
 from portal.directory._views import (
-    PUBLIC_PAGE_SIZE as PUBLIC_PAGE_SIZE,
     TOP_STALE as TOP_STALE,
     Page as Page,
     active_count as active_count,

@@ -97,7 +97,7 @@ def public_list(today: date) -> None:
         help=t("directory.public_search_help"),
     )
     start = pager.requested("stod_entries", query.strip())
-    page = dir_views.results_page(None, start, dir_views.PUBLIC_PAGE_SIZE, query=query)
+    page = dir_views.results_page(None, start, query=query)
     if not page.total:
         st.info(t("directory.public_no_results") if query.strip() else t("support.directory_empty"))
         return

@@ -51,6 +51,8 @@ def test_partner_sees_public_and_partner_entries_but_not_internal(demo_db):
 def test_member_sees_internal_entries_without_edit_tabs(demo_db):
     at = page_as("ledamot", "app_pages/directory.py")
     assert not at.exception
+    assert "Elevhälsan" in _card_names(at)  # an internal entry, on the first page
+    at.text_input(key="dir_query").input("socialtjänsten").run()
     assert "Socialtjänsten" in " ".join(_card_names(at))
     assert not at.tabs
 
