@@ -44,8 +44,13 @@ if not plan["is_current"]:
 def activities_tab() -> None:
     state, search = plan_list.filters()
     plan_list.dimension_lists(plan["id"], dims, today, state, search)
+    widgets.expander(
+        t("plan.organisation"), "plan_organisation", lambda: plan_widgets.sections(plan["id"])
+    )
 
-    st.header(t("plan.detail"), divider="gray")
+
+def detail_tab() -> None:
+    # Its own tab, so a saved update reruns the detail and the form, not the lists too.
     act_id = plan_list.activity_picker(plan["id"], "plan_activity")
     row = plan_api.activity(plan["id"], act_id, today) if act_id is not None else None
     if row is not None:
@@ -55,10 +60,6 @@ def activities_tab() -> None:
         if editable:
             plan_forms.update_form(row, user)
             plan_forms.indicator_forms(act_id, inds, user)
-
-    widgets.expander(
-        t("plan.organisation"), "plan_organisation", lambda: plan_widgets.sections(plan["id"])
-    )
 
 
 def period_tab() -> None:
@@ -74,6 +75,7 @@ def edit_tab() -> None:
 
 parts = [
     (t("plan.tab_activities"), activities_tab),
+    (t("plan.detail"), detail_tab),
     (t("plan.tab_follow_up"), lambda: plan_widgets.follow_up(plan, today)),
 ]
 if editable:
@@ -81,7 +83,7 @@ if editable:
         (t("plan.tab_edit"), edit_tab),
         (t("plan.tab_period"), period_tab),
     ]
-# Only the open tab runs: the follow-up charts and the edit forms
+# Only the open tab runs: the detail, the follow-up charts and the edit forms
 # cost nothing while a meeting looks at the activity list.
 widgets.tabs(parts, "plan_tab")
 

@@ -166,6 +166,7 @@ def measure_pages(
 
 def _save_once(page: Page, portal: str, n: int) -> float:
     load(page, f"{portal}/handlingsplan")
+    page.get_by_role("tab", name="Aktivitet i detalj").click()
     form = page.locator("[data-testid='stForm']").filter(has_text="Spara uppdateringen")
     progress = form.get_by_label("Framsteg (%)")
     progress.fill(str(10 + n % 80))

@@ -51,6 +51,7 @@ async def session(browser, base: str, n: int, timings: list[float], outcome: dic
         await _load(page, base + "/", timings)
         await _load(page, base + "/handlingsplan", timings)
         if user == "processledare":
+            await page.get_by_role("tab", name="Aktivitet i detalj").click()
             form = page.locator("[data-testid='stForm']").filter(has_text="Spara uppdateringen")
             progress = form.get_by_label("Framsteg (%)")
             await progress.fill(str(10 + n))

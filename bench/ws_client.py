@@ -103,6 +103,8 @@ class Session:
 
 def _collect(fwd: ForwardMsg, run: Run) -> None:
     delta = fwd.delta
+    if delta.WhichOneof("type") == "add_block":
+        _collect_tabs(delta.add_block, run)
     if delta.WhichOneof("type") != "new_element":
         return
     element = delta.new_element
@@ -127,6 +129,16 @@ def _collect(fwd: ForwardMsg, run: Run) -> None:
     run.text.append(text_format.MessageToString(proto, as_utf8=True))
 
 
+def _collect_tabs(block, run: Run) -> None:
+    """A keyed st.tabs is a widget whose value is the open tab's label: the container
+    carries the id, the tabs after it their labels (found as `find("tabs", "")`)."""
+    kind = block.WhichOneof("type")
+    if kind == "tab_container" and block.tab_container.id:
+        run.widgets.append(Widget("tabs", block.tab_container.id, "", ""))
+    elif kind == "tab" and run.widgets and run.widgets[-1].kind == "tabs":
+        run.widgets[-1].options.append(block.tab.label)
+
+
 def _is_int(kind: str, proto) -> bool:
     return kind == "number_input" and proto.data_type == proto.INT
 
@@ -134,7 +146,7 @@ def _is_int(kind: str, proto) -> bool:
 def value(widget: Widget, value: float | str) -> WidgetState:
     """The state a browser sends for `widget` set to `value`."""
     state = WidgetState(id=widget.id)
-    if widget.kind in ("text_area", "text_input", "selectbox"):  # a select box sends its label
+    if widget.kind in ("text_area", "text_input", "selectbox", "tabs"):  # labels, as text
         state.string_value = str(value)
     elif widget.is_int:
         state.int_value = int(value)

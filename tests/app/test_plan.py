@@ -9,6 +9,12 @@ from portal.plan._db import plans as plans_db
 from tests.app.helpers import errors, open_tab, page_as, texts
 
 EDIT = "Redigera planen"
+DETAIL = "Aktivitet i detalj"
+
+
+def _detail(username: str) -> AppTest:
+    """The plan page for `username` with the detail tab (picker, history, forms) open."""
+    return open_tab(page_as(username, "app_pages/plan.py"), "plan_tab", DETAIL)
 
 
 def _first_activity() -> dict:
@@ -19,21 +25,22 @@ def _first_activity() -> dict:
 def test_member_reads_history_indicators_and_charts_without_forms(demo_db):
     at = page_as("ledamot", "app_pages/plan.py")
     assert not at.exception
+    assert [tab.label for tab in at.tabs] == ["Aktiviteter", DETAIL, "Uppföljning"]
+    assert "Första möte med integrationsenheten" not in texts(at)  # only the open tab runs
+    assert not at.get("vega_lite_chart")
+    open_tab(at, "plan_tab", DETAIL)
     text = texts(at)
-    assert "Aktivitet i detalj" in text
     assert "Första möte med integrationsenheten" in text  # the history timeline
     assert "Demo Processledare" in text  # who made the change, by name
     assert not [b for b in at.button if b.label == "Spara uppdateringen"]
-    assert len(at.tabs) == 2
-    assert not at.get("vega_lite_chart")  # only the open tab runs
     open_tab(at, "plan_tab", "Uppföljning")
     assert len(at.get("vega_lite_chart")) == 3
 
 
 def test_process_leader_updates_an_activity(demo_db):
-    at = page_as("processledare", "app_pages/plan.py")
+    at = _detail("processledare")
     assert not at.exception
-    assert len(at.tabs) == 4
+    assert len(at.tabs) == 5
     act = _first_activity()
     form = f"plan_update_{act['id']}"
     at.selectbox(key=f"{form}_status").set_value("done")
@@ -58,7 +65,7 @@ def test_process_leader_updates_an_activity(demo_db):
 def test_stale_save_in_the_page_shows_what_changed(demo_db):
     from portal.plan import _edit as plan_edit
 
-    at = page_as("processledare", "app_pages/plan.py")
+    at = _detail("processledare")
     act = _first_activity()
     # someone else saves after the page was loaded
     plan_edit.record_update(
@@ -135,7 +142,8 @@ def test_new_period_from_the_page(demo_db):
     assert not old.exception
     assert len(old.selectbox(key="plan_id").options) == 2
     assert "Det här är en tidigare planperiod" in texts(old)
-    assert len(old.tabs) == 2
+    assert len(old.tabs) == 3
+    open_tab(old, "plan_tab", DETAIL)
     assert "Första möte med integrationsenheten" in texts(old)
 
 
@@ -170,7 +178,7 @@ def test_a_save_after_the_account_changed_stores_nothing(demo_db, change):
     account itself, so a disabled account or a changed role saves nothing."""
     from portal.admin import api as admin_api
 
-    at = page_as("processledare", "app_pages/plan.py")
+    at = _detail("processledare")
     act = _first_activity()
     admin = get_user("admin")
     if change == "disable":
@@ -193,15 +201,19 @@ def test_plan_texts_and_indicator_forms_are_built_when_opened(demo_db):
     first = int(dims.iloc[0]["id"])
     labels = [e.label for e in at.expander]
     assert labels.count("Beskrivning") == len(dims)
-    assert "Organisation och uppföljning" in labels and "Lägg till indikator" in labels
+    assert "Organisation och uppföljning" in labels
     assert "Säkerhetssamordnaren utses" not in texts(at)
-    assert not [ti for ti in at.text_input if ti.label == "Enhet"]
     at.session_state["plan_organisation"] = True  # as a click on each of them does
     at.session_state[f"plan_description_{first}"] = True
-    act = _first_activity()
-    at.session_state[f"plan_indicator_{act['id']}_open"] = True
     at.run()
     assert not at.exception
     assert "Säkerhetssamordnaren utses som samordnare" in texts(at)
     assert str(dims.iloc[0]["description"]).split(".")[0][:40] in texts(at).replace("\\", "")
+    open_tab(at, "plan_tab", DETAIL)
+    assert "Lägg till indikator" in [e.label for e in at.expander]
+    assert not [ti for ti in at.text_input if ti.label == "Enhet"]
+    act = _first_activity()
+    at.session_state[f"plan_indicator_{act['id']}_open"] = True
+    at.run()
+    assert not at.exception
     assert [ti for ti in at.text_input if ti.label == "Enhet"]

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 from markdown_it import MarkdownIt
 
 from portal.plan._db import plans as plans_db
-from tests.app.helpers import page_as
+from tests.app.helpers import open_tab, page_as
 
 COMMENT = "Rad ett\nrad två\n\nStycke två med **inte fet** och <b>ingen tagg</b>"
 
@@ -28,7 +28,7 @@ def _html(markdown: str) -> tuple[str, list[str]]:
 
 
 def test_history_is_one_list_with_comments_kept_literal(demo_db):
-    at = page_as("processledare", "app_pages/plan.py")
+    at = open_tab(page_as("processledare", "app_pages/plan.py"), "plan_tab", "Aktivitet i detalj")
     plan = plans_db.current_plan()
     act = int(plans_db.activities(plan["id"]).iloc[0]["id"])
     form = f"plan_update_{act}"

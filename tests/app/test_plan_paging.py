@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from portal.db.connection import transaction
 from portal.plan._db import plans as plans_db
-from tests.app.helpers import app_as, page_as, texts
+from tests.app.helpers import app_as, open_tab, page_as, texts
 
 EXTRA = 60
 
@@ -69,6 +69,7 @@ def test_filter_and_search_narrow_the_list_and_the_picker(demo_db):
     at.run()
     assert "Inga aktiviteter matchar urvalet." in texts(at)
     # the detail picker offers what the search finds, not every activity
+    open_tab(at, "plan_tab", "Aktivitet i detalj")
     at.text_input(key="plan_activity_search").input("Extra aktivitet 4")
     at.run()
     options = at.selectbox(key="plan_activity").options

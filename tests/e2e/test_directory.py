@@ -134,7 +134,8 @@ def test_imported_html_and_script_show_as_text_and_run_nothing(page, dir_server)
 
 
 @pytest.mark.parametrize(
-    "path,user", [("/stod", None), ("/", "partner"), ("/stodkatalog", "processledare")]
+    "path,user",
+    [("/stod", None), ("/", "partner"), ("/stodkatalog?sok=orostelefonen", "processledare")],
 )
 def test_pages_fit_a_375_px_phone_screen(browser, dir_server, path, user):
     context = browser.new_context(viewport={"width": 375, "height": 800}, locale="sv-SE")

@@ -39,6 +39,12 @@ def _choose(page, scope, label: str, option: str) -> None:
     raise AssertionError(f"the {label} list never opened")
 
 
+def _open_detail(page) -> None:
+    """Click the tab with the activity picker, its history and the update form."""
+    page.get_by_role("tab", name="Aktivitet i detalj").click()
+    page.get_by_label("Välj aktivitet").wait_for()
+
+
 def test_process_leader_update_is_seen_by_member(browser, plan_server):
     leader = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
     page = leader.new_page()
@@ -46,7 +52,7 @@ def test_process_leader_update_is_seen_by_member(browser, plan_server):
     try:
         login(page, plan_server.url, "processledare")
         goto(page, plan_server.url, "/handlingsplan")
-        page.get_by_role("heading", name="Aktivitet i detalj").wait_for()
+        _open_detail(page)
         wait_for_app(page)
         form = page.locator("[data-testid='stForm']").filter(has_text="Spara uppdateringen")
         _choose(page, form, "Status", "Klar")
@@ -68,7 +74,7 @@ def test_process_leader_update_is_seen_by_member(browser, plan_server):
     try:
         login(page, plan_server.url, "ledamot")
         goto(page, plan_server.url, "/handlingsplan")
-        page.get_by_role("heading", name="Aktivitet i detalj").wait_for()
+        _open_detail(page)
         page.get_by_text(COMMENT).first.wait_for()  # .first: a rerun of this test adds one
         body = _main(page).inner_text()
         assert "Status: Klar" in body
