@@ -88,20 +88,20 @@ if editable:
 widgets.tabs(parts, "plan_tab")
 
 # The files are built only when a download is clicked.
-cols = st.columns(2)
-cols[0].download_button(
-    t("plan.export_csv"),
-    data=lambda: csv_bytes(plan_table(today, plan["id"])),
-    file_name=f"handlingsplan-{plan['period_label']}.csv",
-    mime="text/csv",
-    icon=":material/download:",
-    on_click="ignore",
-)
-cols[1].download_button(
-    t("plan.export_xlsx"),
-    data=lambda: xlsx_bytes(plan_table(today, plan["id"]), t("plan.title")),
-    file_name=f"handlingsplan-{plan['period_label']}.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    icon=":material/download:",
-    on_click="ignore",
-)
+with st.container(horizontal=True):  # one row, without a column element per button
+    st.download_button(
+        t("plan.export_csv"),
+        data=lambda: csv_bytes(plan_table(today, plan["id"])),
+        file_name=f"handlingsplan-{plan['period_label']}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    st.download_button(
+        t("plan.export_xlsx"),
+        data=lambda: xlsx_bytes(plan_table(today, plan["id"]), t("plan.title")),
+        file_name=f"handlingsplan-{plan['period_label']}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:",
+        on_click="ignore",
+    )

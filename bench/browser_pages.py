@@ -6,12 +6,11 @@ by the same Streamlit, at 1x and 100x data.
     python -m bench.browser_pages --scales 1 --rounds 3 --workdir data/bench
     python -m bench.browser_pages --scales 100 --pages lagesbild stodkatalog  # no save
 
-"Idle" is the last time the app's script state turned to notRunning, with nothing
-running for QUIET_MS after it (Streamlit may run the script more than once for one
-navigation; each run is counted). Each person logs in once through the real form and
-keeps the login cookie, as a browser does. Every round visits every page in a rotating
-order and loads the bare page right before or after it (alternating), so a busy moment
-slows both; the table gives the median ratio and the ratio of the fastest loads.
+"Idle": the last change of the app's script state to notRunning, then QUIET_MS with
+none (each script run of a navigation is counted). Each person logs in once through the
+real form and keeps the cookie. Every round visits every page in a rotating order, with
+the bare page loaded right before or after it (alternating), so a busy moment slows
+both; the table gives the median ratio and the ratio of the fastest loads.
 
 Budgets (printed, not asserted): every page's median load <= 1.5x the bare page's, at
 each scale; a save's confirmation <= 2x a bare form's.
@@ -20,6 +19,7 @@ each scale; a save's confirmation <= 2x a bare form's.
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import subprocess
 import sys
@@ -107,7 +107,7 @@ def _bare_server(script: str) -> tuple[subprocess.Popen, str]:
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    for _ in range(200):
+    for _ in range(200):  # until its health check answers
         try:
             urllib.request.urlopen(url + "/_stcore/health", timeout=2)
             return proc, url
@@ -118,8 +118,7 @@ def _bare_server(script: str) -> tuple[subprocess.Popen, str]:
 
 
 def targets() -> list[tuple[str, str]]:
-    """(url path, role) for every page: the role that sees most, then others for the
-    pages it does not see."""
+    """(url path, role) for every page, each seen by the role that sees most pages."""
     roles = sorted(ROLE_USERS, key=lambda r: -len(auth.pages_for(r)))
     out: dict[str, str] = {}
     for role in roles:
@@ -221,7 +220,7 @@ def run_scale(
     if not db.exists():
         generate(db, scale)
     with tempfile.TemporaryDirectory() as tmp:
-        server = start_server(Path(tmp), prepare=lambda env: _copy(db, Path(env["PORTAL_DB"])))
+        server = start_server(Path(tmp), prepare=lambda env: shutil.copyfile(db, env["PORTAL_DB"]))
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM)
@@ -231,10 +230,6 @@ def run_scale(
         finally:
             stop_server(server)
     return pages, save
-
-
-def _copy(src: Path, dst: Path) -> None:
-    dst.write_bytes(src.read_bytes())
 
 
 def report(by_scale: dict[int, tuple[dict, Samples | None]]) -> int:
@@ -252,13 +247,8 @@ def report(by_scale: dict[int, tuple[dict, Samples | None]]) -> int:
             ok = ok and med <= PAGE_BUDGET
             cells.append(f"{statistics.median(sam.ms):.0f} (×{med:.2f}, ×{low:.2f})")
         top = by_scale[scales[-1]][0][key]
-        cells += [
-            f"{statistics.median(top.runs):.0f}",
-            f"{statistics.median(top.msgs):.0f}",
-            f"{statistics.median(top.kbytes):.0f}",
-            f"{statistics.median(top.iframes):.0f}",
-            "pass" if ok else "FAIL",
-        ]
+        figures = (top.runs, top.msgs, top.kbytes, top.iframes)
+        cells += [f"{statistics.median(v):.0f}" for v in figures] + ["pass" if ok else "FAIL"]
         failures += 0 if ok else 1
         print("| " + " | ".join(cells) + " |")
     for s in scales:

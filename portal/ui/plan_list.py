@@ -43,8 +43,9 @@ def dimension_lists(plan_id: int, dims: pd.DataFrame, today: date, state: str, s
     offsets = {int(d): pager.requested(_key(int(d)), (state, search)) for d in dims["id"]}
     rows = plan_api.dimension_pages(plan_id, today, offsets, state, search)
     for dim in dims.itertuples():
-        st.header(escape_md(f"{dim.number} {dim.name}"), divider="gray")
-        st.markdown(f"**{t('plan.objective')}:**\n\n{plain_md(dim.objective)}")
+        # Heading and objective as one Markdown block: one element, not two.
+        heading = escape_md(f"{dim.number} {dim.name}")
+        st.markdown(f"## {heading}\n\n**{t('plan.objective')}:** {plain_md(dim.objective)}")
         widgets.expander(
             t("plan.description"),
             f"plan_description_{int(dim.id)}",
