@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from portal.db.connection import transaction
 from portal.plan._db import plans as plans_db
-from tests.app.helpers import app_as, open_tab, page_as, texts
+from tests.app.helpers import app_as, open_tab, page_as, seen, texts
 
 EXTRA = 60
 
@@ -83,6 +83,9 @@ def test_overview_lists_are_short_and_say_how_many_more(demo_db):
     text = texts(at)
     assert "… och" in text and "till (" in text
     # my activities, overdue and stale: at most five rows each
-    lists = [df.value for df in at.dataframe if df.value.columns[0] == "Aktiviteter"]
+    lists = [seen(m.value).split("\n") for m in at.markdown if seen(m.value).startswith("- **4.")]
     assert len(lists) == 3
-    assert [len(v) for v in lists] == [5, 5, 4]  # mine, overdue (60+ each), stale (4)
+    assert [len(v) for v in lists] == [5, 5, 4]
+    overdue = lists[1][0]  # the activity, its state, progress, due month and owner
+    assert overdue.startswith("- **4.1** Extra aktivitet") and "Försenad" in overdue
+    assert " % · Klart: 2020-01 · Processledaren" in overdue  # mine, overdue (60+ each), stale (4)

@@ -79,7 +79,9 @@ def _short_list(heading: str, rows: pd.DataFrame, total: int, when_empty) -> Non
     if rows.empty:
         when_empty()
         return
-    plan_widgets.activity_table(rows)
+    # One Markdown list, not a grid: a dashboard's short list reads as lines, and each
+    # grid costs a page load about 30 ms in the browser (docs/PERFORMANCE.md).
+    st.markdown("\n".join(_item(row) for row in rows.itertuples()))
     if total > len(rows):
         st.caption(t("overview.and_more", n=number(total - len(rows)), total=number(total)))
 
@@ -103,6 +105,23 @@ def recent_updates(plan_id: int) -> None:
             line += f"  \n{escape_md(_short(upd.comment, 160))}"
         lines.append(line)
     st.markdown("\n\n".join(lines))  # one element: each costs the browser a render
+
+
+def _item(row) -> str:
+    """'- **4.1** Föra en dialog med … · Pågår – Försenad · 14 % · 2020-12 · Processledaren'"""
+    due = plan_api.due_label(
+        row.due_month if isinstance(row.due_month, str) else None,
+        bool(row.ongoing),
+        t("plan.ongoing"),
+    )
+    facts = [
+        plan_widgets.status_text(row.status, bool(row.overdue), bool(row.stale)),
+        f"{int(row.progress)} %",
+        f"{t('plan.due')}: {due}",
+        str(row.responsible_label or ""),
+    ]
+    text = " · ".join([_short(row.description, 110), *[f for f in facts if f]])
+    return f"- **{escape_md(row.dimension_number)}** {escape_md(text)}"
 
 
 def _short(text: str, limit: int = 70) -> str:
