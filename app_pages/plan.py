@@ -18,6 +18,7 @@ from portal.ui import (
     plan_list,
     plan_period_forms,
     plan_widgets,
+    session,
     widgets,
 )
 
@@ -49,8 +50,19 @@ def activities_tab() -> None:
     )
 
 
+@st.fragment
 def detail_tab() -> None:
-    # Its own tab, so a saved update reruns the detail and the form, not the lists too.
+    # Its own tab and a fragment: picking an activity or saving an update reruns this
+    # tab alone. A fragment's rerun skips the page's guard, so it checks the session
+    # first; an ended session or a changed role reruns the page (once), whose guard
+    # answers, and the tab draws nothing.
+    rechecked = st.session_state.pop("_plan_detail_recheck", False)
+    if not session.still_valid(user):
+        if not rechecked:
+            st.session_state["_plan_detail_recheck"] = True
+            st.rerun()
+        return
+    forms.flash()  # a save's confirmation, when the save reran only this tab
     act_id = plan_list.activity_picker(plan["id"], "plan_activity")
     row = plan_api.activity(plan["id"], act_id, today) if act_id is not None else None
     if row is not None:

@@ -191,6 +191,8 @@ def test_a_save_after_the_account_changed_stores_nothing(demo_db, change):
     at.run()
     assert "Sparat." not in texts(at)
     assert plans_db.activity(act["id"])["progress"] == act["progress"] != 95
+    # the detail tab checks the session itself (a fragment's rerun skips the guard)
+    assert "Historik" not in texts(at) and not at.number_input
 
 
 def test_plan_texts_and_indicator_forms_are_built_when_opened(demo_db):
