@@ -150,7 +150,7 @@ def page_controls(key: str, page: Page) -> None:
 
 def card(entry: dict[str, Any], today: date, internal_info: bool = False) -> None:
     """One entry as a bordered card: name, organisation and tags, description, contact
-    links. Name to description are one Markdown block: a page holds 20 cards, and every
+    links. Name to description are one Markdown block: a page holds ten cards, and every
     element costs the browser a render."""
     found = set(entry.get("matched") or ())
     tags = [label("category", c) for c in entry["categories"]]
