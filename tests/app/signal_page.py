@@ -1,6 +1,9 @@
 """The signals page in AppTest: shared by the page's test modules."""
 
+from datetime import date
+
 from portal.db.connection import cursor
+from portal.signals import _core as svc
 from tests.app.helpers import open_tab
 
 PAGE = "app_pages/signals.py"
@@ -25,3 +28,13 @@ def submit_report(at, description):
 def signal_count():
     with cursor() as cur:
         return cur.execute("SELECT count(*) FROM signals").fetchone()[0]
+
+
+def member_reports(description: str, **fields: str) -> int:
+    """A report by the demo member, through the service, as the form would make it;
+    `fields` overrides setting, milieu, kind or urgency."""
+    chosen = {"setting": "school", "milieu": "other", "kind": "online", "urgency": "low"}
+    chosen.update(fields)
+    return svc.report(
+        "ledamot", "member", observed_on=date.today(), description=description, **chosen
+    )

@@ -1,17 +1,16 @@
 """The signals page per role, through the real app and page guards (AppTest)."""
 
 import re
-from datetime import date
 
 import pytest
 
 from portal import ROOT
 from portal.db.connection import cursor
-from portal.signals import _core as svc
 from tests.app.helpers import app_as, page_as, texts
 from tests.app.signal_page import (
     PAGE,
     button as _button,
+    member_reports,
     on as _on,
     signal_count as _signal_count,
     submit_report as _submit_report,
@@ -181,16 +180,7 @@ def test_overview_section(demo_db, username, handler):
 
 
 def test_user_text_stays_inert_for_the_receiver(demo_db):
-    svc.report(
-        "ledamot",
-        "member",
-        observed_on=date.today(),
-        setting="school",
-        milieu="other",
-        kind="online",
-        urgency="low",
-        description="<script>alert(1)</script> <img src=x onerror=alert(2)> **fet**",
-    )
+    member_reports("<script>alert(1)</script> <img src=x onerror=alert(2)> **fet**")
     at = _queue("samordnare")
     _button(at, "Visa detaljer").click()
     at.run()
@@ -224,16 +214,7 @@ def test_page_in_english(demo_db):
 
 def test_queue_is_paged_and_filtered(demo_db):
     for n in range(30):
-        svc.report(
-            "ledamot",
-            "member",
-            observed_on=date.today(),
-            setting="school",
-            milieu="far_left" if n % 2 else "other",
-            kind="online",
-            urgency="low",
-            description=f"Oro nummer {n}.",
-        )
+        member_reports(f"Oro nummer {n}.", milieu="far_left" if n % 2 else "other")
     at = _queue("samordnare")
     assert "Nya signaler att ta emot: 31" in texts(at)
     queue = next(df.value for df in at.dataframe if "Status" in df.value.columns)

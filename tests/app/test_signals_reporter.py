@@ -1,13 +1,12 @@
 """The signals page from the reporter's side (issue 17): what is stored, what the reporter
 sees of the handling, and the gentle warning about names and addresses (AppTest)."""
 
-from datetime import date
-
 from portal.db.connection import cursor
 from portal.signals import _core as svc
 from tests.app.helpers import app_as, errors, texts
 from tests.app.signal_page import (
     PAGE,
+    member_reports,
     on as _on,
     signal_count as _signal_count,
     submit_report as _submit_report,
@@ -54,16 +53,7 @@ def test_reporter_sees_step_and_outcome_category_but_no_notes(demo_db):
     """Issue 17, item 3: the reporter's own list shows each report's step and, once it is
     closed, the outcome category; never a handling note."""
     ids = [
-        svc.report(
-            "ledamot",
-            "member",
-            observed_on=date.today(),
-            setting="school",
-            milieu="other",
-            kind="statements",
-            urgency="soon",
-            description=f"Oro nummer {n} om uttalanden på rasten.",
-        )
+        member_reports(f"Oro nummer {n} på rasten.", kind="statements", urgency="soon")
         for n in range(4)
     ]
     note = f"Handläggarens anteckning {WORD}"
