@@ -180,6 +180,18 @@ def stale_list(user: User, today: date) -> None:
         )
 
 
+def stale_line(e: dict[str, Any]) -> str:
+    """One entry to check as a line of Markdown: name, organisation, visibility, source
+    and when it was last verified (escaped: all of it is typed by people)."""
+    verified = (
+        t("directory.verified_on_short", day=e["verified_on"].isoformat())
+        if e["verified_on"]
+        else t("directory.never_verified")
+    )
+    facts = [e["organization"], label("visibility", e["visibility"]), e["source"], verified]
+    return f"**{escape_md(e['name'])}** · " + " · ".join(escape_md(f) for f in facts if f)
+
+
 def stale_table(stale: list[dict[str, Any]]) -> pd.DataFrame:
     return pd.DataFrame(
         [

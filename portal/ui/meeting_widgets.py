@@ -296,12 +296,14 @@ def actions_table(df: pd.DataFrame, editor: bool, key: str, compact: bool = Fals
             ],
         }
     )
-    if compact:  # a narrow column beside an agenda item: what, who, by when, as text
-        for row in table.itertuples(index=False):
-            st.markdown(
-                f"**{escape_md(row[0])}**  \n{escape_md(row[1])} · "
+    if compact:  # a narrow column: what, who, by when, as one list (one element)
+        st.markdown(
+            "\n".join(
+                f"- **{escape_md(row[0])}**  \n{escape_md(row[1])} · "
                 f"{escape_md(row[2] or t('meetings.no_due'))} · {escape_md(row[3])}"
+                for row in table.itertuples(index=False)
             )
+        )
     else:
         st.dataframe(
             no_missing(table),

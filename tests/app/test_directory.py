@@ -5,7 +5,7 @@ import re
 import pytest
 
 from portal.db import audit
-from tests.app.helpers import app_as, open_tab, page_as, texts
+from tests.app.helpers import app_as, open_tab, page_as, seen, texts
 
 _HIGHLIGHT = re.compile(r":orange-background\[([^\]\\]*)\]")
 
@@ -128,6 +128,13 @@ def test_overview_has_directory_section_for_municipal_roles(demo_db):
     assert not at.exception
     assert "Stödkatalogen" in texts(at)
     assert "Att kontrollera" in texts(at)
+    # The entries waiting longest: one Markdown list of lines, not a grid.
+    assert not at.dataframe
+    block = next(str(m.value) for m in at.markdown if "kontrollerad" in str(m.value))
+    lines = seen(block).split("\n")
+    assert len(lines) > 1 and all(line.startswith("- **") for line in lines)
+    assert all("Senast kontrollerad 20" in line or "Aldrig kontrollerad" in line for line in lines)
+    assert not re.search(r"\b(nan|None|NaT)\b", block)
 
 
 def test_directory_in_english_has_no_missing_messages(demo_db):

@@ -1,6 +1,7 @@
 """The meetings page per role, in AppTest: lists, forms, meeting mode, safe minutes."""
 
 import importlib.util
+import re
 from datetime import time
 
 import pytest
@@ -8,7 +9,7 @@ import pytest
 from portal.admin._db import users as users_db
 from portal.meetings import _core as svc
 from portal.meetings._db import meetings as db, writes
-from tests.app.helpers import app_as, open_section, page_as, texts
+from tests.app.helpers import app_as, open_section, page_as, seen, texts
 
 PAGE = "app_pages/meetings.py"
 
@@ -147,7 +148,15 @@ def test_overview_shows_next_meeting_and_action_items(demo_db):
     text = texts(at)
     assert "Nästa möte" in text and "Mina öppna åtgärdspunkter" in text
     assert "Försenade åtgärdspunkter" in text
-    assert "[Demo] Boka lokal och föreläsare för signalutbildningen" in _frames(at)
+    # Each list is one Markdown list in its narrow column, not a grid.
+    assert not at.dataframe
+    lists = [m.value for m in at.markdown if str(m.value).startswith("- **")]
+    items = [line for block in lists for line in str(block).split("\n- ")]
+    item = next(seen(i) for i in items if "Boka lokal och föreläsare" in seen(i))
+    assert item.startswith("- **[Demo] Boka lokal och föreläsare för signalutbildningen**")
+    who, due, status = item.split("\n", 1)[1].split(" · ")
+    assert who.strip() and due[:4].isdigit() and status.startswith("Öppen")
+    assert not re.search(r"\b(nan|None|NaT)\b", " ".join(items))
 
 
 def test_coordinator_closes_an_action_and_it_records_who(demo_db):

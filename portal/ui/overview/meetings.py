@@ -14,6 +14,9 @@ from portal.ui.text import escape_md
 
 PERMISSION = "meetings.view"
 SIZE = 10  # action items per page in the overview's narrow columns
+# The lists are compact (one Markdown list each), not grids: a half-width column is too
+# narrow for a grid's six columns, and each grid costs a page load about 30 ms in the
+# browser (docs/PERFORMANCE.md).
 
 
 def render(user) -> None:
@@ -41,6 +44,7 @@ def render(user) -> None:
             lambda first, size: lists.my_open_page(user.username, first, size),
             editor=False,
             key="mine",
+            compact=True,
             size=SIZE,
         )
     with cols[1]:
@@ -56,5 +60,6 @@ def render(user) -> None:
                 lambda first, size: lists.overdue_page(today, first, size),
                 editor=False,
                 key="overdue",
+                compact=True,
                 size=SIZE,
             )
