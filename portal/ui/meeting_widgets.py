@@ -265,14 +265,11 @@ def meeting_form(meeting: dict[str, Any] | None) -> None:
         show_error(exc)
 
 
-def actions_table(df: pd.DataFrame, editor: bool, key: str, compact: bool = False) -> None:
-    """Action items as a table, and for editors a way to change one's status (closing
-    records who and when)."""
-    if df.empty:
-        st.info(t("meetings.no_open_actions"))
-        return
+def _action_table(df: pd.DataFrame) -> pd.DataFrame:
+    """Action items as the columns people read: what, who, by when, status, where
+    raised, who closed it."""
     today = date.today()
-    table = pd.DataFrame(
+    return pd.DataFrame(
         {
             t("meetings.action"): df["text"],
             t("meetings.owner"): df["owner"],
@@ -296,17 +293,29 @@ def actions_table(df: pd.DataFrame, editor: bool, key: str, compact: bool = Fals
             ],
         }
     )
-    if compact:  # a narrow column: what, who, by when, as one list (one element)
-        st.markdown(
-            "\n".join(
-                f"- **{escape_md(row[0])}**  \n{escape_md(row[1])} · "
-                f"{escape_md(row[2] or t('meetings.no_due'))} · {escape_md(row[3])}"
-                for row in table.itertuples(index=False)
-            )
-        )
+
+
+def compact_lines(df: pd.DataFrame) -> str:
+    """Action items for a narrow column, as one Markdown list: what, then who, by when
+    and status (escaped: all of it is typed by people)."""
+    return "\n".join(
+        f"- **{escape_md(row[0])}**  \n{escape_md(row[1])} · "
+        f"{escape_md(row[2] or t('meetings.no_due'))} · {escape_md(row[3])}"
+        for row in _action_table(df).itertuples(index=False)
+    )
+
+
+def actions_table(df: pd.DataFrame, editor: bool, key: str, compact: bool = False) -> None:
+    """Action items as a table (or `compact`, as one list), and for editors a way to
+    change one's status (closing records who and when)."""
+    if df.empty:
+        st.info(t("meetings.no_open_actions"))
+        return
+    if compact:  # a narrow column beside an agenda item
+        st.markdown(compact_lines(df))
     else:
         st.dataframe(
-            no_missing(table),
+            no_missing(_action_table(df)),
             hide_index=True,
             width="stretch",
             column_config={t("meetings.action"): st.column_config.TextColumn(width="large")},

@@ -19,6 +19,7 @@ import streamlit as st
 
 from portal.i18n import t
 from portal.i18n.formats import number
+from portal.ui.text import escape_md
 
 T = TypeVar("T")
 
@@ -97,6 +98,12 @@ def metrics(figures: Sequence[tuple[str, object]]) -> None:
             # 15 014, not 15014: counts in the Swedish (or English) way
             shown = number(value) if isinstance(value, int) else value
             st.metric(label, shown)  # type: ignore[arg-type]
+
+
+def small(text: str) -> str:
+    """`text` as Markdown in a caption's small grey type, escaped, to go in the same
+    block as the text around it (one element instead of a caption of its own)."""
+    return f":small[:gray[{escape_md(text)}]]"
 
 
 def expander(label: str, key: str, draw: Callable[[], object], icon: str | None = None) -> None:

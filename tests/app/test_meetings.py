@@ -150,9 +150,15 @@ def test_overview_shows_next_meeting_and_action_items(demo_db):
     assert "Försenade åtgärdspunkter" in text
     # Each list is one Markdown list in its narrow column, not a grid.
     assert not at.dataframe
-    lists = [m.value for m in at.markdown if str(m.value).startswith("- **")]
-    items = [line for block in lists for line in str(block).split("\n- ")]
-    item = next(seen(i) for i in items if "Boka lokal och föreläsare" in seen(i))
+    # The leader owns the overdue item: it is in both lists, each heading and list one block.
+    blocks = [seen(m.value) for m in at.markdown if "Boka lokal och" in str(m.value)]
+    assert [b.split("\n\n")[0] for b in blocks] == [
+        "**Mina öppna åtgärdspunkter**",
+        "**Försenade åtgärdspunkter**",
+    ]
+    block = blocks[1]
+    items = block.split("\n\n", 1)[1].split("\n- ")
+    item = next(i for i in items if "Boka lokal och föreläsare" in i)
     assert item.startswith("- **[Demo] Boka lokal och föreläsare för signalutbildningen**")
     who, due, status = item.split("\n", 1)[1].split(" · ")
     assert who.strip() and due[:4].isdigit() and status.startswith("Öppen")

@@ -83,9 +83,16 @@ def test_overview_lists_are_short_and_say_how_many_more(demo_db):
     text = texts(at)
     assert "… och" in text and "till (" in text
     # my activities, overdue and stale: at most five rows each
-    lists = [seen(m.value).split("\n") for m in at.markdown if seen(m.value).startswith("- **4.")]
-    assert len(lists) == 3
+    # Each list is one block: its heading, the rows, and how many more in small type.
+    blocks = [seen(m.value) for m in at.markdown if "\n- **4." in seen(m.value)]
+    assert [b.split("\n")[0] for b in blocks] == [
+        "### Mina aktiviteter",
+        "### Försenade aktiviteter",
+        "### Inte uppdaterade på 90 dagar eller mer",
+    ]
+    lists = [[line for line in b.split("\n") if line.startswith("- **4.")] for b in blocks]
     assert [len(v) for v in lists] == [5, 5, 4]
+    assert all(b.endswith(" i allt).]]") and ":small[:gray[… och " in b for b in blocks[:2])
     overdue = lists[1][0]  # the activity, its state, progress, due month and owner
     assert overdue.startswith("- **4.1** Extra aktivitet") and "Försenad" in overdue
     assert " % · Klart: 2020-01 · Processledaren" in overdue  # mine, overdue (60+ each), stale (4)

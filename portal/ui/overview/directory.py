@@ -32,14 +32,17 @@ def render(user) -> None:
     if not stale.total:
         st.success(t("directory.overview_all_verified"))
         return
-    st.caption(tn("directory.stale_heading", config.get_int("PORTAL_VERIFY_MONTHS")))
-    # One Markdown list, not a grid: the overview lists only the few entries waiting
-    # longest, and each grid costs a page load about 30 ms in the browser.
-    st.markdown("\n".join(_item(entry) for entry in stale.rows))
+    # One Markdown block (heading, list, count), not a caption, a grid and a caption: the
+    # overview lists only the few entries waiting longest, and each element costs a page
+    # load time in the browser.
+    parts = [
+        widgets.small(tn("directory.stale_heading", config.get_int("PORTAL_VERIFY_MONTHS"))),
+        "\n".join(_item(entry) for entry in stale.rows),
+    ]
     if stale.has_next:
-        st.caption(
-            t("directory.overview_top", shown=number(len(stale.rows)), n=number(stale.total))
-        )
+        top = t("directory.overview_top", shown=number(len(stale.rows)), n=number(stale.total))
+        parts.append(widgets.small(top))
+    st.markdown("\n\n".join(parts))
 
 
 def _item(entry: dict) -> str:

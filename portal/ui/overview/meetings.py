@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from portal.i18n import t
 from portal.meetings import api as db, api as lists, api as svc
+from portal.ui import pager
 from portal.ui.links import page_link
-from portal.ui.meeting_widgets import paged_actions, when_text
+from portal.ui.meeting_widgets import compact_lines, when_text
 from portal.ui.text import escape_md
 
 PERMISSION = "meetings.view"
 SIZE = 10  # action items per page in the overview's narrow columns
-# The lists are compact (one Markdown list each), not grids: a half-width column is too
-# narrow for a grid's six columns, and each grid costs a page load about 30 ms in the
-# browser (docs/PERFORMANCE.md).
+# The lists are compact (heading and items one Markdown block each), not grids: a
+# half-width column is too narrow for a grid's six columns, and each element costs a
+# page load time in the browser (docs/PERFORMANCE.md).
 
 
 def render(user) -> None:
@@ -35,31 +38,39 @@ def render(user) -> None:
             ":material/groups:",
             {"mote": str(nxt["id"])},
         )
+    today = date.today()
     cols = st.columns(2)
     with cols[0]:
-        st.markdown(f"**{t('meetings.my_actions')}**")
-        paged_actions(
+        _actions(
+            t("meetings.my_actions"),
             "ov_mt_mine",
             lists.my_open_count(user.username),
             lambda first, size: lists.my_open_page(user.username, first, size),
-            editor=False,
-            key="mine",
-            compact=True,
-            size=SIZE,
+            lambda: st.info(t("meetings.no_open_actions")),
         )
     with cols[1]:
-        st.markdown(f"**{t('meetings.overdue_actions')}**")
-        today = date.today()
-        total = lists.overdue_count(today)
-        if total == 0:
-            st.success(t("meetings.no_overdue"))
-        else:
-            paged_actions(
-                "ov_mt_overdue",
-                total,
-                lambda first, size: lists.overdue_page(today, first, size),
-                editor=False,
-                key="overdue",
-                compact=True,
-                size=SIZE,
-            )
+        _actions(
+            t("meetings.overdue_actions"),
+            "ov_mt_overdue",
+            lists.overdue_count(today),
+            lambda first, size: lists.overdue_page(today, first, size),
+            lambda: st.success(t("meetings.no_overdue")),
+        )
+
+
+def _actions(
+    heading: str,
+    page_key: str,
+    total: int,
+    fetch: Callable[[int, int], pd.DataFrame],
+    when_empty: Callable[[], object],
+) -> None:
+    """A page of action items under its heading, as one Markdown block, with the pager."""
+    if total == 0:
+        st.markdown(f"**{heading}**")
+        when_empty()
+        return
+    first = pager.offset(page_key, total, SIZE)
+    rows = fetch(first, SIZE)
+    st.markdown(f"**{heading}**\n\n{compact_lines(rows)}")
+    pager.controls(page_key, total, first, len(rows), SIZE)

@@ -69,30 +69,33 @@ def render(user) -> None:
         lambda: st.success(t("overview.none_stale")),
     )
 
-    st.subheader(t("overview.recent_updates"))
     recent_updates(int(plan["id"]))
 
 
 def _short_list(heading: str, rows: pd.DataFrame, total: int, when_empty) -> None:
     """The first rows of a list and how many more there are ("och 37 till")."""
-    st.subheader(heading)
     if rows.empty:
+        st.subheader(heading)
         when_empty()
         return
-    # One Markdown list, not a grid: a dashboard's short list reads as lines, and each
-    # grid costs a page load about 30 ms in the browser (docs/PERFORMANCE.md).
-    st.markdown("\n".join(_item(row) for row in rows.itertuples()))
+    # Heading, list and count one Markdown block, not a heading, a grid and a caption: a
+    # dashboard's short list reads as lines, and each element costs a page load time in
+    # the browser (docs/PERFORMANCE.md).
+    parts = [f"### {escape_md(heading)}", "\n".join(_item(row) for row in rows.itertuples())]
     if total > len(rows):
-        st.caption(t("overview.and_more", n=number(total - len(rows)), total=number(total)))
+        more = t("overview.and_more", n=number(total - len(rows)), total=number(total))
+        parts.append(widgets.small(more))
+    st.markdown("\n\n".join(parts))
 
 
 def recent_updates(plan_id: int) -> None:
     """The latest history entries as short lines; the comment is user text, escaped."""
     recent = plan_api.recent_updates(plan_id, RECENT)
+    heading = f"### {escape_md(t('overview.recent_updates'))}"
     if recent.empty:
-        st.caption(t("overview.no_updates"))
+        st.markdown(f"{heading}\n\n{widgets.small(t('overview.no_updates'))}")
         return
-    lines = []
+    lines = [heading]
     for upd in recent.itertuples():
         when = pd.Timestamp(upd.made_at).strftime("%Y-%m-%d")
         head = (
