@@ -13,6 +13,7 @@ from portal.ui import (
     guard,
     meeting_widgets as widgets,
     meeting_widgets_detail as detail,
+    meeting_widgets_list as meeting_list,
     meeting_widgets_mode as mode,
     widgets as inputs,
 )
@@ -29,7 +30,7 @@ if meeting is None:
         st.error(t("meetings.not_found"))
     if not editor:
         st.caption(t("meetings.read_only"))
-    widgets.list_view(editor)
+    meeting_list.list_view(editor)
     st.download_button(
         t("meetings.download_all_ics"),
         ics_export.upcoming_ics,

@@ -1,4 +1,5 @@
-"""Widgets of the meetings page: selection by URL, lists, the meeting form, action items.
+"""Widgets of the meetings page: selection by URL, the meeting form, attendance, action
+items (the list view is in meeting_widgets_list).
 
 The selected meeting lives in the URL (`/moten?mote=<id>`, meeting mode `&lage=1`) so a
 shared screen can be opened straight on a meeting.
@@ -19,7 +20,7 @@ from portal.charts.meetings import attendance_by_org
 from portal.errors import PortalError
 from portal.i18n import t
 from portal.i18n.formats import long_date
-from portal.meetings import api as actions_svc, api as db, api as lists, api as svc
+from portal.meetings import api as actions_svc, api as db, api as svc
 from portal.ui import chart_cache, forms, pager, widgets
 from portal.ui.text import escape_md, no_missing
 
@@ -55,90 +56,6 @@ def _field_label(field: str) -> str:
 def when_text(m: dict[str, Any]) -> str:
     """'2 mars 2026 13:00–15:00', as Swedish readers expect a date in running text."""
     return f"{long_date(m['starts_at'])} {m['starts_at']:%H:%M}–{m['ends_at']:%H:%M}"
-
-
-def meetings_table(df: pd.DataFrame) -> None:
-    if df.empty:
-        st.info(t("meetings.no_meetings"))
-        return
-    st.dataframe(
-        no_missing(
-            pd.DataFrame(
-                {
-                    t("meetings.when"): [f"{s:%Y-%m-%d %H:%M}" for s in df["starts_at"]],
-                    t("meetings.meeting_title"): df["title"],
-                    t("meetings.type"): [svc.type_label(x) for x in df["type"]],
-                    t("meetings.place"): df["place"],
-                    t("meetings.status"): [t(f"meetings.statuses.{s}") for s in df["status"]],
-                }
-            )
-        ),
-        hide_index=True,
-        width="stretch",
-    )
-
-
-def list_view(editor: bool) -> None:
-    """Filters, upcoming and past meetings (a page each), a selector to open one of the
-    meetings shown, and the open action items (a page at a time)."""
-    cols = st.columns(2)
-    types = [None, *svc.TYPES]
-    chosen_type = widgets.on(cols[0]).select(
-        t("meetings.filter_type"),
-        types,
-        key="mt_filter_type",
-        format_func=lambda k: t("meetings.all") if k is None else svc.type_label(k),
-    )
-    chosen_year = widgets.on(cols[1]).select(
-        t("meetings.filter_year"),
-        [None, *db.meeting_years()],
-        key="mt_filter_year",
-        format_func=lambda y: t("meetings.all") if y is None else str(y),
-    )
-    now = svc.now_local()
-    counts = lists.meeting_counts(chosen_type, chosen_year, now)
-    shown = []
-    for upcoming, heading, total in (
-        (True, "meetings.upcoming", counts[0]),
-        (False, "meetings.past", counts[1]),
-    ):
-        st.subheader(t(heading))
-        shown.append(_meeting_page(upcoming, total, chosen_type, chosen_year, now))
-
-    labels = {
-        int(r.id): f"{r.starts_at:%Y-%m-%d} {r.title}" for df in shown for r in df.itertuples()
-    }
-    if labels:
-        with st.form("mt_open"):
-            chosen = widgets.select(
-                t("meetings.open_meeting"),
-                list(labels),
-                format_func=labels.__getitem__,
-                help=t("meetings.open_help"),
-            )
-            if st.form_submit_button(t("meetings.open_button")):
-                open_meeting(chosen)
-
-    if editor:
-        widgets.expander(
-            t("meetings.new_meeting"), "mt_new_open", lambda: meeting_form(None), ":material/add:"
-        )
-
-    attendance_section(chosen_year or date.today().year)
-
-    st.subheader(t("meetings.open_actions"))
-    paged_actions("mt_actions_all", lists.open_count(), lists.open_page, editor, key="all")
-
-
-def _meeting_page(
-    upcoming: bool, total: int, meeting_type: str | None, year: int | None, now: datetime
-) -> pd.DataFrame:
-    key = "mt_upcoming_page" if upcoming else "mt_past_page"
-    first = pager.offset(key, total, filters=(meeting_type, year))
-    df = lists.meeting_page(meeting_type, year, upcoming, first, pager.PAGE_SIZE, now)
-    meetings_table(df)
-    pager.controls(key, total, first, len(df))
-    return df
 
 
 def paged_actions(
