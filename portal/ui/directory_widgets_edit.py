@@ -181,8 +181,8 @@ def stale_list(user: User, today: date) -> None:
 
 
 def stale_line(e: dict[str, Any]) -> str:
-    """One entry to check as a line of Markdown: name, organisation, visibility, source
-    and when it was last verified (escaped: all of it is typed by people)."""
+    """One entry to check as a line of Markdown, escaped: '**Elevhälsan** · Tjörns kommun ·
+    Intern · Handlingsplanen · Senast kontrollerad 2025-03-02'."""
     verified = (
         t("directory.verified_on_short", day=e["verified_on"].isoformat())
         if e["verified_on"]

@@ -33,18 +33,13 @@ def render(user) -> None:
         st.success(t("directory.overview_all_verified"))
         return
     # One Markdown block (heading, list, count), not a caption, a grid and a caption: the
-    # overview lists only the few entries waiting longest, and each element costs a page
-    # load time in the browser.
+    # overview lists only the few entries waiting longest, and each element adds to a page
+    # load in the browser.
     parts = [
         widgets.small(tn("directory.stale_heading", config.get_int("PORTAL_VERIFY_MONTHS"))),
-        "\n".join(_item(entry) for entry in stale.rows),
+        "\n".join(f"- {stale_line(entry)}" for entry in stale.rows),
     ]
     if stale.has_next:
         top = t("directory.overview_top", shown=number(len(stale.rows)), n=number(stale.total))
         parts.append(widgets.small(top))
     st.markdown("\n\n".join(parts))
-
-
-def _item(entry: dict) -> str:
-    """'- **Föräldrastöd** · Kommunen · Öppen · Egen · granskad 2023-05-02'"""
-    return f"- {stale_line(entry)}"

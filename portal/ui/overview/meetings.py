@@ -18,8 +18,8 @@ from portal.ui.text import escape_md
 PERMISSION = "meetings.view"
 SIZE = 10  # action items per page in the overview's narrow columns
 # The lists are compact (heading and items one Markdown block each), not grids: a
-# half-width column is too narrow for a grid's six columns, and each element costs a
-# page load time in the browser (docs/PERFORMANCE.md).
+# half-width column is too narrow for a grid's six columns, and each element adds to
+# a page load in the browser (docs/PERFORMANCE.md).
 
 
 def render(user) -> None:

@@ -79,7 +79,7 @@ def _short_list(heading: str, rows: pd.DataFrame, total: int, when_empty) -> Non
         when_empty()
         return
     # Heading, list and count one Markdown block, not a heading, a grid and a caption: a
-    # dashboard's short list reads as lines, and each element costs a page load time in
+    # dashboard's short list reads as lines, and each element adds to a page load in
     # the browser (docs/PERFORMANCE.md).
     parts = [f"### {escape_md(heading)}", "\n".join(_item(row) for row in rows.itertuples())]
     if total > len(rows):
