@@ -38,9 +38,10 @@ run: $(VENV)/.run-installed
 LINT = $(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy \
 	&& $(BIN)/lint-imports
 
+# -rR names every test that needed an automatic rerun, so a flaky journey is seen.
 test: $(VENV)/.test-installed
 	$(LINT)
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -q -rR -n $(TEST_WORKERS) --dist loadfile
 
 lint: $(VENV)/.test-installed
 	$(LINT)
