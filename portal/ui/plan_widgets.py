@@ -150,7 +150,7 @@ def _history_item(upd: Any) -> str:
     if upd.comment:
         item += "\n\n  " + plain_md(upd.comment, indent="  ")
     if upd.link:
-        item += "\n\n  :small[:gray[" + escape_md(f"{t('plan.link')}: {upd.link}") + "]]"
+        item += "\n\n  " + widgets.small(f"{t('plan.link')}: {upd.link}")
     return item
 
 
@@ -158,7 +158,7 @@ def indicator_table(inds: pd.DataFrame) -> None:
     """Target against latest actual, as a plain table."""
     heading = f"##### {t('plan.indicators')}"
     if inds.empty:
-        st.markdown(f"{heading}\n\n:small[:gray[{t('plan.no_indicators')}]]")
+        st.markdown(f"{heading}\n\n{widgets.small(t('plan.no_indicators'))}")
         return
     st.markdown(heading)
     text_table(
